@@ -1,0 +1,80 @@
+// Fault and latency injection shared by every stand-in. A stand-in asks the plan, once per request,
+// whether to misbehave; how a fault looks on the wire (S3 XML, AWS JSON, Slack JSON) is the
+// stand-in's business.
+
+export type Fault =
+  /** Answer with this HTTP status and the service's own error shape. */
+  | { kind: 'status'; status: number; code?: string; message?: string; retryAfterSeconds?: number }
+  /** Destroy the connection without answering (the client sees ECONNRESET / socket hang up). */
+  | { kind: 'reset' }
+  /** The service's own throttling answer (CloudWatch: HTTP 400 Throttling; Slack: 429 ratelimited). */
+  | { kind: 'throttle'; retryAfterSeconds?: number }
+
+interface FaultRule {
+  fault: Fault
+  remaining: number
+  /** Only requests for this operation (e.g. 'GetMetricWidgetImage', 'PutObject', 'chat.postMessage'). */
+  operation?: string
+}
+
+export class FaultPlan {
+  /** Added before every answer, in milliseconds. */
+  latencyMs = 0
+  private readonly rules: FaultRule[] = []
+
+  /** Misbehave on the next `times` matching requests (default 1). */
+  inject(fault: Fault, options: { times?: number; operation?: string } = {}): void {
+    this.rules.push({ fault, remaining: options.times ?? 1, operation: options.operation })
+  }
+
+  /** The fault for this request, if any; consumes one use of the first matching rule. */
+  take(operation: string): Fault | undefined {
+    const rule = this.rules.find(
+      r => r.remaining > 0 && (r.operation === undefined || r.operation === operation)
+    )
+    if (!rule) return undefined
+    rule.remaining -= 1
+    return rule.fault
+  }
+
+  clear(): void {
+    this.rules.length = 0
+    this.latencyMs = 0
+  }
+
+  async delay(): Promise<void> {
+    if (this.latencyMs > 0) await sleep(this.latencyMs)
+  }
+}
+
+export interface TimelineEvent {
+  /** Milliseconds since the epoch, fractional (performance.timeOrigin + performance.now()). */
+  at: number
+  service: string
+  operation: string
+  /** When the answer was sent, same clock; undefined while in flight. */
+  doneAt?: number
+}
+
+/** When each request arrived at a stand-in: the benchmark prints it to show where time goes. */
+export class Timeline {
+  readonly events: TimelineEvent[] = []
+
+  start(service: string, operation: string): TimelineEvent {
+    const event: TimelineEvent = { at: now(), service, operation }
+    this.events.push(event)
+    return event
+  }
+
+  finish(event: TimelineEvent): void {
+    event.doneAt = now()
+  }
+}
+
+export function now(): number {
+  return performance.timeOrigin + performance.now()
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms))
+}
