@@ -1,0 +1,39 @@
+import { CloudWatchClient, GetMetricWidgetImageCommand } from '@aws-sdk/client-cloudwatch'
+import { ActionError, describeError } from '../errors.js'
+import type { Graph } from '../widgets.js'
+import { clientSettings } from './clients.js'
+
+export function createCloudWatchClient(region: string): CloudWatchClient {
+  // CloudWatch allows 20 GetMetricWidgetImage calls per second per account: adaptive retries back
+  // off when it throttles, and do nothing while it does not.
+  return new CloudWatchClient({ ...clientSettings(region, 'adaptive'), maxAttempts: 8 })
+}
+
+/** The graph as PNG bytes, exactly as CloudWatch rendered it. */
+export async function fetchGraphImage(client: CloudWatchClient, graph: Graph): Promise<Uint8Array> {
+  let image: Uint8Array | undefined
+  try {
+    const response = await client.send(
+      new GetMetricWidgetImageCommand({ MetricWidget: graph.metricWidget, OutputFormat: 'png' })
+    )
+    image = response.MetricWidgetImage
+  } catch (error) {
+    throw new ActionError(
+      `CloudWatch could not render graph ${graph.position} ('${graph.name}'): ${awsErrorText(error)}`,
+      { cause: error }
+    )
+  }
+  if (!image || image.length === 0) {
+    throw new ActionError(`CloudWatch returned no image for graph ${graph.position} ('${graph.name}')`)
+  }
+  return image
+}
+
+/** `Code: message`, as the service said it. */
+export function awsErrorText(error: unknown): string {
+  if (error instanceof Error) {
+    const name = error.name && error.name !== 'Error' ? `${error.name}: ` : ''
+    return `${name}${error.message}`
+  }
+  return describeError(error)
+}

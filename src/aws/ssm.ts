@@ -1,0 +1,60 @@
+import * as core from '@actions/core'
+import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm'
+import { ActionError } from '../errors.js'
+import { awsErrorText } from './cloudwatch.js'
+import { clientSettings } from './clients.js'
+
+export function createSsmClient(region: string): SSMClient {
+  return new SSMClient(clientSettings(region))
+}
+
+export interface SigningKeys {
+  accessKeyId: string
+  secretAccessKey: string
+}
+
+/** Reads the signer's two parameters in one call (decrypted); masks the secret the moment it arrives. */
+export async function readSigningKeys(
+  client: SSMClient,
+  accessKeyIdParameter: string,
+  secretAccessKeyParameter: string
+): Promise<SigningKeys> {
+  const names = [accessKeyIdParameter, secretAccessKeyParameter]
+  let response
+  try {
+    response = await client.send(new GetParametersCommand({ Names: names, WithDecryption: true }))
+  } catch (error) {
+    throw new ActionError(
+      `Reading the signing keys from SSM (${names.join(', ')}) failed: ${awsErrorText(error)}. ${ssmHint(error)}`,
+      { cause: error }
+    )
+  }
+  const byName = new Map<string, string>()
+  for (const parameter of response.Parameters ?? []) {
+    // GetParameters answers with the name as asked, or the bare name when asked by ARN.
+    if (parameter.Name !== undefined && parameter.Value !== undefined) {
+      byName.set(parameter.Name, parameter.Value)
+      if (parameter.ARN) byName.set(parameter.ARN, parameter.Value)
+    }
+  }
+  const secretAccessKey = byName.get(secretAccessKeyParameter)?.trim()
+  if (secretAccessKey) core.setSecret(secretAccessKey)
+  const missing = names.filter(name => !byName.get(name)?.trim())
+  if (missing.length > 0) {
+    throw new ActionError(
+      `SSM has no value for ${missing.map(name => `'${name}'`).join(' and ')} in this account and region. Create ${missing.length > 1 ? 'them' : 'it'} (aws ssm put-parameter --type SecureString …) or fix the presign-*-parameter input.`
+    )
+  }
+  return { accessKeyId: byName.get(accessKeyIdParameter)?.trim() ?? '', secretAccessKey: secretAccessKey ?? '' }
+}
+
+function ssmHint(error: unknown): string {
+  const name = error instanceof Error ? error.name : ''
+  if (name === 'AccessDeniedException') {
+    return "The workflow's role needs ssm:GetParameters on both parameters."
+  }
+  if (/KMS|Kms/.test(name) || /kms/i.test(error instanceof Error ? error.message : '')) {
+    return "The workflow's role needs kms:Decrypt on the parameters' customer-managed KMS key (the default aws/ssm key needs no grant)."
+  }
+  return ''
+}

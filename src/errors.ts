@@ -1,0 +1,27 @@
+// Error classes that carry what the user needs: which input or graph, and what to do about it.
+
+/** An input is missing, malformed or contradicts another; raised before any side effect. */
+export class InputError extends Error {
+  constructor(
+    readonly input: string,
+    detail: string
+  ) {
+    // "Input 'x' is required: …" reads as a sentence; other details follow a colon.
+    super(/^(is|has) /.test(detail) ? `Input '${input}' ${detail}` : `Input '${input}': ${detail}`)
+    this.name = 'InputError'
+  }
+}
+
+/** A failure with a known cause and a fix, worth showing to the user as is. */
+export class ActionError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'ActionError'
+  }
+}
+
+/** The message of anything thrown, without a stack trace. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message
+  return String(error)
+}

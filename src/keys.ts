@@ -1,0 +1,45 @@
+// Where each PNG is stored: <prefix><YYYY>/<MM>/<DD>/<run folder>/<NN>-<slug>.png
+// The key is predictable from the run, so a re-run (new attempt) never overwrites an earlier one.
+
+export interface RunIdentity {
+  /** GITHUB_RUN_ID; 0 or NaN outside Actions. */
+  runId: number
+  /** GITHUB_RUN_ATTEMPT; 0 or NaN outside Actions. */
+  runAttempt: number
+}
+
+/** Lowercase ASCII letters and digits joined by '-'; 'graph' when nothing is left. */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // accents go, their letters stay: 'Café' -> 'cafe'
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+  return slug || 'graph'
+}
+
+/** `<run id>-<attempt>`, or `local-<YYYYMMDDTHHMMSSZ>` for a run outside Actions. */
+export function runFolder(run: RunIdentity, now: Date): string {
+  if (Number.isInteger(run.runId) && run.runId > 0) {
+    const attempt = Number.isInteger(run.runAttempt) && run.runAttempt > 0 ? run.runAttempt : 1
+    return `${run.runId}-${attempt}`
+  }
+  return `local-${now.toISOString().replace(/[-:]|\.\d{3}/g, '')}`
+}
+
+/** The object key of every graph, in order; NN counts from 01, as wide as the count needs. */
+export function objectKeys(
+  prefix: string,
+  names: readonly string[],
+  run: RunIdentity,
+  now: Date
+): string[] {
+  const date = now.toISOString().slice(0, 10).replace(/-/g, '/')
+  const folder = `${prefix}${date}/${runFolder(run, now)}`
+  const width = Math.max(2, String(names.length).length)
+  return names.map((name, index) => {
+    const number = String(index + 1).padStart(width, '0')
+    return `${folder}/${number}-${slugify(name)}.png`
+  })
+}

@@ -1,0 +1,96 @@
+// The Slack side: one bounded client, messages posted in order, errors mapped to their fix.
+import * as core from '@actions/core'
+import { LogLevel, WebClient, type Logger } from '@slack/web-api'
+import { ActionError, describeError } from './errors.js'
+import type { SlackMessage } from './message.js'
+
+/** Per-request timeout. @slack/web-api has none by default. */
+const REQUEST_TIMEOUT_MS = 30000
+
+export function createSlackClient(token: string, apiUrl: string): WebClient {
+  return new WebClient(token, {
+    slackApiUrl: apiUrl,
+    timeout: REQUEST_TIMEOUT_MS,
+    // The default policy retries for about 30 minutes; a scheduled report should give up sooner.
+    retryConfig: { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 8000, randomize: true },
+    logger: actionsLogger(),
+    headers: { 'User-Agent': 'cloudwatch-graphs-to-slack/1' }
+  })
+}
+
+export interface PostResult {
+  channel: string
+  ts: string
+}
+
+/** Posts the messages in order (threaded when asked); returns where each one landed. */
+export async function postMessages(
+  client: WebClient,
+  channel: string,
+  messages: readonly SlackMessage[],
+  threadTs?: string
+): Promise<PostResult[]> {
+  const results: PostResult[] = []
+  for (const [index, message] of messages.entries()) {
+    try {
+      const response = await client.chat.postMessage({
+        channel,
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(threadTs ? { thread_ts: threadTs } : {})
+      })
+      results.push({ channel: response.channel ?? channel, ts: response.ts ?? '' })
+    } catch (error) {
+      throw new ActionError(
+        `Slack refused message ${index + 1} of ${messages.length} to '${channel}': ${slackErrorText(error)}`,
+        { cause: error }
+      )
+    }
+  }
+  return results
+}
+
+const HINTS: Record<string, string> = {
+  not_in_channel: 'invite the Slack app to the channel (/invite @your-app)',
+  channel_not_found:
+    'check slack-channel (use the channel id, e.g. C0123ABCDEF) and that the app can see the channel',
+  invalid_auth: 'slack-token is not valid: use the bot token (xoxb-…) of an installed app',
+  not_authed: 'slack-token is missing or empty',
+  account_inactive: 'the token belongs to a deleted user or an uninstalled app: reinstall the app',
+  token_revoked: 'the token was revoked: reinstall the app and update the secret',
+  missing_scope: "the app lacks the 'chat:write' scope: add it and reinstall the app",
+  ratelimited: 'Slack rate-limited the app: post less often',
+  invalid_blocks:
+    'Slack could not use a block; when it says "downloading image failed", Slack could not fetch an image URL',
+  is_archived: 'the channel is archived'
+}
+
+export function slackErrorText(error: unknown): string {
+  const data = (error as { data?: { error?: string; response_metadata?: { messages?: string[] } } })
+    .data
+  const code = data?.error
+  if (!code) return describeError(error)
+  const details = data.response_metadata?.messages?.join('; ')
+  const hint = HINTS[code]
+  return [code, details ? `(${details})` : '', hint ? `: ${hint}` : ''].join(' ').replace(/ :/, ':').trim()
+}
+
+/** Routes the client's log lines to the Actions log (debug unless they matter). */
+function actionsLogger(): Logger {
+  const text = (parts: unknown[]) => parts.map(part => String(part)).join(' ')
+  return {
+    // Request bodies hold the presigned URLs (bearer links): never in the log, even in debug.
+    debug: (...parts) => {
+      const line = text(parts)
+      if (!line.startsWith('http request body')) core.debug(line)
+    },
+    info: (...parts) => core.info(text(parts)),
+    warn: (...parts) => core.info(text(parts)),
+    error: (...parts) => core.info(text(parts)),
+    setLevel: () => undefined,
+    getLevel: () => LogLevel.INFO,
+    setName: () => undefined
+  }
+}
