@@ -81,10 +81,10 @@ export function slackErrorText(error: unknown): string {
 function actionsLogger(): Logger {
   const text = (parts: unknown[]) => parts.map(part => String(part)).join(' ')
   return {
-    // Request bodies hold the presigned URLs (bearer links): never in the log, even in debug.
+    // Request bodies and results hold the presigned URLs (bearer links): never in the log.
     debug: (...parts) => {
       const line = text(parts)
-      if (!line.startsWith('http request body')) core.debug(line)
+      if (!/^http request (body|result)/.test(line)) core.debug(line)
     },
     info: (...parts) => core.info(text(parts)),
     warn: (...parts) => core.info(text(parts)),

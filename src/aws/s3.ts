@@ -21,6 +21,10 @@ export function createS3Client(location: S3Location, credentials?: StaticCredent
   return new S3Client({
     ...clientSettings(location.region),
     forcePathStyle: location.forcePathStyle,
+    // Checksums only where S3 requires them: the default adds a CRC32 trailer to uploads and
+    // x-amz-checksum-mode to presigned URLs, which many S3-compatible stores do not understand.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
     ...(credentials ? { credentials } : {})
   })
 }
