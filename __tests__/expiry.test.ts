@@ -77,7 +77,12 @@ describe('resolveCredentialExpiry', () => {
 describe('temporaryCredentialsMessage', () => {
   test('names the real expiry, the fix, and the dropped output when the workflow signs', () => {
     const credentialExpiry = { at: new Date('2026-11-29T09:00:00Z'), source: 'provider' as const }
-    const expiry = effectiveExpiry({ signedAt, expiresInSeconds: week, kind: 'temporary', credentialExpiry })
+    const expiry = effectiveExpiry({
+      signedAt,
+      expiresInSeconds: week,
+      kind: 'temporary',
+      credentialExpiry
+    })
     const text = temporaryCredentialsMessage({
       expiry,
       expiresInSeconds: week,

@@ -45,7 +45,12 @@ describe('getInputs: defaults', () => {
     const inputs = withInputs(minimal)
     expect(inputs).toMatchObject({
       awsRegion: 'eu-west-1',
-      s3: { bucket: 'graphs-bucket', region: 'eu-west-1', keyPrefix: 'cloudwatch-graphs/', forcePathStyle: false },
+      s3: {
+        bucket: 'graphs-bucket',
+        region: 'eu-west-1',
+        keyPrefix: 'cloudwatch-graphs/',
+        forcePathStyle: false
+      },
       expiresInSeconds: 604800,
       signer: { kind: 'workflow' },
       temporaryCredentials: 'warn',
@@ -59,7 +64,9 @@ describe('getInputs: defaults', () => {
 
   test('the region comes from AWS_REGION, then AWS_DEFAULT_REGION', () => {
     const { 'aws-region': _, ...rest } = minimal
-    expect(withInputs(rest, { AWS_REGION: 'us-west-2', AWS_DEFAULT_REGION: 'eu-central-1' }).awsRegion).toBe('us-west-2')
+    expect(
+      withInputs(rest, { AWS_REGION: 'us-west-2', AWS_DEFAULT_REGION: 'eu-central-1' }).awsRegion
+    ).toBe('us-west-2')
     delete process.env.AWS_REGION
     expect(getInputs(process.env).awsRegion).toBe('eu-central-1')
   })
@@ -76,21 +83,38 @@ describe('getInputs: defaults', () => {
 
   test('signing keys from inputs and from SSM', () => {
     expect(
-      withInputs({ ...minimal, 'presign-access-key-id': 'AKIAIOSFODNN7EXAMPLE', 'presign-secret-access-key': 'wJalr/secret' }).signer
-    ).toEqual({ kind: 'inputs', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalr/secret' })
+      withInputs({
+        ...minimal,
+        'presign-access-key-id': 'AKIAIOSFODNN7EXAMPLE',
+        'presign-secret-access-key': 'wJalr/secret'
+      }).signer
+    ).toEqual({
+      kind: 'inputs',
+      accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+      secretAccessKey: 'wJalr/secret'
+    })
     process.env = { ...saved }
-    for (const name of Object.keys(process.env)) if (name.startsWith('INPUT_')) delete process.env[name]
+    for (const name of Object.keys(process.env))
+      if (name.startsWith('INPUT_')) delete process.env[name]
     expect(
       withInputs({
         ...minimal,
         'presign-access-key-id-parameter': '/graphs/signer/key-id',
         'presign-secret-access-key-parameter': '/graphs/signer/secret'
       }).signer
-    ).toEqual({ kind: 'ssm', accessKeyIdParameter: '/graphs/signer/key-id', secretAccessKeyParameter: '/graphs/signer/secret' })
+    ).toEqual({
+      kind: 'ssm',
+      accessKeyIdParameter: '/graphs/signer/key-id',
+      secretAccessKeyParameter: '/graphs/signer/secret'
+    })
   })
 
   test('secrets are masked, the access key id is not', () => {
-    withInputs({ ...minimal, 'presign-access-key-id': 'AKIAIOSFODNN7EXAMPLE', 'presign-secret-access-key': 'wJalr/secret' })
+    withInputs({
+      ...minimal,
+      'presign-access-key-id': 'AKIAIOSFODNN7EXAMPLE',
+      'presign-secret-access-key': 'wJalr/secret'
+    })
     const log = stdout.join('')
     expect(log).toContain('::add-mask::wJalr/secret')
     expect(log).toContain('::add-mask::xoxb-1-2-abc')
@@ -98,7 +122,12 @@ describe('getInputs: defaults', () => {
   })
 
   test('dry run needs no Slack inputs', () => {
-    const inputs = withInputs({ widgets: widget, 's3-bucket': 'graphs-bucket', 'aws-region': 'eu-west-1', 'dry-run': 'true' })
+    const inputs = withInputs({
+      widgets: widget,
+      's3-bucket': 'graphs-bucket',
+      'aws-region': 'eu-west-1',
+      'dry-run': 'true'
+    })
     expect(inputs.dryRun).toBe(true)
     expect(inputs.slack).toBeUndefined()
   })
@@ -109,9 +138,11 @@ describe('getInputs: defaults', () => {
   })
 
   test('AWS_CREDENTIAL_EXPIRATION is read; a malformed one is ignored with a warning', () => {
-    expect(withInputs(minimal, { AWS_CREDENTIAL_EXPIRATION: '2026-11-29T10:00:00Z' }).environmentCredentialExpiration?.toISOString()).toBe(
-      '2026-11-29T10:00:00.000Z'
-    )
+    expect(
+      withInputs(minimal, {
+        AWS_CREDENTIAL_EXPIRATION: '2026-11-29T10:00:00Z'
+      }).environmentCredentialExpiration?.toISOString()
+    ).toBe('2026-11-29T10:00:00.000Z')
     process.env.AWS_CREDENTIAL_EXPIRATION = 'tomorrow'
     expect(getInputs(process.env).environmentCredentialExpiration).toBeUndefined()
     expect(stdout.join('')).toContain('::warning::AWS_CREDENTIAL_EXPIRATION')
@@ -119,9 +150,15 @@ describe('getInputs: defaults', () => {
 
   test('widgets-file is read relative to the workspace', () => {
     const workspace = mkdtempSync(path.join(tmpdir(), 'cw-inputs-'))
-    writeFileSync(path.join(workspace, 'graphs.yml'), `- metrics: [[AWS/EC2, CPUUtilization]]\n  title: From file\n`)
+    writeFileSync(
+      path.join(workspace, 'graphs.yml'),
+      `- metrics: [[AWS/EC2, CPUUtilization]]\n  title: From file\n`
+    )
     const { widgets: _, ...rest } = minimal
-    const inputs = withInputs({ ...rest, 'widgets-file': 'graphs.yml' }, { GITHUB_WORKSPACE: workspace })
+    const inputs = withInputs(
+      { ...rest, 'widgets-file': 'graphs.yml' },
+      { GITHUB_WORKSPACE: workspace }
+    )
     expect(inputs.graphs.map(g => g.name)).toEqual(['From file'])
   })
 })
@@ -131,52 +168,200 @@ describe('getInputs: every bad input names itself and the fix', () => {
   const { 'aws-region': _r, ...noRegion } = minimal
   test.each<[string, Record<string, string>, string, RegExp]>([
     ['no widgets at all', noWidgets, 'widgets', /is required/],
-    ['both widgets and widgets-file', { ...minimal, 'widgets-file': 'x.yml' }, 'widgets', /not both/],
-    ['a missing widgets file', { ...noWidgets, 'widgets-file': 'missing.yml' }, 'widgets-file', /no such file.*actions\/checkout/],
+    [
+      'both widgets and widgets-file',
+      { ...minimal, 'widgets-file': 'x.yml' },
+      'widgets',
+      /not both/
+    ],
+    [
+      'a missing widgets file',
+      { ...noWidgets, 'widgets-file': 'missing.yml' },
+      'widgets-file',
+      /no such file.*actions\/checkout/
+    ],
     ['malformed widgets', { ...minimal, widgets: '[{' }, 'widgets', /not valid YAML or JSON/],
     ['no region anywhere', noRegion, 'aws-region', /AWS_REGION/],
     ['a made-up region', { ...minimal, 'aws-region': 'Europe' }, 'aws-region', /not an AWS region/],
     ['a bad s3-region', { ...minimal, 's3-region': 'eu_west_1' }, 's3-region', /not an AWS region/],
     ['no bucket', { ...minimal, 's3-bucket': '' }, 's3-bucket', /is required/],
     ['a bucket URL', { ...minimal, 's3-bucket': 's3://graphs' }, 's3-bucket', /name only/],
-    ['an upper-case bucket', { ...minimal, 's3-bucket': 'Graphs' }, 's3-bucket', /not a valid bucket name/],
-    ['a two-letter bucket', { ...minimal, 's3-bucket': 'ab' }, 's3-bucket', /not a valid bucket name/],
-    ['a bucket like an IP', { ...minimal, 's3-bucket': '192.168.1.1' }, 's3-bucket', /not a valid bucket name/],
-    ['a bucket with ..', { ...minimal, 's3-bucket': 'a..b' }, 's3-bucket', /not a valid bucket name/],
-    ['a prefix with a leading slash', { ...minimal, 's3-key-prefix': '/graphs/' }, 's3-key-prefix', /leading slash/],
+    [
+      'an upper-case bucket',
+      { ...minimal, 's3-bucket': 'Graphs' },
+      's3-bucket',
+      /not a valid bucket name/
+    ],
+    [
+      'a two-letter bucket',
+      { ...minimal, 's3-bucket': 'ab' },
+      's3-bucket',
+      /not a valid bucket name/
+    ],
+    [
+      'a bucket like an IP',
+      { ...minimal, 's3-bucket': '192.168.1.1' },
+      's3-bucket',
+      /not a valid bucket name/
+    ],
+    [
+      'a bucket with ..',
+      { ...minimal, 's3-bucket': 'a..b' },
+      's3-bucket',
+      /not a valid bucket name/
+    ],
+    [
+      'a prefix with a leading slash',
+      { ...minimal, 's3-key-prefix': '/graphs/' },
+      's3-key-prefix',
+      /leading slash/
+    ],
     ['expires-in over a week', { ...minimal, 'expires-in': '8d' }, 'expires-in', /7 days/],
     ['expires-in zero', { ...minimal, 'expires-in': '0' }, 'expires-in', /1 second/],
     ['expires-in words', { ...minimal, 'expires-in': 'a week' }, 'expires-in', /not a duration/],
-    ['only a key id', { ...minimal, 'presign-access-key-id': 'AKIAIOSFODNN7EXAMPLE' }, 'presign-secret-access-key', /go together/],
-    ['only a secret', { ...minimal, 'presign-secret-access-key': 's' }, 'presign-access-key-id', /go together/],
-    ['only one SSM parameter', { ...minimal, 'presign-access-key-id-parameter': '/a' }, 'presign-secret-access-key-parameter', /go together/],
-    ['only the other SSM parameter', { ...minimal, 'presign-secret-access-key-parameter': '/b' }, 'presign-access-key-id-parameter', /go together/],
+    [
+      'only a key id',
+      { ...minimal, 'presign-access-key-id': 'AKIAIOSFODNN7EXAMPLE' },
+      'presign-secret-access-key',
+      /go together/
+    ],
+    [
+      'only a secret',
+      { ...minimal, 'presign-secret-access-key': 's' },
+      'presign-access-key-id',
+      /go together/
+    ],
+    [
+      'only one SSM parameter',
+      { ...minimal, 'presign-access-key-id-parameter': '/a' },
+      'presign-secret-access-key-parameter',
+      /go together/
+    ],
+    [
+      'only the other SSM parameter',
+      { ...minimal, 'presign-secret-access-key-parameter': '/b' },
+      'presign-access-key-id-parameter',
+      /go together/
+    ],
     [
       'both credential sources',
-      { ...minimal, 'presign-access-key-id': 'AKIAIOSFODNN7EXAMPLE', 'presign-secret-access-key': 's', 'presign-access-key-id-parameter': '/a', 'presign-secret-access-key-parameter': '/b' },
+      {
+        ...minimal,
+        'presign-access-key-id': 'AKIAIOSFODNN7EXAMPLE',
+        'presign-secret-access-key': 's',
+        'presign-access-key-id-parameter': '/a',
+        'presign-secret-access-key-parameter': '/b'
+      },
       'presign-access-key-id',
       /one way/
     ],
-    ['a temporary key id', { ...minimal, 'presign-access-key-id': 'ASIAIOSFODNN7EXAMPLE', 'presign-secret-access-key': 's' }, 'presign-access-key-id', /temporary \(ASIA…\)/],
-    ['a secret in the key id', { ...minimal, 'presign-access-key-id': 'wJalrXUtnFEMI/K7MDENG', 'presign-secret-access-key': 's' }, 'presign-access-key-id', /not an AWS access key id/],
-    ['a bad parameter name', { ...minimal, 'presign-access-key-id-parameter': 'has space', 'presign-secret-access-key-parameter': '/b' }, 'presign-access-key-id-parameter', /not an SSM parameter name/],
-    ['a malformed expiration', { ...minimal, 'credential-expiration': 'tomorrow' }, 'credential-expiration', /ISO 8601/],
-    ['an expiration without a zone', { ...minimal, 'credential-expiration': '2026-11-29T10:00:00' }, 'credential-expiration', /ISO 8601/],
-    ['an impossible date', { ...minimal, 'credential-expiration': '2026-13-45T10:00:00Z' }, 'credential-expiration', /ISO 8601/],
-    ['an unknown temporary-credentials', { ...minimal, 'temporary-credentials': 'ignore' }, 'temporary-credentials', /warn, fail/],
+    [
+      'a temporary key id',
+      {
+        ...minimal,
+        'presign-access-key-id': 'ASIAIOSFODNN7EXAMPLE',
+        'presign-secret-access-key': 's'
+      },
+      'presign-access-key-id',
+      /temporary \(ASIA…\)/
+    ],
+    [
+      'a secret in the key id',
+      {
+        ...minimal,
+        'presign-access-key-id': 'wJalrXUtnFEMI/K7MDENG',
+        'presign-secret-access-key': 's'
+      },
+      'presign-access-key-id',
+      /not an AWS access key id/
+    ],
+    [
+      'a bad parameter name',
+      {
+        ...minimal,
+        'presign-access-key-id-parameter': 'has space',
+        'presign-secret-access-key-parameter': '/b'
+      },
+      'presign-access-key-id-parameter',
+      /not an SSM parameter name/
+    ],
+    [
+      'a malformed expiration',
+      { ...minimal, 'credential-expiration': 'tomorrow' },
+      'credential-expiration',
+      /ISO 8601/
+    ],
+    [
+      'an expiration without a zone',
+      { ...minimal, 'credential-expiration': '2026-11-29T10:00:00' },
+      'credential-expiration',
+      /ISO 8601/
+    ],
+    [
+      'an impossible date',
+      { ...minimal, 'credential-expiration': '2026-13-45T10:00:00Z' },
+      'credential-expiration',
+      /ISO 8601/
+    ],
+    [
+      'an unknown temporary-credentials',
+      { ...minimal, 'temporary-credentials': 'ignore' },
+      'temporary-credentials',
+      /warn, fail/
+    ],
     ['no Slack token', { ...minimal, 'slack-token': '' }, 'slack-token', /dry-run/],
     ['no Slack channel', { ...minimal, 'slack-channel': '' }, 'slack-channel', /dry-run/],
-    ['a webhook as token', { ...minimal, 'slack-token': 'https://hooks.slack.com/services/T/B/X' }, 'slack-token', /webhook/],
-    ['a channel with spaces', { ...minimal, 'slack-channel': 'my channel' }, 'slack-channel', /not a channel/],
-    ['a bad thread ts', { ...minimal, 'slack-thread-ts': 'yesterday' }, 'slack-thread-ts', /not a message ts/],
-    ['a bad API URL', { ...minimal, 'slack-api-url': 'slack.com/api' }, 'slack-api-url', /not a URL/],
-    ['a non-http API URL', { ...minimal, 'slack-api-url': 'ftp://slack.com/api/' }, 'slack-api-url', /http/],
+    [
+      'a webhook as token',
+      { ...minimal, 'slack-token': 'https://hooks.slack.com/services/T/B/X' },
+      'slack-token',
+      /webhook/
+    ],
+    [
+      'a channel with spaces',
+      { ...minimal, 'slack-channel': 'my channel' },
+      'slack-channel',
+      /not a channel/
+    ],
+    [
+      'a bad thread ts',
+      { ...minimal, 'slack-thread-ts': 'yesterday' },
+      'slack-thread-ts',
+      /not a message ts/
+    ],
+    [
+      'a bad API URL',
+      { ...minimal, 'slack-api-url': 'slack.com/api' },
+      'slack-api-url',
+      /not a URL/
+    ],
+    [
+      'a non-http API URL',
+      { ...minimal, 'slack-api-url': 'ftp://slack.com/api/' },
+      'slack-api-url',
+      /http/
+    ],
     ['a malformed dry-run', { ...minimal, 'dry-run': 'maybe' }, 'dry-run', /true or false/],
     ['a malformed verify-urls', { ...minimal, 'verify-urls': '1' }, 'verify-urls', /true or false/],
-    ['a malformed s3-force-path-style', { ...minimal, 's3-force-path-style': 'y' }, 's3-force-path-style', /true or false/],
+    [
+      'a malformed s3-force-path-style',
+      { ...minimal, 's3-force-path-style': 'y' },
+      's3-force-path-style',
+      /true or false/
+    ],
     ['max-concurrency zero', { ...minimal, 'max-concurrency': '0' }, 'max-concurrency', /1 to 20/],
-    ['max-concurrency too high', { ...minimal, 'max-concurrency': '50' }, 'max-concurrency', /1 to 20/],
-    ['max-concurrency not a number', { ...minimal, 'max-concurrency': 'five' }, 'max-concurrency', /1 to 20/]
+    [
+      'max-concurrency too high',
+      { ...minimal, 'max-concurrency': '50' },
+      'max-concurrency',
+      /1 to 20/
+    ],
+    [
+      'max-concurrency not a number',
+      { ...minimal, 'max-concurrency': 'five' },
+      'max-concurrency',
+      /1 to 20/
+    ]
   ])('%s', (_case, given, input, message) => {
     let error: unknown
     try {

@@ -31,7 +31,9 @@ describe('runFolder', () => {
 
 describe('objectKeys', () => {
   test('prefix, UTC date, run folder, zero-padded number and slug', () => {
-    expect(objectKeys('cloudwatch-graphs/', ['CPU', 'Memory used'], { runId: 99, runAttempt: 1 }, now)).toEqual([
+    expect(
+      objectKeys('cloudwatch-graphs/', ['CPU', 'Memory used'], { runId: 99, runAttempt: 1 }, now)
+    ).toEqual([
       'cloudwatch-graphs/2026/11/29/99-1/01-cpu.png',
       'cloudwatch-graphs/2026/11/29/99-1/02-memory-used.png'
     ])

@@ -4,7 +4,10 @@ import { buildMessages, defaultText, expiryText, graphBlock } from '../src/messa
 const signedAt = new Date('2026-11-29T08:00:00Z')
 const weekExpiry = effectiveExpiry({ signedAt, expiresInSeconds: 604800, kind: 'long-term' })
 const graphs = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({ name: `Graph ${i + 1}`, url: `https://b.s3/k${i + 1}?sig` }))
+  Array.from({ length: n }, (_, i) => ({
+    name: `Graph ${i + 1}`,
+    url: `https://b.s3/k${i + 1}?sig`
+  }))
 
 describe('buildMessages', () => {
   test('a section, one image block per graph in order, and a context line', () => {
@@ -46,7 +49,9 @@ describe('buildMessages', () => {
     const messages = buildMessages({ text: 'T', graphs: graphs(100), expiry: weekExpiry })
     expect(messages).toHaveLength(3)
     for (const message of messages) expect(message.blocks.length).toBeLessThanOrEqual(50)
-    const urls = messages.flatMap(m => m.blocks.filter(b => b.type === 'image').map(b => b.image_url))
+    const urls = messages.flatMap(m =>
+      m.blocks.filter(b => b.type === 'image').map(b => b.image_url)
+    )
     expect(urls).toEqual(graphs(100).map(g => g.url))
     expect(messages.map(m => m.text)).toEqual(['T (1/3)', 'T (2/3)', 'T (3/3)'])
   })

@@ -41,13 +41,18 @@ describe('parseGraphs: the forms a graph can take', () => {
   })
 
   test('a widget with only an alarm annotation is a graph', () => {
-    const alarmOnly = { annotations: { alarms: ['arn:aws:cloudwatch:eu-west-2:123456789012:alarm:x'] } }
+    const alarmOnly = {
+      annotations: { alarms: ['arn:aws:cloudwatch:eu-west-2:123456789012:alarm:x'] }
+    }
     expect(parseGraphs(JSON.stringify(alarmOnly), 'widgets')).toHaveLength(1)
   })
 
   test('dynamic labels and shorthand rows are not touched', () => {
     const widget = {
-      metrics: [['AWS/SQS', 'NumberOfMessagesSent', 'QueueName', 'q', { label: 'avg: ${AVG}' }], ['...', { stat: 'p99' }]],
+      metrics: [
+        ['AWS/SQS', 'NumberOfMessagesSent', 'QueueName', 'q', { label: 'avg: ${AVG}' }],
+        ['...', { stat: 'p99' }]
+      ],
       region: 'eu-west-1'
     }
     const text = JSON.stringify(widget)
@@ -67,7 +72,9 @@ describe('parseGraphs: the real corpus reaches CloudWatch as written', () => {
     const metricWidgets = corpusDashboardWidgets().filter(w => w.type === 'metric')
     expect(metricWidgets.length).toBe(127)
     const graphs = parseGraphs(JSON.stringify(metricWidgets), 'widgets')
-    expect(graphs.map(g => g.metricWidget)).toEqual(metricWidgets.map(w => JSON.stringify(w.properties)))
+    expect(graphs.map(g => g.metricWidget)).toEqual(
+      metricWidgets.map(w => JSON.stringify(w.properties))
+    )
   })
 })
 

@@ -21,7 +21,9 @@ export function isTemporaryKeyId(accessKeyId: string): boolean {
 }
 
 /** Temporary when the key id says so or a session token comes with it (some S3-compatible STS use other prefixes). */
-export function classifySigning(credentials: Pick<SigningCredentials, 'accessKeyId' | 'sessionToken'>): SigningKind {
+export function classifySigning(
+  credentials: Pick<SigningCredentials, 'accessKeyId' | 'sessionToken'>
+): SigningKind {
   return isTemporaryKeyId(credentials.accessKeyId) || Boolean(credentials.sessionToken)
     ? 'temporary'
     : 'long-term'

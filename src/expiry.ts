@@ -17,7 +17,8 @@ export function resolveCredentialExpiry(candidates: {
   provider?: Date
 }): CredentialExpiry | undefined {
   if (candidates.input) return { at: candidates.input, source: 'credential-expiration' }
-  if (candidates.environment) return { at: candidates.environment, source: 'AWS_CREDENTIAL_EXPIRATION' }
+  if (candidates.environment)
+    return { at: candidates.environment, source: 'AWS_CREDENTIAL_EXPIRATION' }
   if (candidates.provider) return { at: candidates.provider, source: 'provider' }
   return undefined
 }

@@ -54,7 +54,10 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   if (slackToken) core.setSecret(slackToken)
 
   const graphs = readGraphs(env)
-  const awsRegion = readRegion('aws-region', input('aws-region') || env.AWS_REGION || env.AWS_DEFAULT_REGION || '')
+  const awsRegion = readRegion(
+    'aws-region',
+    input('aws-region') || env.AWS_REGION || env.AWS_DEFAULT_REGION || ''
+  )
   const s3Region = input('s3-region') ? readRegion('s3-region', input('s3-region')) : awsRegion
   const dryRun = readBoolean('dry-run', false)
   const credentialExpiration = readInstant('credential-expiration', input('credential-expiration'))
@@ -119,15 +122,22 @@ function readRegion(name: string, value: string): string {
     )
   }
   if (!REGION.test(value)) {
-    throw new InputError(name, `'${value}' is not an AWS region code such as us-east-1 or eu-west-2`)
+    throw new InputError(
+      name,
+      `'${value}' is not an AWS region code such as us-east-1 or eu-west-2`
+    )
   }
   return value
 }
 
 function readBucket(value: string): string {
-  if (!value) throw new InputError('s3-bucket', 'is required: the private bucket that stores the PNGs')
+  if (!value)
+    throw new InputError('s3-bucket', 'is required: the private bucket that stores the PNGs')
   if (/^(s3|https?):\/\//i.test(value)) {
-    throw new InputError('s3-bucket', `'${value}' is a URL; give the bucket's name only (my-bucket)`)
+    throw new InputError(
+      's3-bucket',
+      `'${value}' is a URL; give the bucket's name only (my-bucket)`
+    )
   }
   const valid =
     /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(value) &&
@@ -147,10 +157,16 @@ function readKeyPrefix(env: NodeJS.ProcessEnv): string {
   const given = env['INPUT_S3-KEY-PREFIX'] !== undefined
   const value = given ? input('s3-key-prefix') : DEFAULT_KEY_PREFIX
   if (value.startsWith('/')) {
-    throw new InputError('s3-key-prefix', `'${value}' starts with '/'; S3 keys have no leading slash`)
+    throw new InputError(
+      's3-key-prefix',
+      `'${value}' starts with '/'; S3 keys have no leading slash`
+    )
   }
   if (value.length > 512) {
-    throw new InputError('s3-key-prefix', 'is longer than 512 characters; S3 keys hold 1024 bytes in all')
+    throw new InputError(
+      's3-key-prefix',
+      'is longer than 512 characters; S3 keys hold 1024 bytes in all'
+    )
   }
   return value
 }
@@ -182,7 +198,11 @@ function readSigner(secretAccessKey: string): Signer {
     }
     checkParameterName('presign-access-key-id-parameter', idParameter)
     checkParameterName('presign-secret-access-key-parameter', secretParameter)
-    return { kind: 'ssm', accessKeyIdParameter: idParameter, secretAccessKeyParameter: secretParameter }
+    return {
+      kind: 'ssm',
+      accessKeyIdParameter: idParameter,
+      secretAccessKeyParameter: secretParameter
+    }
   }
   return { kind: 'workflow' }
 }
@@ -210,7 +230,10 @@ export function checkAccessKeyId(name: string, accessKeyId: string): void {
 function checkParameterName(name: string, value: string): void {
   // A name (/team/graphs/key-id) or an ARN; SSM allows letters, digits and .-_/ in names.
   if (!/^(arn:[\w-]+:ssm:[\w-]+:\d{12}:parameter)?[\w./-]{1,2048}$/.test(value)) {
-    throw new InputError(name, `'${value}' is not an SSM parameter name such as /graphs/signer/key-id`)
+    throw new InputError(
+      name,
+      `'${value}' is not an SSM parameter name such as /graphs/signer/key-id`
+    )
   }
 }
 
@@ -220,11 +243,16 @@ function readSlack(token: string, dryRun: boolean): SlackInputs | undefined {
   const threadTs = input('slack-thread-ts')
   const apiUrl = readApiUrl(input('slack-api-url') || 'https://slack.com/api/')
   if (threadTs && !/^\d+\.\d+$/.test(threadTs)) {
-    throw new InputError('slack-thread-ts', `'${threadTs}' is not a message ts such as 1732868400.123456`)
+    throw new InputError(
+      'slack-thread-ts',
+      `'${threadTs}' is not a message ts such as 1732868400.123456`
+    )
   }
   if (dryRun && !token && !channel) return undefined
-  if (!token) throw new InputError('slack-token', 'is required (or set dry-run: true to skip posting)')
-  if (!channel) throw new InputError('slack-channel', 'is required (or set dry-run: true to skip posting)')
+  if (!token)
+    throw new InputError('slack-token', 'is required (or set dry-run: true to skip posting)')
+  if (!channel)
+    throw new InputError('slack-channel', 'is required (or set dry-run: true to skip posting)')
   if (!/^xox[a-z]-/.test(token)) {
     throw new InputError(
       'slack-token',

@@ -87,7 +87,9 @@ async function render(inputs: Inputs): Promise<RunReport> {
     // Checked outside the concurrency slot: the next graph need not wait for it.
     if (verify) checks[i] = verify.checkUrl({ key, url })
     const size = (image.length / 1024).toFixed(1)
-    core.info(`${String(i + 1).padStart(2, '0')} ${graph.name}: ${size} KiB → s3://${bucket}/${key}`)
+    core.info(
+      `${String(i + 1).padStart(2, '0')} ${graph.name}: ${size} KiB → s3://${bucket}/${key}`
+    )
     return url
   })
   const { context, signing, keys } = await preparing

@@ -22,7 +22,10 @@ export interface RunReport {
 export function setOutputs(report: RunReport): void {
   core.setOutput('image-urls', JSON.stringify(report.urls))
   core.setOutput('object-keys', JSON.stringify(report.keys))
-  core.setOutput('expires-at', report.expiry.effective ? formatInstant(report.expiry.effective) : '')
+  core.setOutput(
+    'expires-at',
+    report.expiry.effective ? formatInstant(report.expiry.effective) : ''
+  )
   core.setOutput('signing-credentials', report.signing)
   core.setOutput('slack-ts', report.posts[0]?.ts ?? '')
   core.setOutput('slack-channel', report.posts[0]?.channel ?? '')
@@ -44,7 +47,9 @@ export async function writeSummary(report: RunReport): Promise<void> {
     escapeHtml(name),
     `<code>${escapeHtml(report.keys[index] ?? '')}</code>`,
     ...(report.embedImages
-      ? [`<img src="${escapeHtml(report.urls[index] ?? '')}" alt="${escapeHtml(name)}" width="300">`]
+      ? [
+          `<img src="${escapeHtml(report.urls[index] ?? '')}" alt="${escapeHtml(name)}" width="300">`
+        ]
       : [])
   ])
   const posted = report.dryRun

@@ -74,7 +74,10 @@ async function signingCredentials(inputs: Inputs, deps: SigningDeps): Promise<Si
     case 'inputs':
       return { ...signer, source: 'inputs' }
     case 'ssm': {
-      const keys = await deps.readSsmKeys(signer.accessKeyIdParameter, signer.secretAccessKeyParameter)
+      const keys = await deps.readSsmKeys(
+        signer.accessKeyIdParameter,
+        signer.secretAccessKeyParameter
+      )
       checkSsmKeyId(signer.accessKeyIdParameter, keys.accessKeyId)
       return { ...keys, source: 'ssm' }
     }
@@ -84,9 +87,7 @@ async function signingCredentials(inputs: Inputs, deps: SigningDeps): Promise<Si
 }
 
 /** The default chain's credentials, as the SDK resolves them (env, OIDC web identity, profile…). */
-async function workflowCredentials(
-  client: S3Client
-): Promise<Omit<SigningCredentials, 'source'>> {
+async function workflowCredentials(client: S3Client): Promise<Omit<SigningCredentials, 'source'>> {
   try {
     const identity = await client.config.credentials()
     if (identity.sessionToken) core.setSecret(identity.sessionToken)
@@ -105,7 +106,9 @@ function checkSsmKeyId(parameter: string, accessKeyId: string): void {
     checkAccessKeyId('presign-access-key-id-parameter', accessKeyId)
   } catch (error) {
     // Same rule as for the input, but the value came from SSM: say where it was read.
-    throw new ActionError(`The access key id read from SSM parameter '${parameter}' ${describeError(error).replace(/^Input '[^']+': /, '')}`)
+    throw new ActionError(
+      `The access key id read from SSM parameter '${parameter}' ${describeError(error).replace(/^Input '[^']+': /, '')}`
+    )
   }
 }
 

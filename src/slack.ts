@@ -74,7 +74,10 @@ export function slackErrorText(error: unknown): string {
   if (!code) return describeError(error)
   const details = data.response_metadata?.messages?.join('; ')
   const hint = HINTS[code]
-  return [code, details ? `(${details})` : '', hint ? `: ${hint}` : ''].join(' ').replace(/ :/, ':').trim()
+  return [code, details ? `(${details})` : '', hint ? `: ${hint}` : '']
+    .join(' ')
+    .replace(/ :/, ':')
+    .trim()
 }
 
 /** Routes the client's log lines to the Actions log (debug unless they matter). */

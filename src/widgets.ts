@@ -43,7 +43,10 @@ export function parseGraphs(text: string, input: string): Graph[] {
 function parseItem(item: unknown, position: number, input: string): Graph {
   const where = `item ${position}`
   if (!isObject(item)) {
-    throw new InputError(input, `${where} is ${describeType(item)}; expected a metric widget object`)
+    throw new InputError(
+      input,
+      `${where} is ${describeType(item)}; expected a metric widget object`
+    )
   }
   if ('widget' in item) {
     const name = item['name']
@@ -87,7 +90,10 @@ function buildGraph(
     metricWidget = ''
   }
   if (!isObject(properties)) {
-    throw new InputError(input, `${where}: the widget is ${describeType(properties)}; expected an object`)
+    throw new InputError(
+      input,
+      `${where}: the widget is ${describeType(properties)}; expected an object`
+    )
   }
   checkMetricWidget(properties, where, input)
   const title = typeof properties['title'] === 'string' ? properties['title'].trim() : ''

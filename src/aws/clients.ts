@@ -11,6 +11,9 @@ export interface ClientSettings {
 }
 
 /** Bounded retries with backoff; adaptive mode slows down only once the service throttles. */
-export function clientSettings(region: string, retryMode: 'standard' | 'adaptive' = 'standard'): ClientSettings {
+export function clientSettings(
+  region: string,
+  retryMode: 'standard' | 'adaptive' = 'standard'
+): ClientSettings {
   return { region, customUserAgent: [USER_AGENT], maxAttempts: 5, retryMode }
 }

@@ -24,7 +24,9 @@ export async function fetchGraphImage(client: CloudWatchClient, graph: Graph): P
     )
   }
   if (!image || image.length === 0) {
-    throw new ActionError(`CloudWatch returned no image for graph ${graph.position} ('${graph.name}')`)
+    throw new ActionError(
+      `CloudWatch returned no image for graph ${graph.position} ('${graph.name}')`
+    )
   }
   return image
 }

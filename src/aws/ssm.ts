@@ -45,7 +45,10 @@ export async function readSigningKeys(
       `SSM has no value for ${missing.map(name => `'${name}'`).join(' and ')} in this account and region. Create ${missing.length > 1 ? 'them' : 'it'} (aws ssm put-parameter --type SecureString …) or fix the presign-*-parameter input.`
     )
   }
-  return { accessKeyId: byName.get(accessKeyIdParameter)?.trim() ?? '', secretAccessKey: secretAccessKey ?? '' }
+  return {
+    accessKeyId: byName.get(accessKeyIdParameter)?.trim() ?? '',
+    secretAccessKey: secretAccessKey ?? ''
+  }
 }
 
 function ssmHint(error: unknown): string {
