@@ -1,0 +1,71 @@
+// A static page that renders the Slack message the way Slack lays it out: text, images with
+// their titles, the context line. Images come from the local PNG files, not the (expiring) URLs.
+
+interface Block {
+  type: string
+  [field: string]: unknown
+}
+
+interface Message {
+  text: string | undefined
+  blocks: Block[]
+}
+
+export function renderPreview(messages: Message[], keys: string[], files: string[]): string {
+  const fileForUrl = (url: string) => {
+    const index = keys.findIndex(key => new URL(url).pathname.endsWith(`/${key}`))
+    return index >= 0 ? files[index] : undefined
+  }
+  const body = messages
+    .map(
+      message =>
+        `<div class="message">${message.blocks.map(b => renderBlock(b, fileForUrl)).join('\n')}</div>`
+    )
+    .join('\n')
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Slack preview: CloudWatch graphs</title>
+<style>
+body { font-family: -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif; background: #f8f8f8; margin: 2rem; }
+.message { background: #fff; border: 1px solid #ddd; border-radius: 8px; padding: 1rem 1.25rem; max-width: 720px; margin-bottom: 1rem; }
+.author { font-weight: 700; margin-bottom: .25rem; } .author span { font-weight: 400; color: #616061; font-size: .8rem; margin-left: .5rem; }
+.section { margin: .25rem 0 .75rem; white-space: pre-wrap; }
+.image { margin: .5rem 0 1rem; } .image .title { font-size: .85rem; color: #1d1c1d; margin-bottom: .25rem; }
+.image img { max-width: 100%; border: 1px solid #e8e8e8; border-radius: 4px; }
+.context { color: #616061; font-size: .8rem; } a { color: #1264a3; }
+</style></head>
+<body>
+<p class="author">CloudWatch graphs <span>APP</span></p>
+${body}
+</body></html>
+`
+}
+
+function renderBlock(block: Block, fileForUrl: (url: string) => string | undefined): string {
+  switch (block.type) {
+    case 'section':
+      return `<div class="section">${mrkdwn(String((block.text as { text: string }).text))}</div>`
+    case 'image': {
+      const title = (block.title as { text: string } | undefined)?.text ?? ''
+      const src = fileForUrl(String(block.image_url)) ?? ''
+      return `<div class="image"><div class="title">${escape(title)}</div><img src="${escape(src)}" alt="${escape(String(block.alt_text))}"></div>`
+    }
+    case 'context':
+      return `<div class="context">${(block.elements as { text: string }[]).map(e => mrkdwn(e.text)).join(' ')}</div>`
+    default:
+      return `<pre>${escape(JSON.stringify(block, null, 2))}</pre>`
+  }
+}
+
+/** The few mrkdwn forms the action uses: *bold*, <url|text> links, <!date^…|fallback>. */
+function mrkdwn(text: string): string {
+  return escape(text)
+    .replace(/&#60;!date\^(\d+)\^[^|]*\|([^&]*)&#62;/g, (_m, seconds: string) =>
+      escape(new Date(Number(seconds) * 1000).toLocaleString('en-GB', { timeZone: 'UTC' }) + ' UTC')
+    )
+    .replace(/&#60;([^|&]+)\|([^&]+)&#62;/g, '<a href="$1">$2</a>')
+    .replace(/\*([^*]+)\*/g, '<b>$1</b>')
+}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, char => `&#${char.charCodeAt(0)};`)
+}
