@@ -1,0 +1,69 @@
+// Small HTTP plumbing shared by the loopback stand-ins: they all listen on 127.0.0.1 port 0 (the
+// kernel picks a free port, so parallel test files never collide) and speak JSON.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+
+export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
+
+/** A server whose handler errors become a 500 instead of an unhandled rejection. */
+export function createJsonServer(handler: Handler): Server {
+  return createServer((req, res) => {
+    handler(req, res).catch((error: unknown) => {
+      if (res.headersSent) {
+        res.destroy()
+        return
+      }
+      sendJson(res, 500, { message: `stand-in error: ${String(error)}` })
+    })
+  })
+}
+
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
+}
+
+/** Listens on 127.0.0.1 with a kernel-chosen port and returns the base URL (no trailing slash). */
+export async function listenOnLoopback(server: Server): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const address = server.address()
+  if (address === null || typeof address === 'string') throw new Error('no TCP address')
+  return `http://127.0.0.1:${address.port}`
+}
+
+/** Closes the server, dropping keep-alive sockets that SDK agents hold open (else close() waits). */
+export async function closeServer(server: Server): Promise<void> {
+  if (!server.listening) return
+  const closed = new Promise<void>((resolve, reject) =>
+    server.close(error => (error ? reject(error) : resolve()))
+  )
+  server.closeAllConnections()
+  await closed
+}
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+  contentType = 'application/json; charset=utf-8'
+): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    'content-type': contentType,
+    'content-length': String(Buffer.byteLength(text)),
+    ...headers
+  })
+  res.end(text)
+}
+
+/** Drops the connection without an answer: the client sees ECONNRESET / "socket hang up". */
+export function resetConnection(req: IncomingMessage): void {
+  req.socket.destroy()
+}

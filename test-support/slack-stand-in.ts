@@ -1,0 +1,220 @@
+// A loopback Slack Web API for the real @slack/web-api WebClient (pass `apiUrl` as `slackApiUrl`).
+// chat.postMessage behaves like Slack where the action can go wrong: token and channel checks,
+// Block Kit limits, and above all it DOWNLOADS every image_url while handling the post, rejecting
+// the whole message with invalid_blocks if one image cannot be fetched.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { FaultPlan, Timeline, now, type Fault } from './faults.js'
+import {
+  closeServer,
+  createJsonServer,
+  listenOnLoopback,
+  readBody,
+  resetConnection,
+  sendJson
+} from './http.js'
+import { downloadImages, parseBlocks, type Block, type SlackDownload } from './slack-blocks.js'
+import { UploadStore, type SlackArgs, type SlackUpload } from './slack-files.js'
+
+export type { SlackDownload } from './slack-blocks.js'
+export type { SlackUpload } from './slack-files.js'
+
+export interface SlackStandInOptions {
+  /** The one valid token (default 'xoxb-stand-in-token'). */
+  token?: string
+  /** Known channels; `joined: false` answers not_in_channel. Omitted: every channel exists. */
+  channels?: Record<string, { joined?: boolean }>
+  faults?: FaultPlan
+  timeline?: Timeline
+  /** Extra time Slack spends on each image download (the downloads themselves are real). */
+  downloadLatencyMs?: number
+  downloadTimeoutMs?: number
+}
+
+export interface SlackMessage {
+  channel: string
+  text: string | undefined
+  blocks: Block[]
+  thread_ts: string | undefined
+  ts: string
+  at: number
+  downloads: SlackDownload[]
+}
+
+/** Every answer with ok:false (or an HTTP error), in order, with what Slack downloaded for it. */
+export interface SlackRejection {
+  at: number
+  method: string
+  error: string
+  messages?: string[]
+  downloads: SlackDownload[]
+}
+
+export interface SlackStandIn {
+  /** `http://127.0.0.1:PORT/api/` */
+  apiUrl: string
+  token: string
+  messages: SlackMessage[]
+  uploads: SlackUpload[]
+  rejected: SlackRejection[]
+  faults: FaultPlan
+  timeline: Timeline
+  close(): Promise<void>
+}
+
+const IDENTITY = { team: 'Stand-in', team_id: 'T0STANDIN', user: 'graphs', user_id: 'U0STANDIN' }
+
+class SlackFailure extends Error {
+  constructor(
+    readonly error: string,
+    readonly messages?: string[],
+    readonly downloads: SlackDownload[] = []
+  ) {
+    super(error)
+  }
+}
+
+/** Form fields (what the WebClient sends), a JSON body, or the query string. */
+function parseArgs(req: IncomingMessage, body: Buffer): SlackArgs {
+  const url = new URL(req.url ?? '/', 'http://stand-in')
+  const args: SlackArgs = Object.fromEntries(url.searchParams)
+  const type = req.headers['content-type'] ?? ''
+  if (type.startsWith('application/json')) {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(body.toString('utf8') || '{}')
+    } catch {
+      throw new SlackFailure('invalid_json')
+    }
+    if (typeof parsed === 'object' && parsed !== null) Object.assign(args, parsed)
+  } else if (type.startsWith('application/x-www-form-urlencoded')) {
+    Object.assign(args, Object.fromEntries(new URLSearchParams(body.toString('utf8'))))
+  }
+  return args
+}
+
+export async function startSlackStandIn(options: SlackStandInOptions = {}): Promise<SlackStandIn> {
+  const token = options.token ?? 'xoxb-stand-in-token'
+  let baseUrl = ''
+  let lastTs = 0
+  const files = new UploadStore(() => baseUrl)
+  const standIn: Omit<SlackStandIn, 'apiUrl' | 'close'> = {
+    token,
+    messages: [],
+    uploads: files.uploads,
+    rejected: [],
+    faults: options.faults ?? new FaultPlan(),
+    timeline: options.timeline ?? new Timeline()
+  }
+
+  function channelError(channel: string): string | undefined {
+    if (!options.channels) return undefined
+    const known = options.channels[channel]
+    if (!known) return 'channel_not_found'
+    return known.joined === false ? 'not_in_channel' : undefined
+  }
+
+  /** Unique, increasing '<seconds>.<microseconds>' like Slack's message ids. */
+  function nextTs(): string {
+    lastTs = Math.max(Math.floor(now() * 1000), lastTs + 1)
+    return `${Math.floor(lastTs / 1e6)}.${String(lastTs % 1e6).padStart(6, '0')}`
+  }
+
+  async function postMessage(args: SlackArgs, at: number): Promise<Record<string, unknown>> {
+    const channel = typeof args.channel === 'string' ? args.channel : ''
+    const problem = channel === '' ? 'channel_not_found' : channelError(channel)
+    if (problem) throw new SlackFailure(problem)
+    const text = typeof args.text === 'string' ? args.text : undefined
+    if (text !== undefined && text.length > 40000) throw new SlackFailure('msg_too_long')
+    let blocks: Block[] = []
+    if (args.blocks !== undefined && args.blocks !== '') {
+      const parsed = parseBlocks(args.blocks)
+      if (!parsed.ok) throw new SlackFailure(parsed.error, parsed.messages)
+      blocks = parsed.blocks
+    }
+    if (!text && blocks.length === 0) throw new SlackFailure('no_text')
+
+    const downloadOptions = {
+      latencyMs: options.downloadLatencyMs,
+      timeoutMs: options.downloadTimeoutMs
+    }
+    const { downloads, messages } = await downloadImages(blocks, downloadOptions)
+    if (messages.length > 0) throw new SlackFailure('invalid_blocks', messages, downloads)
+
+    const ts = nextTs()
+    const threadTs = typeof args.thread_ts === 'string' ? args.thread_ts : undefined
+    standIn.messages.push({ channel, text, blocks, thread_ts: threadTs, ts, at, downloads })
+    const message = { type: 'message', user: IDENTITY.user_id, bot_id: 'B0STANDIN', text, ts }
+    const threaded = threadTs === undefined ? {} : { thread_ts: threadTs }
+    return { ok: true, channel, ts, message: { ...message, blocks, ...threaded } }
+  }
+
+  async function call(method: string, args: SlackArgs, at: number) {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: `${baseUrl}/`, ...IDENTITY, bot_id: 'B0STANDIN' }
+      case 'chat.postMessage':
+        return postMessage(args, at)
+      case 'files.getUploadURLExternal':
+        return files.getUploadUrl(args)
+      case 'files.completeUploadExternal':
+        return files.complete(args, channelError)
+      default:
+        throw new SlackFailure('unknown_method')
+    }
+  }
+
+  function sendFault(res: ServerResponse, fault: Exclude<Fault, { kind: 'reset' }>): string {
+    if (fault.kind === 'throttle' || fault.status === 429) {
+      const retryAfter = String(fault.retryAfterSeconds ?? 1)
+      sendJson(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': retryAfter })
+      return 'ratelimited'
+    }
+    const error = fault.code ?? (fault.status === 200 ? 'fatal_error' : 'service_unavailable')
+    sendJson(res, fault.status, { ok: false, error })
+    return error
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req)
+    const path = new URL(req.url ?? '/', 'http://stand-in').pathname
+    const upload = /^\/upload\/v1\/([^/]+)$/.exec(path)
+    const method = upload ? 'upload' : path.replace(/^\/api\//, '')
+    const event = standIn.timeline.start('slack', method)
+    const reject = (error: string, messages?: string[], downloads: SlackDownload[] = []) =>
+      standIn.rejected.push({ at: event.at, method, error, messages, downloads })
+    try {
+      await standIn.faults.delay()
+      const fault = standIn.faults.take(method)
+      if (fault?.kind === 'reset') return resetConnection(req)
+      if (fault) {
+        reject(sendFault(res, fault))
+        return
+      }
+      if (upload) {
+        const [status, text] = files.receive(upload[1] ?? '', req.headers['content-type'], body)
+        res.writeHead(status, { 'content-type': 'text/plain' }).end(text)
+        return
+      }
+
+      const args = parseArgs(req, body)
+      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]
+      const given = bearer ?? (typeof args.token === 'string' ? args.token : undefined)
+      if (given === undefined) throw new SlackFailure('not_authed')
+      if (given !== token) throw new SlackFailure('invalid_auth')
+      const answer = await call(method, args, event.at)
+      if (answer.ok === false) reject(String(answer.error))
+      sendJson(res, 200, answer)
+    } catch (error) {
+      if (!(error instanceof SlackFailure)) throw error
+      reject(error.error, error.messages, error.downloads)
+      const metadata = error.messages ? { response_metadata: { messages: error.messages } } : {}
+      sendJson(res, 200, { ok: false, error: error.error, ...metadata })
+    } finally {
+      standIn.timeline.finish(event)
+    }
+  }
+
+  const server = createJsonServer(handle)
+  baseUrl = await listenOnLoopback(server)
+  return Object.assign(standIn, { apiUrl: `${baseUrl}/api/`, close: () => closeServer(server) })
+}
