@@ -1,38 +1,29 @@
 // The CloudWatch side of the AWS stand-in, driven by the real SDK client: the shared widget
 // corpus, CloudWatch-style validation errors, the 20/s quota, injected faults and latency.
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import {
   CloudWatchClient,
   GetDashboardCommand,
   GetMetricWidgetImageCommand
 } from '@aws-sdk/client-cloudwatch'
 import { PNG } from 'pngjs'
+import {
+  corpusDashboardWidgets,
+  corpusWidgets as corpusWidgetFiles
+} from '../../__fixtures__/corpus.js'
 import { startAwsStandIn, type AwsStandIn } from '../../test-support/aws-stand-in.js'
-
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
-const corpus = path.join(repoRoot, '..', 'shared', 'data', 'cloudwatch-widgets')
-const haveCorpus = existsSync(path.join(corpus, 'widgets'))
-if (!haveCorpus) console.warn(`Skipping the widget corpus tests: ${corpus} is absent`)
 
 const KEYS = { accessKeyId: 'AKIASTANDIN0EXAMPLE1', secretAccessKey: 'stand-in-secret' }
 
 /** Every widget file as sent, and every metric widget inside the dashboards as its properties. */
 function corpusWidgets(): Array<[string, string]> {
-  const files = (dir: string) =>
-    readdirSync(path.join(corpus, dir))
-      .filter(name => name.endsWith('.json'))
-      .sort()
-      .map(name => [name, readFileSync(path.join(corpus, dir, name), 'utf8')] as const)
-  const widgets = files('widgets').map(([name, text]): [string, string] => [name, text])
-  for (const [name, text] of files('dashboards')) {
-    const body = JSON.parse(text) as { widgets: Array<{ type: string; properties: unknown }> }
-    body.widgets.forEach((widget, i) => {
-      if (widget.type === 'metric') {
-        widgets.push([`${name}#${i}`, JSON.stringify(widget.properties)])
-      }
-    })
+  const widgets = corpusWidgetFiles().map(({ file, text }): [string, string] => [file, text])
+  for (const widget of corpusDashboardWidgets()) {
+    if (widget.type === 'metric') {
+      widgets.push([
+        `${widget.dashboard}#${widget.x},${widget.y}`,
+        JSON.stringify(widget.properties)
+      ])
+    }
   }
   return widgets
 }
@@ -83,7 +74,7 @@ describe('AWS stand-in: CloudWatch GetMetricWidgetImage', () => {
   const render = (widget: string, OutputFormat?: string) =>
     client.send(new GetMetricWidgetImageCommand({ MetricWidget: widget, OutputFormat }))
 
-  ;(haveCorpus ? test : test.skip)('accepts every widget of the shared corpus', async () => {
+  test('accepts every widget of the shared corpus', async () => {
     const widgets = corpusWidgets()
     expect(widgets.length).toBeGreaterThanOrEqual(29 + 127)
     const before = standIn.cloudwatchRequests.length

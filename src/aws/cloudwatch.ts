@@ -31,11 +31,15 @@ export async function fetchGraphImage(client: CloudWatchClient, graph: Graph): P
   return image
 }
 
-/** `Code: message`, as the service said it. */
+/**
+ * `Code: message`, as the service said it. CloudWatch is "query compatible": the SDK may name the
+ * error class after its model (DashboardInvalidInputError) and keep the wire code in `Code`.
+ */
 export function awsErrorText(error: unknown): string {
   if (error instanceof Error) {
-    const name = error.name && error.name !== 'Error' ? `${error.name}: ` : ''
-    return `${name}${error.message}`
+    const code = (error as { Code?: unknown }).Code
+    const name = typeof code === 'string' && code ? code : error.name
+    return name && name !== 'Error' ? `${name}: ${error.message}` : error.message
   }
   return describeError(error)
 }

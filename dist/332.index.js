@@ -1,0 +1,140 @@
+export const id = 332;
+export const ids = [332,817];
+export const modules = {
+
+/***/ 201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ clientSettings)
+/* harmony export */ });
+/* unused harmony export USER_AGENT */
+// Client settings shared by every AWS client: who we are, and how hard to retry.
+// Endpoints are left to the SDK, so AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> keep working.
+const USER_AGENT = ['cloudwatch-graphs-to-slack', '1'];
+/** Bounded retries with backoff; adaptive mode slows down only once the service throttles. */
+function clientSettings(region, retryMode = 'standard') {
+    return { region, customUserAgent: [USER_AGENT], maxAttempts: 5, retryMode };
+}
+
+
+/***/ }),
+
+/***/ 3817:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   awsErrorText: () => (/* binding */ awsErrorText),
+/* harmony export */   createCloudWatchClient: () => (/* binding */ createCloudWatchClient),
+/* harmony export */   fetchGraphImage: () => (/* binding */ fetchGraphImage)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4085);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(201);
+
+
+
+function createCloudWatchClient(region) {
+    // CloudWatch allows 20 GetMetricWidgetImage calls per second per account: adaptive retries back
+    // off when it throttles, and do nothing while it does not.
+    return new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .CloudWatchClient */ .WBn({ ...(0,_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .clientSettings */ .r)(region, 'adaptive'), maxAttempts: 8 });
+}
+/** The graph as PNG bytes, exactly as CloudWatch rendered it. */
+async function fetchGraphImage(client, graph) {
+    let image;
+    try {
+        const response = await client.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .GetMetricWidgetImageCommand */ .lG6({ MetricWidget: graph.metricWidget, OutputFormat: 'png' }));
+        image = response.MetricWidgetImage;
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`CloudWatch could not render graph ${graph.position} ('${graph.name}'): ${awsErrorText(error)}`, { cause: error });
+    }
+    if (!image || image.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`CloudWatch returned no image for graph ${graph.position} ('${graph.name}')`);
+    }
+    return image;
+}
+/**
+ * `Code: message`, as the service said it. CloudWatch is "query compatible": the SDK may name the
+ * error class after its model (DashboardInvalidInputError) and keep the wire code in `Code`.
+ */
+function awsErrorText(error) {
+    if (error instanceof Error) {
+        const code = error.Code;
+        const name = typeof code === 'string' && code ? code : error.name;
+        return name && name !== 'Error' ? `${name}: ${error.message}` : error.message;
+    }
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error);
+}
+
+
+/***/ }),
+
+/***/ 8332:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createSsmClient: () => (/* binding */ createSsmClient),
+/* harmony export */   readSigningKeys: () => (/* binding */ readSigningKeys)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4736);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _cloudwatch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3817);
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(201);
+
+
+
+
+
+function createSsmClient(region) {
+    return new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_3__/* .SSMClient */ .jBj((0,_clients_js__WEBPACK_IMPORTED_MODULE_4__/* .clientSettings */ .r)(region));
+}
+/** Reads the signer's two parameters in one call (decrypted); masks the secret the moment it arrives. */
+async function readSigningKeys(client, accessKeyIdParameter, secretAccessKeyParameter) {
+    const names = [accessKeyIdParameter, secretAccessKeyParameter];
+    let response;
+    try {
+        response = await client.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_3__/* .GetParametersCommand */ .AFe({ Names: names, WithDecryption: true }));
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Reading the signing keys from SSM (${names.join(', ')}) failed: ${(0,_cloudwatch_js__WEBPACK_IMPORTED_MODULE_2__.awsErrorText)(error)}. ${ssmHint(error)}`, { cause: error });
+    }
+    const byName = new Map();
+    for (const parameter of response.Parameters ?? []) {
+        // GetParameters answers with the name as asked, or the bare name when asked by ARN.
+        if (parameter.Name !== undefined && parameter.Value !== undefined) {
+            byName.set(parameter.Name, parameter.Value);
+            if (parameter.ARN)
+                byName.set(parameter.ARN, parameter.Value);
+        }
+    }
+    const secretAccessKey = byName.get(secretAccessKeyParameter)?.trim();
+    if (secretAccessKey)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secretAccessKey);
+    const missing = names.filter(name => !byName.get(name)?.trim());
+    if (missing.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`SSM has no value for ${missing.map(name => `'${name}'`).join(' and ')} in this account and region. Create ${missing.length > 1 ? 'them' : 'it'} (aws ssm put-parameter --type SecureString …) or fix the presign-*-parameter input.`);
+    }
+    return {
+        accessKeyId: byName.get(accessKeyIdParameter)?.trim() ?? '',
+        secretAccessKey: secretAccessKey ?? ''
+    };
+}
+function ssmHint(error) {
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'AccessDeniedException') {
+        return "The workflow's role needs ssm:GetParameters on both parameters.";
+    }
+    if (/KMS|Kms/.test(name) || /kms/i.test(error instanceof Error ? error.message : '')) {
+        return "The workflow's role needs kms:Decrypt on the parameters' customer-managed KMS key (the default aws/ssm key needs no grant).";
+    }
+    return '';
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,84 @@
+export const id = 568;
+export const ids = [568];
+export const modules = {
+
+/***/ 9568:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   buildMessages: () => (/* binding */ buildMessages),
+/* harmony export */   defaultText: () => (/* binding */ defaultText)
+/* harmony export */ });
+/* unused harmony exports MAX_BLOCKS_PER_MESSAGE, MAX_IMAGE_URL_LENGTH, graphBlock, expiryText */
+const MAX_BLOCKS_PER_MESSAGE = 50;
+/** Slack refuses an image block whose image_url is longer. */
+const MAX_IMAGE_URL_LENGTH = 3000;
+const MAX_ALT_TEXT = 2000;
+const MAX_TITLE = 2000;
+const MAX_SECTION_TEXT = 3000;
+/** One or more messages; each repeats the text (marked as continued) and ends with the context line. */
+function buildMessages(options) {
+    const perMessage = MAX_BLOCKS_PER_MESSAGE - 2; // the section and the context line
+    const chunks = [];
+    for (let start = 0; start < options.graphs.length; start += perMessage) {
+        chunks.push(options.graphs.slice(start, start + perMessage));
+    }
+    const context = contextBlock(options.expiry, options.runUrl);
+    return chunks.map((chunk, index) => {
+        const text = chunks.length === 1 ? options.text : `${options.text} (${index + 1}/${chunks.length})`;
+        return {
+            text,
+            blocks: [sectionBlock(text), ...chunk.map(graphBlock), context]
+        };
+    });
+}
+function sectionBlock(text) {
+    return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, MAX_SECTION_TEXT) } };
+}
+/** An image block, or a link when the URL is over Slack's image_url limit (long session tokens). */
+function graphBlock(graph) {
+    if (graph.url.length > MAX_IMAGE_URL_LENGTH) {
+        return {
+            type: 'rich_text',
+            elements: [
+                {
+                    type: 'rich_text_section',
+                    elements: [{ type: 'link', url: graph.url, text: truncate(graph.name, MAX_TITLE) }]
+                }
+            ]
+        };
+    }
+    return {
+        type: 'image',
+        image_url: graph.url,
+        alt_text: truncate(graph.name, MAX_ALT_TEXT),
+        title: { type: 'plain_text', text: truncate(graph.name, MAX_TITLE), emoji: true }
+    };
+}
+function contextBlock(expiry, runUrl) {
+    const parts = [expiryText(expiry)];
+    if (runUrl)
+        parts.push(`<${runUrl}|Workflow run>`);
+    return { type: 'context', elements: [{ type: 'mrkdwn', text: parts.join(' · ') }] };
+}
+/** Slack's date formatting shows each reader their local time; the fallback is UTC. */
+function expiryText(expiry) {
+    if (!expiry.effective) {
+        return 'Images last only as long as the signing session (temporary credentials, often 1 hour).';
+    }
+    const seconds = Math.floor(expiry.effective.getTime() / 1000);
+    const fallback = expiry.effective.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+    return `Images available until <!date^${seconds}^{date_short_pretty} at {time}|${fallback}>`;
+}
+/** The default text: names the day, so a channel full of reports stays readable. */
+function defaultText(now) {
+    return `CloudWatch graphs for ${now.toISOString().slice(0, 10)}`;
+}
+function truncate(text, length) {
+    return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+
+/***/ })
+
+};

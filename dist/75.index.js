@@ -1,0 +1,125 @@
+export const id = 75;
+export const ids = [75,817];
+export const modules = {
+
+/***/ 201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ clientSettings)
+/* harmony export */ });
+/* unused harmony export USER_AGENT */
+// Client settings shared by every AWS client: who we are, and how hard to retry.
+// Endpoints are left to the SDK, so AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> keep working.
+const USER_AGENT = ['cloudwatch-graphs-to-slack', '1'];
+/** Bounded retries with backoff; adaptive mode slows down only once the service throttles. */
+function clientSettings(region, retryMode = 'standard') {
+    return { region, customUserAgent: [USER_AGENT], maxAttempts: 5, retryMode };
+}
+
+
+/***/ }),
+
+/***/ 3817:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   awsErrorText: () => (/* binding */ awsErrorText),
+/* harmony export */   createCloudWatchClient: () => (/* binding */ createCloudWatchClient),
+/* harmony export */   fetchGraphImage: () => (/* binding */ fetchGraphImage)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4085);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(201);
+
+
+
+function createCloudWatchClient(region) {
+    // CloudWatch allows 20 GetMetricWidgetImage calls per second per account: adaptive retries back
+    // off when it throttles, and do nothing while it does not.
+    return new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .CloudWatchClient */ .WBn({ ...(0,_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .clientSettings */ .r)(region, 'adaptive'), maxAttempts: 8 });
+}
+/** The graph as PNG bytes, exactly as CloudWatch rendered it. */
+async function fetchGraphImage(client, graph) {
+    let image;
+    try {
+        const response = await client.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .GetMetricWidgetImageCommand */ .lG6({ MetricWidget: graph.metricWidget, OutputFormat: 'png' }));
+        image = response.MetricWidgetImage;
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`CloudWatch could not render graph ${graph.position} ('${graph.name}'): ${awsErrorText(error)}`, { cause: error });
+    }
+    if (!image || image.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`CloudWatch returned no image for graph ${graph.position} ('${graph.name}')`);
+    }
+    return image;
+}
+/**
+ * `Code: message`, as the service said it. CloudWatch is "query compatible": the SDK may name the
+ * error class after its model (DashboardInvalidInputError) and keep the wire code in `Code`.
+ */
+function awsErrorText(error) {
+    if (error instanceof Error) {
+        const code = error.Code;
+        const name = typeof code === 'string' && code ? code : error.name;
+        return name && name !== 'Error' ? `${name}: ${error.message}` : error.message;
+    }
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error);
+}
+
+
+/***/ }),
+
+/***/ 1075:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createS3Client: () => (/* binding */ createS3Client),
+/* harmony export */   presignGetUrl: () => (/* binding */ presignGetUrl),
+/* harmony export */   uploadPng: () => (/* binding */ uploadPng)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3711);
+/* harmony import */ var _aws_sdk_s3_request_presigner__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8505);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _cloudwatch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3817);
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(201);
+
+
+
+
+
+/** With no credentials, the SDK's default chain (the workflow's credentials) is used. */
+function createS3Client(location, credentials) {
+    return new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .S3Client */ .YxF({
+        ...(0,_clients_js__WEBPACK_IMPORTED_MODULE_3__/* .clientSettings */ .r)(location.region),
+        forcePathStyle: location.forcePathStyle,
+        // Checksums only where S3 requires them: the default adds a CRC32 trailer to uploads and
+        // x-amz-checksum-mode to presigned URLs, which many S3-compatible stores do not understand.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        ...(credentials ? { credentials } : {})
+    });
+}
+async function uploadPng(client, bucket, key, body) {
+    try {
+        // A buffer, not a stream: the length is known, so no aws-chunked framing is needed.
+        await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .PutObjectCommand */ .wKZ({ Bucket: bucket, Key: key, Body: body, ContentType: 'image/png' }));
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Upload to s3://${bucket}/${key} failed: ${(0,_cloudwatch_js__WEBPACK_IMPORTED_MODULE_1__.awsErrorText)(error)}. The workflow's credentials need s3:PutObject on the key prefix.`, { cause: error });
+    }
+}
+/** A GET URL signed locally (no network) with the client's credentials. */
+async function presignGetUrl(client, bucket, key, expiresInSeconds, signingDate) {
+    return (0,_aws_sdk_s3_request_presigner__WEBPACK_IMPORTED_MODULE_4__/* .getSignedUrl */ .A)(client, new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .GetObjectCommand */ .jLs({ Bucket: bucket, Key: key }), {
+        expiresIn: expiresInSeconds,
+        signingDate
+    });
+}
+
+
+/***/ })
+
+};
