@@ -9,12 +9,22 @@ export const modules = {
 /* harmony export */   r: () => (/* binding */ clientSettings)
 /* harmony export */ });
 /* unused harmony export USER_AGENT */
-// Client settings shared by every AWS client: who we are, and how hard to retry.
+// Client settings shared by every AWS client: who we are, how hard to retry, how long to wait.
 // Endpoints are left to the SDK, so AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> keep working.
 const USER_AGENT = ['cloudwatch-graphs-to-slack', '1'];
-/** Bounded retries with backoff; adaptive mode slows down only once the service throttles. */
+/**
+ * Bounded retries with backoff for throttling, 5xx and broken connections (the SDK's standard
+ * mode); adaptive mode also slows down once the service throttles, and not before. Every request
+ * has a deadline: a connection that hangs is retried, not waited on forever.
+ */
 function clientSettings(region, retryMode = 'standard') {
-    return { region, customUserAgent: [USER_AGENT], maxAttempts: 5, retryMode };
+    return {
+        region,
+        customUserAgent: [USER_AGENT],
+        maxAttempts: 5,
+        retryMode,
+        requestHandler: { connectionTimeout: 5000, requestTimeout: 30000 }
+    };
 }
 
 
@@ -116,7 +126,7 @@ async function readSigningKeys(client, accessKeyIdParameter, secretAccessKeyPara
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secretAccessKey);
     const missing = names.filter(name => !byName.get(name)?.trim());
     if (missing.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`SSM has no value for ${missing.map(name => `'${name}'`).join(' and ')} in this account and region. Create ${missing.length > 1 ? 'them' : 'it'} (aws ssm put-parameter --type SecureString …) or fix the presign-*-parameter input.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`SSM has no value for ${missing.map(name => `'${name}'`).join(' and ')} in this account and region. Create ${missing.length > 1 ? 'them' : 'it'} (aws ssm put-parameter: the key id as String, the secret as SecureString) or fix the presign-*-parameter input.`);
     }
     return {
         accessKeyId: byName.get(accessKeyIdParameter)?.trim() ?? '',
@@ -125,11 +135,13 @@ async function readSigningKeys(client, accessKeyIdParameter, secretAccessKeyPara
 }
 function ssmHint(error) {
     const name = error instanceof Error ? error.name : '';
+    const message = error instanceof Error ? error.message : '';
+    // A KMS refusal arrives as SSM's AccessDeniedException too; its message names KMS.
+    if (/kms/i.test(name) || /KMS|master key|ciphertext/i.test(message)) {
+        return "The workflow's role needs kms:Decrypt on the parameters' customer-managed KMS key (the default aws/ssm key needs no grant).";
+    }
     if (name === 'AccessDeniedException') {
         return "The workflow's role needs ssm:GetParameters on both parameters.";
-    }
-    if (/KMS|Kms/.test(name) || /kms/i.test(error instanceof Error ? error.message : '')) {
-        return "The workflow's role needs kms:Decrypt on the parameters' customer-managed KMS key (the default aws/ssm key needs no grant).";
     }
     return '';
 }

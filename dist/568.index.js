@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SA: () => (/* binding */ imagesAsLinks),
 /* harmony export */   buildMessages: () => (/* binding */ buildMessages),
 /* harmony export */   defaultText: () => (/* binding */ defaultText)
 /* harmony export */ });
@@ -23,7 +24,7 @@ function buildMessages(options) {
     for (let start = 0; start < options.graphs.length; start += perMessage) {
         chunks.push(options.graphs.slice(start, start + perMessage));
     }
-    const context = contextBlock(options.expiry, options.runUrl);
+    const context = contextBlock(options.expiry, options.runUrl, options.missing ?? []);
     return chunks.map((chunk, index) => {
         const text = chunks.length === 1 ? options.text : `${options.text} (${index + 1}/${chunks.length})`;
         return {
@@ -37,17 +38,8 @@ function sectionBlock(text) {
 }
 /** An image block, or a link when the URL is over Slack's image_url limit (long session tokens). */
 function graphBlock(graph) {
-    if (graph.url.length > MAX_IMAGE_URL_LENGTH) {
-        return {
-            type: 'rich_text',
-            elements: [
-                {
-                    type: 'rich_text_section',
-                    elements: [{ type: 'link', url: graph.url, text: truncate(graph.name, MAX_TITLE) }]
-                }
-            ]
-        };
-    }
+    if (graph.url.length > MAX_IMAGE_URL_LENGTH)
+        return linkBlock(graph.name, graph.url);
     return {
         type: 'image',
         image_url: graph.url,
@@ -55,11 +47,40 @@ function graphBlock(graph) {
         title: { type: 'plain_text', text: truncate(graph.name, MAX_TITLE), emoji: true }
     };
 }
-function contextBlock(expiry, runUrl) {
+/** A link that Slack need not download: for URLs it cannot take as images. */
+function linkBlock(name, url) {
+    return {
+        type: 'rich_text',
+        elements: [
+            {
+                type: 'rich_text_section',
+                elements: [{ type: 'link', url, text: truncate(name, MAX_TITLE) }]
+            }
+        ]
+    };
+}
+/**
+ * The same message with every image as a link. Slack rejects a whole message when it cannot
+ * download one image (invalid_blocks), even a valid one; links still reach the channel.
+ */
+function imagesAsLinks(message) {
+    return {
+        text: message.text,
+        blocks: message.blocks.map(block => block.type === 'image' ? linkBlock(String(block.alt_text), String(block.image_url)) : block)
+    };
+}
+function contextBlock(expiry, runUrl, missing) {
     const parts = [expiryText(expiry)];
+    if (missing.length > 0) {
+        const names = escapeMrkdwn(truncate(missing.join(', '), 500));
+        parts.push(`${missing.length} graph${missing.length === 1 ? '' : 's'} failed: ${names}`);
+    }
     if (runUrl)
         parts.push(`<${runUrl}|Workflow run>`);
-    return { type: 'context', elements: [{ type: 'mrkdwn', text: parts.join(' · ') }] };
+    return {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: truncate(parts.join(' · '), MAX_SECTION_TEXT) }]
+    };
 }
 /** Slack's date formatting shows each reader their local time; the fallback is UTC. */
 function expiryText(expiry) {
@@ -73,6 +94,10 @@ function expiryText(expiry) {
 /** The default text: names the day, so a channel full of reports stays readable. */
 function defaultText(now) {
     return `CloudWatch graphs for ${now.toISOString().slice(0, 10)}`;
+}
+/** Slack's mrkdwn reads <, > and & as markup. */
+function escapeMrkdwn(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 function truncate(text, length) {
     return text.length > length ? `${text.slice(0, length - 1)}…` : text;

@@ -1,6 +1,110 @@
 export const id = 691;
-export const ids = [691];
+export const ids = [691,568];
 export const modules = {
+
+/***/ 9568:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SA: () => (/* binding */ imagesAsLinks),
+/* harmony export */   buildMessages: () => (/* binding */ buildMessages),
+/* harmony export */   defaultText: () => (/* binding */ defaultText)
+/* harmony export */ });
+/* unused harmony exports MAX_BLOCKS_PER_MESSAGE, MAX_IMAGE_URL_LENGTH, graphBlock, expiryText */
+const MAX_BLOCKS_PER_MESSAGE = 50;
+/** Slack refuses an image block whose image_url is longer. */
+const MAX_IMAGE_URL_LENGTH = 3000;
+const MAX_ALT_TEXT = 2000;
+const MAX_TITLE = 2000;
+const MAX_SECTION_TEXT = 3000;
+/** One or more messages; each repeats the text (marked as continued) and ends with the context line. */
+function buildMessages(options) {
+    const perMessage = MAX_BLOCKS_PER_MESSAGE - 2; // the section and the context line
+    const chunks = [];
+    for (let start = 0; start < options.graphs.length; start += perMessage) {
+        chunks.push(options.graphs.slice(start, start + perMessage));
+    }
+    const context = contextBlock(options.expiry, options.runUrl, options.missing ?? []);
+    return chunks.map((chunk, index) => {
+        const text = chunks.length === 1 ? options.text : `${options.text} (${index + 1}/${chunks.length})`;
+        return {
+            text,
+            blocks: [sectionBlock(text), ...chunk.map(graphBlock), context]
+        };
+    });
+}
+function sectionBlock(text) {
+    return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, MAX_SECTION_TEXT) } };
+}
+/** An image block, or a link when the URL is over Slack's image_url limit (long session tokens). */
+function graphBlock(graph) {
+    if (graph.url.length > MAX_IMAGE_URL_LENGTH)
+        return linkBlock(graph.name, graph.url);
+    return {
+        type: 'image',
+        image_url: graph.url,
+        alt_text: truncate(graph.name, MAX_ALT_TEXT),
+        title: { type: 'plain_text', text: truncate(graph.name, MAX_TITLE), emoji: true }
+    };
+}
+/** A link that Slack need not download: for URLs it cannot take as images. */
+function linkBlock(name, url) {
+    return {
+        type: 'rich_text',
+        elements: [
+            {
+                type: 'rich_text_section',
+                elements: [{ type: 'link', url, text: truncate(name, MAX_TITLE) }]
+            }
+        ]
+    };
+}
+/**
+ * The same message with every image as a link. Slack rejects a whole message when it cannot
+ * download one image (invalid_blocks), even a valid one; links still reach the channel.
+ */
+function imagesAsLinks(message) {
+    return {
+        text: message.text,
+        blocks: message.blocks.map(block => block.type === 'image' ? linkBlock(String(block.alt_text), String(block.image_url)) : block)
+    };
+}
+function contextBlock(expiry, runUrl, missing) {
+    const parts = [expiryText(expiry)];
+    if (missing.length > 0) {
+        const names = escapeMrkdwn(truncate(missing.join(', '), 500));
+        parts.push(`${missing.length} graph${missing.length === 1 ? '' : 's'} failed: ${names}`);
+    }
+    if (runUrl)
+        parts.push(`<${runUrl}|Workflow run>`);
+    return {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: truncate(parts.join(' · '), MAX_SECTION_TEXT) }]
+    };
+}
+/** Slack's date formatting shows each reader their local time; the fallback is UTC. */
+function expiryText(expiry) {
+    if (!expiry.effective) {
+        return 'Images last only as long as the signing session (temporary credentials, often 1 hour).';
+    }
+    const seconds = Math.floor(expiry.effective.getTime() / 1000);
+    const fallback = expiry.effective.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+    return `Images available until <!date^${seconds}^{date_short_pretty} at {time}|${fallback}>`;
+}
+/** The default text: names the day, so a channel full of reports stays readable. */
+function defaultText(now) {
+    return `CloudWatch graphs for ${now.toISOString().slice(0, 10)}`;
+}
+/** Slack's mrkdwn reads <, > and & as markup. */
+function escapeMrkdwn(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+function truncate(text, length) {
+    return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+
+/***/ }),
 
 /***/ 6691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -14,7 +118,9 @@ export const modules = {
 /* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5105);
 /* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(_slack_web_api__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _message_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9568);
 // The Slack side: one bounded client, messages posted in order, errors mapped to their fix.
+
 
 
 
@@ -30,26 +136,53 @@ function createSlackClient(token, apiUrl) {
         headers: { 'User-Agent': 'cloudwatch-graphs-to-slack/1' }
     });
 }
-/** Posts the messages in order (threaded when asked); returns where each one landed. */
+/**
+ * Posts the messages in order (threaded when asked); returns where each one landed. A message whose
+ * images Slack could not download is posted again with links instead, once, with a warning.
+ */
 async function postMessages(client, channel, messages, threadTs) {
     const results = [];
     for (const [index, message] of messages.entries()) {
+        const where = `message ${index + 1} of ${messages.length} to '${channel}'`;
         try {
-            const response = await client.chat.postMessage({
-                channel,
-                text: message.text,
-                blocks: message.blocks,
-                unfurl_links: false,
-                unfurl_media: false,
-                ...(threadTs ? { thread_ts: threadTs } : {})
-            });
-            results.push({ channel: response.channel ?? channel, ts: response.ts ?? '' });
+            results.push(await post(client, channel, message, threadTs));
         }
         catch (error) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`Slack refused message ${index + 1} of ${messages.length} to '${channel}': ${slackErrorText(error)}`, { cause: error });
+            if (!isImageDownloadFailure(error)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`Slack refused ${where}: ${slackErrorText(error)}`, { cause: error });
+            }
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Slack could not download the images of ${where} (${slackErrorText(error)}); posted them as links instead. The URLs were checked before posting, so Slack's download may have failed on its side; open a link to see the graph.`, { title: 'Graphs posted as links' });
+            try {
+                results.push(await post(client, channel, (0,_message_js__WEBPACK_IMPORTED_MODULE_3__/* .imagesAsLinks */ .SA)(message), threadTs));
+            }
+            catch (retryError) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`Slack refused ${where}, also as links: ${slackErrorText(retryError)}`, {
+                    cause: retryError
+                });
+            }
         }
     }
     return results;
+}
+async function post(client, channel, message, threadTs) {
+    const response = await client.chat.postMessage({
+        channel,
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(threadTs ? { thread_ts: threadTs } : {})
+    });
+    return { channel: response.channel ?? channel, ts: response.ts ?? '' };
+}
+/** Slack's invalid_blocks for an image it could not fetch (the rest of the message was fine). */
+function isImageDownloadFailure(error) {
+    const data = slackErrorData(error);
+    return (data?.error === 'invalid_blocks' &&
+        (data.response_metadata?.messages ?? []).some(text => /downloading image failed/i.test(text)));
+}
+function slackErrorData(error) {
+    return error?.data;
 }
 const HINTS = {
     not_in_channel: 'invite the Slack app to the channel (/invite @your-app)',
@@ -64,17 +197,13 @@ const HINTS = {
     is_archived: 'the channel is archived'
 };
 function slackErrorText(error) {
-    const data = error
-        .data;
+    const data = slackErrorData(error);
     const code = data?.error;
     if (!code)
         return (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error);
     const details = data.response_metadata?.messages?.join('; ');
     const hint = HINTS[code];
-    return [code, details ? `(${details})` : '', hint ? `: ${hint}` : '']
-        .join(' ')
-        .replace(/ :/, ':')
-        .trim();
+    return `${code}${details ? ` (${details})` : ''}${hint ? `: ${hint}` : ''}`;
 }
 /** Routes the client's log lines to the Actions log (debug unless they matter). */
 function actionsLogger() {

@@ -77,12 +77,14 @@ function temporaryCredentialsMessage(options) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
 /* harmony import */ var _expiry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6440);
 // Step outputs and the job summary. Presigned URLs are bearer links: the summary embeds them only
-// in a private repository, where the people who can read the summary could read the bucket anyway.
+// in a private repository, and never when they carry a session token.
 
 
+/** Outputs list the graphs that were stored and checked, in graph order. */
 function setOutputs(report) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('image-urls', JSON.stringify(report.urls));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('object-keys', JSON.stringify(report.keys));
+    const posted = report.outcomes.filter(outcome => outcome.url && !outcome.failure);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('image-urls', JSON.stringify(posted.map(outcome => outcome.url)));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('object-keys', JSON.stringify(posted.map(outcome => outcome.key)));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('expires-at', report.expiry.effective ? (0,_expiry_js__WEBPACK_IMPORTED_MODULE_1__/* .formatInstant */ .r4)(report.expiry.effective) : '');
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('signing-credentials', report.signing);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('slack-ts', report.posts[0]?.ts ?? '');
@@ -93,29 +95,32 @@ async function writeSummary(report) {
         return;
     const expires = report.expiry.effective
         ? (0,_expiry_js__WEBPACK_IMPORTED_MODULE_1__/* .formatInstant */ .r4)(report.expiry.effective)
-        : 'unknown: ends with the signing session';
+        : 'unknown: they end with the signing session';
     const header = [
         { data: '#', header: true },
         { data: 'Graph', header: true },
         { data: 'Object key', header: true },
-        ...(report.embedImages ? [{ data: 'Image', header: true }] : [])
+        { data: report.embedImages ? 'Image' : 'Status', header: true }
     ];
-    const rows = report.names.map((name, index) => [
-        String(index + 1),
-        escapeHtml(name),
-        `<code>${escapeHtml(report.keys[index] ?? '')}</code>`,
-        ...(report.embedImages
-            ? [
-                `<img src="${escapeHtml(report.urls[index] ?? '')}" alt="${escapeHtml(name)}" width="300">`
-            ]
-            : [])
+    const rows = report.outcomes.map(({ graph, key, url, failure }) => [
+        String(graph.position),
+        escapeHtml(graph.name),
+        key ? `<code>${escapeHtml(key)}</code>` : '',
+        failure
+            ? `failed: ${escapeHtml(failure)}`
+            : report.embedImages && url
+                ? `<img src="${escapeHtml(url)}" alt="${escapeHtml(graph.name)}" width="300">`
+                : 'stored'
     ]);
+    const count = report.outcomes.length;
     const posted = report.dryRun
         ? 'Dry run: nothing was posted to Slack.'
-        : `Posted ${report.posts.length} message${report.posts.length === 1 ? '' : 's'} to Slack (channel ${report.posts[0]?.channel ?? '?'}, ts ${report.posts[0]?.ts ?? '?'}).`;
+        : report.posts.length > 0
+            ? `Posted ${report.posts.length} message${report.posts.length === 1 ? '' : 's'} to Slack (channel ${report.posts[0]?.channel}, ts ${report.posts[0]?.ts}).`
+            : 'Nothing was posted to Slack.';
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
         .addHeading('CloudWatch graphs to Slack', 2)
-        .addRaw(`<p>${report.names.length} graph${report.names.length === 1 ? '' : 's'} in <code>s3://${escapeHtml(report.bucket)}</code>, signed with ${report.signing} credentials; links work until <b>${escapeHtml(expires)}</b>. ${escapeHtml(posted)}</p>`, true)
+        .addRaw(`<p>${count} graph${count === 1 ? '' : 's'} in <code>s3://${escapeHtml(report.bucket)}</code>, signed with ${report.signing} credentials; links work until <b>${escapeHtml(expires)}</b>. ${escapeHtml(posted)}</p>`, true)
         .addTable([header, ...rows])
         .addRaw(`<p>Timings: ${escapeHtml(formatTimings(report.timings))}</p>`, true)
         .write();

@@ -9,12 +9,22 @@ export const modules = {
 /* harmony export */   r: () => (/* binding */ clientSettings)
 /* harmony export */ });
 /* unused harmony export USER_AGENT */
-// Client settings shared by every AWS client: who we are, and how hard to retry.
+// Client settings shared by every AWS client: who we are, how hard to retry, how long to wait.
 // Endpoints are left to the SDK, so AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> keep working.
 const USER_AGENT = ['cloudwatch-graphs-to-slack', '1'];
-/** Bounded retries with backoff; adaptive mode slows down only once the service throttles. */
+/**
+ * Bounded retries with backoff for throttling, 5xx and broken connections (the SDK's standard
+ * mode); adaptive mode also slows down once the service throttles, and not before. Every request
+ * has a deadline: a connection that hangs is retried, not waited on forever.
+ */
 function clientSettings(region, retryMode = 'standard') {
-    return { region, customUserAgent: [USER_AGENT], maxAttempts: 5, retryMode };
+    return {
+        region,
+        customUserAgent: [USER_AGENT],
+        maxAttempts: 5,
+        retryMode,
+        requestHandler: { connectionTimeout: 5000, requestTimeout: 30000 }
+    };
 }
 
 
@@ -108,7 +118,23 @@ async function uploadPng(client, bucket, key, body) {
         await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .PutObjectCommand */ .wKZ({ Bucket: bucket, Key: key, Body: body, ContentType: 'image/png' }));
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Upload to s3://${bucket}/${key} failed: ${(0,_cloudwatch_js__WEBPACK_IMPORTED_MODULE_1__.awsErrorText)(error)}. The workflow's credentials need s3:PutObject on the key prefix.`, { cause: error });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Upload to s3://${bucket}/${key} failed: ${(0,_cloudwatch_js__WEBPACK_IMPORTED_MODULE_1__.awsErrorText)(error)}. ${uploadHint(error)}`, { cause: error });
+    }
+}
+/** What an upload failure means for the workflow's setup. */
+function uploadHint(error) {
+    const code = error.Code ?? (error instanceof Error ? error.name : '');
+    switch (code) {
+        case 'AuthorizationHeaderMalformed':
+        case 'PermanentRedirect':
+        case 'IllegalLocationConstraintException':
+            return "The bucket is in another region: set s3-region to the bucket's region.";
+        case 'NoSuchBucket':
+            return 'Check s3-bucket (and s3-region).';
+        case 'ExpiredToken':
+            return "The workflow's session has expired: configure-aws-credentials' role-duration-seconds may be too short.";
+        default:
+            return "The workflow's credentials need s3:PutObject on the key prefix.";
     }
 }
 /** A GET URL signed locally (no network) with the client's credentials. */

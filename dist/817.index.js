@@ -9,12 +9,22 @@ export const modules = {
 /* harmony export */   r: () => (/* binding */ clientSettings)
 /* harmony export */ });
 /* unused harmony export USER_AGENT */
-// Client settings shared by every AWS client: who we are, and how hard to retry.
+// Client settings shared by every AWS client: who we are, how hard to retry, how long to wait.
 // Endpoints are left to the SDK, so AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> keep working.
 const USER_AGENT = ['cloudwatch-graphs-to-slack', '1'];
-/** Bounded retries with backoff; adaptive mode slows down only once the service throttles. */
+/**
+ * Bounded retries with backoff for throttling, 5xx and broken connections (the SDK's standard
+ * mode); adaptive mode also slows down once the service throttles, and not before. Every request
+ * has a deadline: a connection that hangs is retried, not waited on forever.
+ */
 function clientSettings(region, retryMode = 'standard') {
-    return { region, customUserAgent: [USER_AGENT], maxAttempts: 5, retryMode };
+    return {
+        region,
+        customUserAgent: [USER_AGENT],
+        maxAttempts: 5,
+        retryMode,
+        requestHandler: { connectionTimeout: 5000, requestTimeout: 30000 }
+    };
 }
 
 

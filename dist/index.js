@@ -28406,6 +28406,7 @@ function describeSource(source) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   Xo: () => (/* binding */ formatSeconds),
 /* harmony export */   bE: () => (/* binding */ parseExpiresIn)
 /* harmony export */ });
@@ -28415,14 +28416,18 @@ function describeSource(source) {
 /** SigV4 caps a presigned URL's X-Amz-Expires at 7 days. */
 const MAX_EXPIRES_IN_SECONDS = 604800;
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 };
-/** Seconds from `3600`, `90m`, `12h` or `7d` (1 second to 7 days). */
-function parseExpiresIn(text, input = 'expires-in') {
-    const match = /^(\d+)\s*([smhd]?)$/i.exec(text.trim());
+/** Seconds from `3600`, `90m`, `12h` or `7d`. */
+function parseDuration(text, input) {
+    const match = /^(\d{1,9})\s*([smhd]?)$/i.exec(text.trim());
     if (!match) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${text}' is not a duration: give seconds (3600) or a whole number with s, m, h or d (90m, 12h, 7d)`);
     }
     const [, amount = '', unit = ''] = match;
-    const seconds = Number(amount) * (UNIT_SECONDS[unit.toLowerCase()] ?? 1);
+    return Number(amount) * (UNIT_SECONDS[unit.toLowerCase()] ?? 1);
+}
+/** A presigned URL's lifetime: 1 second to 7 days. */
+function parseExpiresIn(text, input = 'expires-in') {
+    const seconds = parseDuration(text, input);
     if (seconds < 1 || seconds > MAX_EXPIRES_IN_SECONDS) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${text}' is ${seconds} s; presigned URLs last from 1 second to 7 days (604800 s, the SigV4 maximum)`);
     }
@@ -28490,7 +28495,7 @@ function describeError(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1585);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1331);
 // The action's entry point: everything happens in run(), which reports failure itself.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28688,7 +28693,8 @@ function getInputs(env = process.env) {
         slack: readSlack(slackToken, dryRun),
         dryRun,
         verifyUrls: readBoolean('verify-urls', true),
-        maxConcurrency: readInteger('max-concurrency', 5, 1, MAX_CONCURRENCY)
+        maxConcurrency: readInteger('max-concurrency', 5, 1, MAX_CONCURRENCY),
+        timeoutSeconds: readTimeout()
     };
 }
 function readGraphs(env) {
@@ -28839,6 +28845,15 @@ function readApiUrl(value) {
     // The client appends the method name, so the base must end with '/'.
     return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
+/** 10 seconds to 6 hours (a job's own limit); the same forms as expires-in. */
+function readTimeout() {
+    const value = input('timeout') || '10m';
+    const seconds = (0,duration/* parseDuration */.E9)(value, 'timeout');
+    if (seconds < 10 || seconds > 6 * 3600) {
+        throw new errors/* InputError */.dz('timeout', `'${value}' is out of range: from 10s to 6h`);
+    }
+    return seconds;
+}
 function readBoolean(name, fallback) {
     const value = input(name);
     if (!value)
@@ -28897,7 +28912,7 @@ function readInstant(name, raw) {
 
 /***/ }),
 
-/***/ 1585:
+/***/ 1331:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28906,24 +28921,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+// UNUSED EXPORTS: describeFailures
+
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
-;// CONCATENATED MODULE: ./src/concurrency.ts
-/** Runs `work` on every item with at most `limit` in flight; results keep the items' order. */
-async function mapWithConcurrency(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    async function worker() {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await work(items[index], index);
-        }
-    }
-    const workers = Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker);
-    await Promise.all(workers);
-    return results;
-}
-
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __nccwpck_require__(7607);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/inputs.ts + 1 modules
@@ -28960,33 +28963,122 @@ function objectKeys(prefix, names, run, now) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/concurrency.ts
+/** Runs `work` on every item with at most `limit` in flight; results keep the items' order. */
+async function mapWithConcurrency(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    async function worker() {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await work(items[index], index);
+        }
+    }
+    const workers = Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker);
+    await Promise.all(workers);
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline.ts
+// fetch → upload → presign → check, per graph, at most max-concurrency graphs at once. A graph that
+// fails is recorded with its cause and the others go on; a failure that concerns every graph
+// (no credentials, signing refused) stops the run before anything is uploaded.
+
+
+
+async function renderGraphs(graphs, options, deps) {
+    const { bucket } = options;
+    const checks = [];
+    const outcomes = await mapWithConcurrency(graphs, options.maxConcurrency, async (graph, i) => {
+        const outcome = { graph };
+        let image;
+        try {
+            image = await deps.fetchImage(deps.cloudwatch, graph);
+        }
+        catch (error) {
+            outcome.failure = (0,errors/* describeError */.Uc)(error);
+            return outcome;
+        }
+        const plan = await deps.plan; // a rejection here is for every graph: it ends the run
+        const key = plan.keys[i];
+        outcome.key = key;
+        outcome.bytes = image.length;
+        try {
+            await deps.upload(plan.uploadClient, bucket, key, image);
+            outcome.url = await deps.presign(plan.presignClient, bucket, key, options.expiresInSeconds, plan.signedAt);
+        }
+        catch (error) {
+            outcome.failure = (0,errors/* describeError */.Uc)(error);
+            return outcome;
+        }
+        core/* info */.pq(`${label(graph)}: ${(image.length / 1024).toFixed(1)} KiB → s3://${bucket}/${key}`);
+        // Checked outside the concurrency slot: the next graph need not wait for it.
+        if (deps.check) {
+            const url = outcome.url;
+            checks.push(deps.check(key, url).then(problem => {
+                if (problem)
+                    outcome.failure = `the presigned URL does not serve the image: ${problem}`;
+            }));
+        }
+        return outcome;
+    });
+    await Promise.all(checks);
+    return outcomes;
+}
+/** `03 CPU`: the graph's number and name, as in the object key. */
+function label(graph) {
+    return `${String(graph.position).padStart(2, '0')} ${graph.name}`;
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
-// Orchestration only: validate everything, then fetch → upload → presign per graph (at most
-// max-concurrency at once), check the URLs, post to Slack, report. The AWS SDK, the presigner and
-// the Slack client are loaded after validation, so bad input fails fast, and while the first
-// CloudWatch requests are in flight, so loading them costs no wall time.
+// Orchestration only: validate everything, then fetch → upload → presign → check per graph, post
+// to Slack, report. The AWS SDK, the presigner and the Slack client load after validation, so bad
+// input fails fast, and while the first CloudWatch requests are in flight, so loading them costs
+// no wall time.
 
 
 
 
 
+
+let phase = 'reading inputs';
 async function run() {
     const startedAt = performance.now();
+    let deadline;
     try {
         const inputs = (0,src_inputs/* getInputs */.G)();
         logInputs(inputs);
+        deadline = startDeadline(inputs.timeoutSeconds);
         const report = await render(inputs);
         report.timings.total = performance.now() - startedAt;
+        phase = 'reporting';
         const { setOutputs, writeSummary, formatTimings } = await __nccwpck_require__.e(/* import() */ 729).then(__nccwpck_require__.bind(__nccwpck_require__, 7729));
         setOutputs(report);
         await writeSummary(report);
         core/* info */.pq(`Done in ${formatTimings(report.timings)}`);
+        const failed = report.outcomes.filter(outcome => outcome.failure);
+        if (failed.length > 0) {
+            const posted = report.outcomes.length - failed.length;
+            throw new errors/* ActionError */.lZ(`${failed.length} of ${report.outcomes.length} graphs failed; the other ${posted} ${report.dryRun ? 'were rendered' : 'were posted'}:\n${describeFailures(failed)}`);
+        }
     }
     catch (error) {
         if (core/* isDebug */._o() && error instanceof Error && error.stack)
             core/* debug */.Yz(error.stack);
         core/* setFailed */.C1((0,errors/* describeError */.Uc)(error));
     }
+    finally {
+        clearTimeout(deadline);
+    }
+}
+/** A scheduled run must never hang: past the deadline the action fails and exits. */
+function startDeadline(seconds) {
+    const timer = setTimeout(() => {
+        core/* setFailed */.C1(`The action did not finish within ${(0,duration/* formatSeconds */.Xo)(seconds)} (input 'timeout') and was stopped while ${phase}.`);
+        process.exit(1);
+    }, seconds * 1000);
+    timer.unref();
+    return timer;
 }
 function logInputs(inputs) {
     const count = inputs.graphs.length;
@@ -28995,13 +29087,21 @@ function logInputs(inputs) {
         `signer: ${inputs.signer.kind}; expires-in ${inputs.expiresInSeconds} s; ` +
         `max-concurrency ${inputs.maxConcurrency}${inputs.dryRun ? '; dry run' : ''}`);
 }
+/** Failures grouped by cause, so one wrong secret reads as one line, not fifty. */
+function describeFailures(failed) {
+    const byCause = new Map();
+    for (const outcome of failed) {
+        const cause = outcome.failure ?? 'unknown';
+        byCause.set(cause, [...(byCause.get(cause) ?? []), label(outcome.graph)]);
+    }
+    return [...byCause].map(([cause, graphs]) => `- ${graphs.join(', ')}: ${cause}`).join('\n');
+}
 /** Everything the uploads wait for: the S3 code, the run's identity, and the signing decision. */
 async function prepareUploads(inputs) {
-    const [s3, { context }, { resolveSigning }, verify] = await Promise.all([
+    const [s3, { context }, { resolveSigning }] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(85), __nccwpck_require__.e(143), __nccwpck_require__.e(75)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1075)),
         __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)),
-        __nccwpck_require__.e(/* import() */ 856).then(__nccwpck_require__.bind(__nccwpck_require__, 7856)),
-        inputs.verifyUrls ? __nccwpck_require__.e(/* import() */ 538).then(__nccwpck_require__.bind(__nccwpck_require__, 5538)) : undefined
+        __nccwpck_require__.e(/* import() */ 856).then(__nccwpck_require__.bind(__nccwpck_require__, 7856))
     ]);
     const uploadClient = s3.createS3Client(inputs.s3);
     const signing = await resolveSigning(inputs, {
@@ -29016,69 +29116,72 @@ async function prepareUploads(inputs) {
     });
     const names = inputs.graphs.map(graph => graph.name);
     const run = { runId: context.runId, runAttempt: context.runAttempt };
-    const keys = objectKeys(inputs.s3.keyPrefix, names, run, signing.signedAt);
-    return { s3, context, signing, verify, uploadClient, keys };
+    const plan = {
+        uploadClient,
+        presignClient: signing.client,
+        signedAt: signing.signedAt,
+        keys: objectKeys(inputs.s3.keyPrefix, names, run, signing.signedAt)
+    };
+    return { s3, context, signing, plan };
 }
 async function render(inputs) {
     const timings = {};
     const graphsStart = performance.now();
+    phase = 'rendering graphs';
     const cloudwatch = await Promise.all(/* import() */[__nccwpck_require__.e(85), __nccwpck_require__.e(817)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3817));
     const cloudwatchClient = cloudwatch.createCloudWatchClient(inputs.awsRegion);
-    // Starts now, runs while the first graphs are fetched; no upload happens before it is done.
+    // Starts now and runs while the first graphs are fetched; no upload happens before it is done.
     const preparing = prepareUploads(inputs);
-    preparing.catch(() => undefined); // awaited below; this only keeps an early failure handled
-    const checks = [];
-    const { bucket } = inputs.s3;
-    const urls = await mapWithConcurrency(inputs.graphs, inputs.maxConcurrency, async (graph, i) => {
-        const image = await cloudwatch.fetchGraphImage(cloudwatchClient, graph);
-        const { s3, signing, verify, uploadClient, keys } = await preparing;
-        const key = keys[i];
-        await s3.uploadPng(uploadClient, bucket, key, image);
-        const url = await s3.presignGetUrl(signing.client, bucket, key, inputs.expiresInSeconds, signing.signedAt);
-        // Checked outside the concurrency slot: the next graph need not wait for it.
-        if (verify)
-            checks[i] = verify.checkUrl({ key, url });
-        const size = (image.length / 1024).toFixed(1);
-        core/* info */.pq(`${String(i + 1).padStart(2, '0')} ${graph.name}: ${size} KiB → s3://${bucket}/${key}`);
-        return url;
+    const plan = preparing.then(prepared => prepared.plan);
+    plan.catch(() => undefined); // awaited below; this only keeps an early failure handled
+    const verify = inputs.verifyUrls ? __nccwpck_require__.e(/* import() */ 538).then(__nccwpck_require__.bind(__nccwpck_require__, 5538)) : undefined;
+    const outcomes = await renderGraphs(inputs.graphs, {
+        bucket: inputs.s3.bucket,
+        expiresInSeconds: inputs.expiresInSeconds,
+        maxConcurrency: inputs.maxConcurrency
+    }, {
+        fetchImage: cloudwatch.fetchGraphImage,
+        cloudwatch: cloudwatchClient,
+        plan,
+        upload: async (...args) => (await preparing).s3.uploadPng(...args),
+        presign: async (...args) => (await preparing).s3.presignGetUrl(...args),
+        check: verify ? async (_key, url) => (await verify).checkUrl(url) : undefined
     });
-    const { context, signing, keys } = await preparing;
+    const { context, signing } = await preparing; // its failure is every graph's failure
     timings.graphs = performance.now() - graphsStart;
-    if (inputs.verifyUrls) {
-        const verifyStart = performance.now();
-        const failures = (await Promise.all(checks)).filter(failure => failure !== undefined);
-        if (failures.length > 0) {
-            throw new errors/* ActionError */.lZ(`${failures.length} of ${urls.length} presigned URLs do not serve their image, so Slack could not show them either:\n${failures.join('\n')}`);
-        }
-        timings.verify = performance.now() - verifyStart;
-        core/* info */.pq(`Checked ${urls.length} URL${urls.length === 1 ? '' : 's'}: each serves its image`);
+    const posted = outcomes.filter(outcome => outcome.url && !outcome.failure);
+    if (posted.length === 0) {
+        throw new errors/* ActionError */.lZ(`No graph could be rendered and stored, so nothing was posted:\n${describeFailures(outcomes)}`);
     }
+    if (verify)
+        core/* info */.pq(`Checked ${posted.length} URL${posted.length === 1 ? '' : 's'}: each serves its image`);
+    phase = 'posting to Slack';
     const slackStart = performance.now();
-    const posts = await postToSlack(inputs, urls, signing.expiry, runUrl(context));
+    const missing = outcomes.filter(outcome => outcome.failure).map(outcome => outcome.graph.name);
+    const posts = await postToSlack(inputs, posted, missing, signing.expiry, runUrl(context));
     if (!inputs.dryRun)
         timings.slack = performance.now() - slackStart;
     return {
-        names: inputs.graphs.map(graph => graph.name),
-        keys,
-        urls,
-        bucket,
+        outcomes,
+        bucket: inputs.s3.bucket,
         expiry: signing.expiry,
         signing: signing.kind,
         posts,
         dryRun: inputs.dryRun,
-        embedImages: context.payload.repository?.private === true,
+        // Session-signed URLs carry the session token: never in a summary, even a private one.
+        embedImages: context.payload.repository?.private === true && signing.kind === 'long-term',
         timings
     };
 }
-async function postToSlack(inputs, urls, expiry, runLink) {
+async function postToSlack(inputs, posted, missing, expiry, runLink) {
     const { buildMessages, defaultText } = await __nccwpck_require__.e(/* import() */ 568).then(__nccwpck_require__.bind(__nccwpck_require__, 9568));
-    const graphs = inputs.graphs.map((graph, i) => ({ name: graph.name, url: urls[i] }));
     const slack = inputs.slack;
     const messages = buildMessages({
         text: slack?.text ?? defaultText(new Date()),
-        graphs,
+        graphs: posted.map(outcome => ({ name: outcome.graph.name, url: outcome.url })),
         expiry,
-        runUrl: runLink
+        runUrl: runLink,
+        missing
     });
     if (inputs.dryRun || !slack) {
         core/* info */.pq(`Dry run: ${messages.length} Slack message(s) built, none posted`);

@@ -5,9 +5,9 @@ export const MAX_EXPIRES_IN_SECONDS = 604800
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 }
 
-/** Seconds from `3600`, `90m`, `12h` or `7d` (1 second to 7 days). */
-export function parseExpiresIn(text: string, input = 'expires-in'): number {
-  const match = /^(\d+)\s*([smhd]?)$/i.exec(text.trim())
+/** Seconds from `3600`, `90m`, `12h` or `7d`. */
+export function parseDuration(text: string, input: string): number {
+  const match = /^(\d{1,9})\s*([smhd]?)$/i.exec(text.trim())
   if (!match) {
     throw new InputError(
       input,
@@ -15,7 +15,12 @@ export function parseExpiresIn(text: string, input = 'expires-in'): number {
     )
   }
   const [, amount = '', unit = ''] = match
-  const seconds = Number(amount) * (UNIT_SECONDS[unit.toLowerCase()] ?? 1)
+  return Number(amount) * (UNIT_SECONDS[unit.toLowerCase()] ?? 1)
+}
+
+/** A presigned URL's lifetime: 1 second to 7 days. */
+export function parseExpiresIn(text: string, input = 'expires-in'): number {
+  const seconds = parseDuration(text, input)
   if (seconds < 1 || seconds > MAX_EXPIRES_IN_SECONDS) {
     throw new InputError(
       input,

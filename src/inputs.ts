@@ -4,7 +4,7 @@ import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { isTemporaryKeyId } from './credentials.js'
-import { parseExpiresIn } from './duration.js'
+import { parseDuration, parseExpiresIn } from './duration.js'
 import { InputError, describeError } from './errors.js'
 import { type Graph, parseGraphs } from './widgets.js'
 
@@ -37,6 +37,8 @@ export interface Inputs {
   dryRun: boolean
   verifyUrls: boolean
   maxConcurrency: number
+  /** The whole action's deadline. */
+  timeoutSeconds: number
 }
 
 const MAX_CONCURRENCY = 20
@@ -79,7 +81,8 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     slack: readSlack(slackToken, dryRun),
     dryRun,
     verifyUrls: readBoolean('verify-urls', true),
-    maxConcurrency: readInteger('max-concurrency', 5, 1, MAX_CONCURRENCY)
+    maxConcurrency: readInteger('max-concurrency', 5, 1, MAX_CONCURRENCY),
+    timeoutSeconds: readTimeout()
   }
 }
 
@@ -277,6 +280,16 @@ function readApiUrl(value: string): string {
   }
   // The client appends the method name, so the base must end with '/'.
   return url.href.endsWith('/') ? url.href : `${url.href}/`
+}
+
+/** 10 seconds to 6 hours (a job's own limit); the same forms as expires-in. */
+function readTimeout(): number {
+  const value = input('timeout') || '10m'
+  const seconds = parseDuration(value, 'timeout')
+  if (seconds < 10 || seconds > 6 * 3600) {
+    throw new InputError('timeout', `'${value}' is out of range: from 10s to 6h`)
+  }
+  return seconds
 }
 
 function readBoolean(name: string, fallback: boolean): boolean {

@@ -1,29 +1,58 @@
-// Orchestration only: validate everything, then fetch → upload → presign per graph (at most
-// max-concurrency at once), check the URLs, post to Slack, report. The AWS SDK, the presigner and
-// the Slack client are loaded after validation, so bad input fails fast, and while the first
-// CloudWatch requests are in flight, so loading them costs no wall time.
+// Orchestration only: validate everything, then fetch → upload → presign → check per graph, post
+// to Slack, report. The AWS SDK, the presigner and the Slack client load after validation, so bad
+// input fails fast, and while the first CloudWatch requests are in flight, so loading them costs
+// no wall time.
 import * as core from '@actions/core'
-import { mapWithConcurrency } from './concurrency.js'
+import { formatSeconds } from './duration.js'
 import { ActionError, describeError } from './errors.js'
+import type { Expiry } from './expiry.js'
 import { type Inputs, getInputs } from './inputs.js'
 import { objectKeys } from './keys.js'
 import type { RunReport } from './outputs.js'
+import { type GraphOutcome, type UploadPlan, label, renderGraphs } from './pipeline.js'
+import type { PostResult } from './slack.js'
+
+let phase = 'reading inputs'
 
 export async function run(): Promise<void> {
   const startedAt = performance.now()
+  let deadline: NodeJS.Timeout | undefined
   try {
     const inputs = getInputs()
     logInputs(inputs)
+    deadline = startDeadline(inputs.timeoutSeconds)
     const report = await render(inputs)
     report.timings.total = performance.now() - startedAt
+    phase = 'reporting'
     const { setOutputs, writeSummary, formatTimings } = await import('./outputs.js')
     setOutputs(report)
     await writeSummary(report)
     core.info(`Done in ${formatTimings(report.timings)}`)
+    const failed = report.outcomes.filter(outcome => outcome.failure)
+    if (failed.length > 0) {
+      const posted = report.outcomes.length - failed.length
+      throw new ActionError(
+        `${failed.length} of ${report.outcomes.length} graphs failed; the other ${posted} ${report.dryRun ? 'were rendered' : 'were posted'}:\n${describeFailures(failed)}`
+      )
+    }
   } catch (error) {
     if (core.isDebug() && error instanceof Error && error.stack) core.debug(error.stack)
     core.setFailed(describeError(error))
+  } finally {
+    clearTimeout(deadline)
   }
+}
+
+/** A scheduled run must never hang: past the deadline the action fails and exits. */
+function startDeadline(seconds: number): NodeJS.Timeout {
+  const timer = setTimeout(() => {
+    core.setFailed(
+      `The action did not finish within ${formatSeconds(seconds)} (input 'timeout') and was stopped while ${phase}.`
+    )
+    process.exit(1)
+  }, seconds * 1000)
+  timer.unref()
+  return timer
 }
 
 function logInputs(inputs: Inputs): void {
@@ -36,13 +65,22 @@ function logInputs(inputs: Inputs): void {
   )
 }
 
+/** Failures grouped by cause, so one wrong secret reads as one line, not fifty. */
+export function describeFailures(failed: readonly GraphOutcome[]): string {
+  const byCause = new Map<string, string[]>()
+  for (const outcome of failed) {
+    const cause = outcome.failure ?? 'unknown'
+    byCause.set(cause, [...(byCause.get(cause) ?? []), label(outcome.graph)])
+  }
+  return [...byCause].map(([cause, graphs]) => `- ${graphs.join(', ')}: ${cause}`).join('\n')
+}
+
 /** Everything the uploads wait for: the S3 code, the run's identity, and the signing decision. */
 async function prepareUploads(inputs: Inputs) {
-  const [s3, { context }, { resolveSigning }, verify] = await Promise.all([
+  const [s3, { context }, { resolveSigning }] = await Promise.all([
     import('./aws/s3.js'),
     import('@actions/github'),
-    import('./signing.js'),
-    inputs.verifyUrls ? import('./verify.js') : undefined
+    import('./signing.js')
   ])
   const uploadClient = s3.createS3Client(inputs.s3)
   const signing = await resolveSigning(inputs, {
@@ -57,87 +95,88 @@ async function prepareUploads(inputs: Inputs) {
   })
   const names = inputs.graphs.map(graph => graph.name)
   const run = { runId: context.runId, runAttempt: context.runAttempt }
-  const keys = objectKeys(inputs.s3.keyPrefix, names, run, signing.signedAt)
-  return { s3, context, signing, verify, uploadClient, keys }
+  const plan: UploadPlan = {
+    uploadClient,
+    presignClient: signing.client,
+    signedAt: signing.signedAt,
+    keys: objectKeys(inputs.s3.keyPrefix, names, run, signing.signedAt)
+  }
+  return { s3, context, signing, plan }
 }
 
 async function render(inputs: Inputs): Promise<RunReport> {
   const timings: Record<string, number> = {}
   const graphsStart = performance.now()
+  phase = 'rendering graphs'
   const cloudwatch = await import('./aws/cloudwatch.js')
   const cloudwatchClient = cloudwatch.createCloudWatchClient(inputs.awsRegion)
-  // Starts now, runs while the first graphs are fetched; no upload happens before it is done.
+  // Starts now and runs while the first graphs are fetched; no upload happens before it is done.
   const preparing = prepareUploads(inputs)
-  preparing.catch(() => undefined) // awaited below; this only keeps an early failure handled
-  const checks: Promise<string | undefined>[] = []
-  const { bucket } = inputs.s3
-
-  const urls = await mapWithConcurrency(inputs.graphs, inputs.maxConcurrency, async (graph, i) => {
-    const image = await cloudwatch.fetchGraphImage(cloudwatchClient, graph)
-    const { s3, signing, verify, uploadClient, keys } = await preparing
-    const key = keys[i] as string
-    await s3.uploadPng(uploadClient, bucket, key, image)
-    const url = await s3.presignGetUrl(
-      signing.client,
-      bucket,
-      key,
-      inputs.expiresInSeconds,
-      signing.signedAt
-    )
-    // Checked outside the concurrency slot: the next graph need not wait for it.
-    if (verify) checks[i] = verify.checkUrl({ key, url })
-    const size = (image.length / 1024).toFixed(1)
-    core.info(
-      `${String(i + 1).padStart(2, '0')} ${graph.name}: ${size} KiB → s3://${bucket}/${key}`
-    )
-    return url
-  })
-  const { context, signing, keys } = await preparing
-  timings.graphs = performance.now() - graphsStart
-
-  if (inputs.verifyUrls) {
-    const verifyStart = performance.now()
-    const failures = (await Promise.all(checks)).filter(failure => failure !== undefined)
-    if (failures.length > 0) {
-      throw new ActionError(
-        `${failures.length} of ${urls.length} presigned URLs do not serve their image, so Slack could not show them either:\n${failures.join('\n')}`
-      )
+  const plan = preparing.then(prepared => prepared.plan)
+  plan.catch(() => undefined) // awaited below; this only keeps an early failure handled
+  const verify = inputs.verifyUrls ? import('./verify.js') : undefined
+  const outcomes = await renderGraphs(
+    inputs.graphs,
+    {
+      bucket: inputs.s3.bucket,
+      expiresInSeconds: inputs.expiresInSeconds,
+      maxConcurrency: inputs.maxConcurrency
+    },
+    {
+      fetchImage: cloudwatch.fetchGraphImage,
+      cloudwatch: cloudwatchClient,
+      plan,
+      upload: async (...args) => (await preparing).s3.uploadPng(...args),
+      presign: async (...args) => (await preparing).s3.presignGetUrl(...args),
+      check: verify ? async (_key, url) => (await verify).checkUrl(url) : undefined
     }
-    timings.verify = performance.now() - verifyStart
-    core.info(`Checked ${urls.length} URL${urls.length === 1 ? '' : 's'}: each serves its image`)
+  )
+  const { context, signing } = await preparing // its failure is every graph's failure
+  timings.graphs = performance.now() - graphsStart
+  const posted = outcomes.filter(outcome => outcome.url && !outcome.failure)
+  if (posted.length === 0) {
+    throw new ActionError(
+      `No graph could be rendered and stored, so nothing was posted:\n${describeFailures(outcomes)}`
+    )
   }
+  if (verify)
+    core.info(
+      `Checked ${posted.length} URL${posted.length === 1 ? '' : 's'}: each serves its image`
+    )
 
+  phase = 'posting to Slack'
   const slackStart = performance.now()
-  const posts = await postToSlack(inputs, urls, signing.expiry, runUrl(context))
+  const missing = outcomes.filter(outcome => outcome.failure).map(outcome => outcome.graph.name)
+  const posts = await postToSlack(inputs, posted, missing, signing.expiry, runUrl(context))
   if (!inputs.dryRun) timings.slack = performance.now() - slackStart
   return {
-    names: inputs.graphs.map(graph => graph.name),
-    keys,
-    urls,
-    bucket,
+    outcomes,
+    bucket: inputs.s3.bucket,
     expiry: signing.expiry,
     signing: signing.kind,
     posts,
     dryRun: inputs.dryRun,
-    embedImages: context.payload.repository?.private === true,
+    // Session-signed URLs carry the session token: never in a summary, even a private one.
+    embedImages: context.payload.repository?.private === true && signing.kind === 'long-term',
     timings
   }
 }
 
 async function postToSlack(
   inputs: Inputs,
-  urls: string[],
-  expiry: import('./expiry.js').Expiry,
+  posted: readonly GraphOutcome[],
+  missing: string[],
+  expiry: Expiry,
   runLink: string | undefined
-) {
+): Promise<PostResult[]> {
   const { buildMessages, defaultText } = await import('./message.js')
-  const graphs = inputs.graphs.map((graph, i) => ({ name: graph.name, url: urls[i] as string }))
   const slack = inputs.slack
   const messages = buildMessages({
     text: slack?.text ?? defaultText(new Date()),
-    graphs,
+    graphs: posted.map(outcome => ({ name: outcome.graph.name, url: outcome.url as string })),
     expiry,
-    runUrl: runLink
+    runUrl: runLink,
+    missing
   })
   if (inputs.dryRun || !slack) {
     core.info(`Dry run: ${messages.length} Slack message(s) built, none posted`)

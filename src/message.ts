@@ -30,6 +30,8 @@ export interface MessageOptions {
   graphs: readonly PostedGraph[]
   expiry: Expiry
   runUrl?: string
+  /** Names of graphs that failed: said in the context line, so readers know the report is partial. */
+  missing?: readonly string[]
 }
 
 /** One or more messages; each repeats the text (marked as continued) and ends with the context line. */
@@ -39,7 +41,7 @@ export function buildMessages(options: MessageOptions): SlackMessage[] {
   for (let start = 0; start < options.graphs.length; start += perMessage) {
     chunks.push(options.graphs.slice(start, start + perMessage))
   }
-  const context = contextBlock(options.expiry, options.runUrl)
+  const context = contextBlock(options.expiry, options.runUrl, options.missing ?? [])
   return chunks.map((chunk, index) => {
     const text =
       chunks.length === 1 ? options.text : `${options.text} (${index + 1}/${chunks.length})`
@@ -56,17 +58,7 @@ function sectionBlock(text: string): Block {
 
 /** An image block, or a link when the URL is over Slack's image_url limit (long session tokens). */
 export function graphBlock(graph: PostedGraph): Block {
-  if (graph.url.length > MAX_IMAGE_URL_LENGTH) {
-    return {
-      type: 'rich_text',
-      elements: [
-        {
-          type: 'rich_text_section',
-          elements: [{ type: 'link', url: graph.url, text: truncate(graph.name, MAX_TITLE) }]
-        }
-      ]
-    }
-  }
+  if (graph.url.length > MAX_IMAGE_URL_LENGTH) return linkBlock(graph.name, graph.url)
   return {
     type: 'image',
     image_url: graph.url,
@@ -75,10 +67,47 @@ export function graphBlock(graph: PostedGraph): Block {
   }
 }
 
-function contextBlock(expiry: Expiry, runUrl: string | undefined): Block {
+/** A link that Slack need not download: for URLs it cannot take as images. */
+function linkBlock(name: string, url: string): Block {
+  return {
+    type: 'rich_text',
+    elements: [
+      {
+        type: 'rich_text_section',
+        elements: [{ type: 'link', url, text: truncate(name, MAX_TITLE) }]
+      }
+    ]
+  }
+}
+
+/**
+ * The same message with every image as a link. Slack rejects a whole message when it cannot
+ * download one image (invalid_blocks), even a valid one; links still reach the channel.
+ */
+export function imagesAsLinks(message: SlackMessage): SlackMessage {
+  return {
+    text: message.text,
+    blocks: message.blocks.map(block =>
+      block.type === 'image' ? linkBlock(String(block.alt_text), String(block.image_url)) : block
+    )
+  }
+}
+
+function contextBlock(
+  expiry: Expiry,
+  runUrl: string | undefined,
+  missing: readonly string[]
+): Block {
   const parts = [expiryText(expiry)]
+  if (missing.length > 0) {
+    const names = escapeMrkdwn(truncate(missing.join(', '), 500))
+    parts.push(`${missing.length} graph${missing.length === 1 ? '' : 's'} failed: ${names}`)
+  }
   if (runUrl) parts.push(`<${runUrl}|Workflow run>`)
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: parts.join(' · ') }] }
+  return {
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: truncate(parts.join(' · '), MAX_SECTION_TEXT) }]
+  }
 }
 
 /** Slack's date formatting shows each reader their local time; the fallback is UTC. */
@@ -94,6 +123,11 @@ export function expiryText(expiry: Expiry): string {
 /** The default text: names the day, so a channel full of reports stays readable. */
 export function defaultText(now: Date): string {
   return `CloudWatch graphs for ${now.toISOString().slice(0, 10)}`
+}
+
+/** Slack's mrkdwn reads <, > and & as markup. */
+function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
 function truncate(text: string, length: number): string {

@@ -1,27 +1,29 @@
 // Step outputs and the job summary. Presigned URLs are bearer links: the summary embeds them only
-// in a private repository, where the people who can read the summary could read the bucket anyway.
+// in a private repository, and never when they carry a session token.
 import * as core from '@actions/core'
 import type { SigningKind } from './credentials.js'
 import { type Expiry, formatInstant } from './expiry.js'
+import type { GraphOutcome } from './pipeline.js'
 import type { PostResult } from './slack.js'
 
 export interface RunReport {
-  names: string[]
-  keys: string[]
-  urls: string[]
+  /** Every graph, in the order given, with its key and URL or why it failed. */
+  outcomes: GraphOutcome[]
   bucket: string
   expiry: Expiry
   signing: SigningKind
   posts: PostResult[]
   dryRun: boolean
-  /** Embed the images in the summary (private repository only). */
+  /** Embed the images in the summary. */
   embedImages: boolean
   timings: Record<string, number>
 }
 
+/** Outputs list the graphs that were stored and checked, in graph order. */
 export function setOutputs(report: RunReport): void {
-  core.setOutput('image-urls', JSON.stringify(report.urls))
-  core.setOutput('object-keys', JSON.stringify(report.keys))
+  const posted = report.outcomes.filter(outcome => outcome.url && !outcome.failure)
+  core.setOutput('image-urls', JSON.stringify(posted.map(outcome => outcome.url)))
+  core.setOutput('object-keys', JSON.stringify(posted.map(outcome => outcome.key)))
   core.setOutput(
     'expires-at',
     report.expiry.effective ? formatInstant(report.expiry.effective) : ''
@@ -35,30 +37,33 @@ export async function writeSummary(report: RunReport): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   const expires = report.expiry.effective
     ? formatInstant(report.expiry.effective)
-    : 'unknown: ends with the signing session'
+    : 'unknown: they end with the signing session'
   const header = [
     { data: '#', header: true },
     { data: 'Graph', header: true },
     { data: 'Object key', header: true },
-    ...(report.embedImages ? [{ data: 'Image', header: true }] : [])
+    { data: report.embedImages ? 'Image' : 'Status', header: true }
   ]
-  const rows = report.names.map((name, index) => [
-    String(index + 1),
-    escapeHtml(name),
-    `<code>${escapeHtml(report.keys[index] ?? '')}</code>`,
-    ...(report.embedImages
-      ? [
-          `<img src="${escapeHtml(report.urls[index] ?? '')}" alt="${escapeHtml(name)}" width="300">`
-        ]
-      : [])
+  const rows = report.outcomes.map(({ graph, key, url, failure }) => [
+    String(graph.position),
+    escapeHtml(graph.name),
+    key ? `<code>${escapeHtml(key)}</code>` : '',
+    failure
+      ? `failed: ${escapeHtml(failure)}`
+      : report.embedImages && url
+        ? `<img src="${escapeHtml(url)}" alt="${escapeHtml(graph.name)}" width="300">`
+        : 'stored'
   ])
+  const count = report.outcomes.length
   const posted = report.dryRun
     ? 'Dry run: nothing was posted to Slack.'
-    : `Posted ${report.posts.length} message${report.posts.length === 1 ? '' : 's'} to Slack (channel ${report.posts[0]?.channel ?? '?'}, ts ${report.posts[0]?.ts ?? '?'}).`
+    : report.posts.length > 0
+      ? `Posted ${report.posts.length} message${report.posts.length === 1 ? '' : 's'} to Slack (channel ${report.posts[0]?.channel}, ts ${report.posts[0]?.ts}).`
+      : 'Nothing was posted to Slack.'
   await core.summary
     .addHeading('CloudWatch graphs to Slack', 2)
     .addRaw(
-      `<p>${report.names.length} graph${report.names.length === 1 ? '' : 's'} in <code>s3://${escapeHtml(report.bucket)}</code>, signed with ${report.signing} credentials; links work until <b>${escapeHtml(expires)}</b>. ${escapeHtml(posted)}</p>`,
+      `<p>${count} graph${count === 1 ? '' : 's'} in <code>s3://${escapeHtml(report.bucket)}</code>, signed with ${report.signing} credentials; links work until <b>${escapeHtml(expires)}</b>. ${escapeHtml(posted)}</p>`,
       true
     )
     .addTable([header, ...rows])

@@ -2,7 +2,7 @@
 import * as core from '@actions/core'
 import { LogLevel, WebClient, type Logger } from '@slack/web-api'
 import { ActionError, describeError } from './errors.js'
-import type { SlackMessage } from './message.js'
+import { type SlackMessage, imagesAsLinks } from './message.js'
 
 /** Per-request timeout. @slack/web-api has none by default. */
 const REQUEST_TIMEOUT_MS = 30000
@@ -23,7 +23,10 @@ export interface PostResult {
   ts: string
 }
 
-/** Posts the messages in order (threaded when asked); returns where each one landed. */
+/**
+ * Posts the messages in order (threaded when asked); returns where each one landed. A message whose
+ * images Slack could not download is posted again with links instead, once, with a warning.
+ */
 export async function postMessages(
   client: WebClient,
   channel: string,
@@ -32,24 +35,65 @@ export async function postMessages(
 ): Promise<PostResult[]> {
   const results: PostResult[] = []
   for (const [index, message] of messages.entries()) {
+    const where = `message ${index + 1} of ${messages.length} to '${channel}'`
     try {
-      const response = await client.chat.postMessage({
-        channel,
-        text: message.text,
-        blocks: message.blocks,
-        unfurl_links: false,
-        unfurl_media: false,
-        ...(threadTs ? { thread_ts: threadTs } : {})
-      })
-      results.push({ channel: response.channel ?? channel, ts: response.ts ?? '' })
+      results.push(await post(client, channel, message, threadTs))
     } catch (error) {
-      throw new ActionError(
-        `Slack refused message ${index + 1} of ${messages.length} to '${channel}': ${slackErrorText(error)}`,
-        { cause: error }
+      if (!isImageDownloadFailure(error)) {
+        throw new ActionError(`Slack refused ${where}: ${slackErrorText(error)}`, { cause: error })
+      }
+      core.warning(
+        `Slack could not download the images of ${where} (${slackErrorText(error)}); posted them as links instead. The URLs were checked before posting, so Slack's download may have failed on its side; open a link to see the graph.`,
+        { title: 'Graphs posted as links' }
       )
+      try {
+        results.push(await post(client, channel, imagesAsLinks(message), threadTs))
+      } catch (retryError) {
+        throw new ActionError(
+          `Slack refused ${where}, also as links: ${slackErrorText(retryError)}`,
+          {
+            cause: retryError
+          }
+        )
+      }
     }
   }
   return results
+}
+
+async function post(
+  client: WebClient,
+  channel: string,
+  message: SlackMessage,
+  threadTs: string | undefined
+): Promise<PostResult> {
+  const response = await client.chat.postMessage({
+    channel,
+    text: message.text,
+    blocks: message.blocks,
+    unfurl_links: false,
+    unfurl_media: false,
+    ...(threadTs ? { thread_ts: threadTs } : {})
+  })
+  return { channel: response.channel ?? channel, ts: response.ts ?? '' }
+}
+
+/** Slack's invalid_blocks for an image it could not fetch (the rest of the message was fine). */
+function isImageDownloadFailure(error: unknown): boolean {
+  const data = slackErrorData(error)
+  return (
+    data?.error === 'invalid_blocks' &&
+    (data.response_metadata?.messages ?? []).some(text => /downloading image failed/i.test(text))
+  )
+}
+
+interface SlackErrorData {
+  error?: string
+  response_metadata?: { messages?: string[] }
+}
+
+function slackErrorData(error: unknown): SlackErrorData | undefined {
+  return (error as { data?: SlackErrorData } | undefined)?.data
 }
 
 const HINTS: Record<string, string> = {
@@ -68,16 +112,12 @@ const HINTS: Record<string, string> = {
 }
 
 export function slackErrorText(error: unknown): string {
-  const data = (error as { data?: { error?: string; response_metadata?: { messages?: string[] } } })
-    .data
+  const data = slackErrorData(error)
   const code = data?.error
   if (!code) return describeError(error)
   const details = data.response_metadata?.messages?.join('; ')
   const hint = HINTS[code]
-  return [code, details ? `(${details})` : '', hint ? `: ${hint}` : '']
-    .join(' ')
-    .replace(/ :/, ':')
-    .trim()
+  return `${code}${details ? ` (${details})` : ''}${hint ? `: ${hint}` : ''}`
 }
 
 /** Routes the client's log lines to the Actions log (debug unless they matter). */

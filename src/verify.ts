@@ -1,47 +1,31 @@
 // Fetches each presigned URL the way Slack will, so a wrong secret, region or permission fails here
 // with its cause and fix, not later as Slack's vague invalid_blocks.
-import { ActionError, describeError } from './errors.js'
-
-export interface UrlCheck {
-  key: string
-  url: string
-}
+import { describeError } from './errors.js'
 
 const TIMEOUT_MS = 15000
 
-/** Checks every URL at once; throws one error listing every URL that does not serve its image. */
-export async function verifyUrls(checks: readonly UrlCheck[]): Promise<void> {
-  const failures = (await Promise.all(checks.map(checkUrl))).filter(
-    (failure): failure is string => failure !== undefined
-  )
-  if (failures.length > 0) {
-    throw new ActionError(
-      `${failures.length} of ${checks.length} presigned URLs do not serve their image:\n${failures.join('\n')}`
-    )
-  }
-}
-
-/** undefined when the URL serves a PNG; otherwise what went wrong, without the URL (a bearer link). */
-export async function checkUrl(check: UrlCheck): Promise<string | undefined> {
+/**
+ * undefined when the URL serves an image; otherwise what S3 said and what to change. Never the
+ * URL itself: it is a bearer link.
+ */
+export async function checkUrl(url: string): Promise<string | undefined> {
   let response: Response
   try {
-    response = await fetch(check.url, {
+    response = await fetch(url, {
       headers: { Range: 'bytes=0-0' },
       signal: AbortSignal.timeout(TIMEOUT_MS)
     })
   } catch (error) {
-    return `- ${check.key}: the request failed (${describeError(error)})`
+    return `the request failed (${describeError(error)})`
   }
   const body = await response.text().catch(() => '')
   if (response.status === 200 || response.status === 206) {
     const type = response.headers.get('content-type') ?? ''
-    return type.startsWith('image/')
-      ? undefined
-      : `- ${check.key}: served as '${type}', not as an image`
+    return type.startsWith('image/') ? undefined : `S3 serves it as '${type}', not as an image`
   }
   const code = /<Code>([^<]*)<\/Code>/.exec(body)?.[1] ?? `HTTP ${response.status}`
   const message = /<Message>([^<]*)<\/Message>/.exec(body)?.[1] ?? ''
-  return `- ${check.key}: ${code}${message ? ` (${message})` : ''}. ${hintFor(code)}`.trimEnd()
+  return `${code}${message ? ` (${message})` : ''}. ${hintFor(code)}`.trimEnd()
 }
 
 /** What each S3 answer means for a presigned GET, and what to change. */

@@ -43,7 +43,10 @@ export class FaultPlan {
   }
 
   async delay(): Promise<void> {
-    if (this.latencyMs > 0) await sleep(this.latencyMs)
+    // Unref'd: a long injected latency must not keep the test process alive after the test.
+    if (this.latencyMs > 0) {
+      await new Promise(resolve => setTimeout(resolve, this.latencyMs).unref())
+    }
   }
 }
 

@@ -147,10 +147,18 @@ export interface DownloadOptions {
   /** Extra time Slack spends per image, on top of the real fetch. */
   latencyMs?: number
   timeoutMs?: number
+  /**
+   * Asked once per image: true makes that download fail on Slack's side (as happens even for
+   * valid URLs), without touching the URL.
+   */
+  failDownload?: () => boolean
 }
 
 async function download(url: string, options: DownloadOptions): Promise<SlackDownload> {
   if (options.latencyMs) await sleep(options.latencyMs)
+  if (options.failDownload?.()) {
+    return { url, status: 0, contentType: undefined, body: Buffer.alloc(0), error: 'injected' }
+  }
   try {
     const response = await fetch(url, {
       redirect: 'manual',

@@ -135,7 +135,9 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
 
     const downloadOptions = {
       latencyMs: options.downloadLatencyMs,
-      timeoutMs: options.downloadTimeoutMs
+      timeoutMs: options.downloadTimeoutMs,
+      // FaultPlan operation 'image download': any fault makes that one download fail.
+      failDownload: () => standIn.faults.take('image download') !== undefined
     }
     const { downloads, messages } = await downloadImages(blocks, downloadOptions)
     if (messages.length > 0) throw new SlackFailure('invalid_blocks', messages, downloads)

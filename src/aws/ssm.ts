@@ -42,7 +42,7 @@ export async function readSigningKeys(
   const missing = names.filter(name => !byName.get(name)?.trim())
   if (missing.length > 0) {
     throw new ActionError(
-      `SSM has no value for ${missing.map(name => `'${name}'`).join(' and ')} in this account and region. Create ${missing.length > 1 ? 'them' : 'it'} (aws ssm put-parameter --type SecureString …) or fix the presign-*-parameter input.`
+      `SSM has no value for ${missing.map(name => `'${name}'`).join(' and ')} in this account and region. Create ${missing.length > 1 ? 'them' : 'it'} (aws ssm put-parameter: the key id as String, the secret as SecureString) or fix the presign-*-parameter input.`
     )
   }
   return {
@@ -53,11 +53,13 @@ export async function readSigningKeys(
 
 function ssmHint(error: unknown): string {
   const name = error instanceof Error ? error.name : ''
+  const message = error instanceof Error ? error.message : ''
+  // A KMS refusal arrives as SSM's AccessDeniedException too; its message names KMS.
+  if (/kms/i.test(name) || /KMS|master key|ciphertext/i.test(message)) {
+    return "The workflow's role needs kms:Decrypt on the parameters' customer-managed KMS key (the default aws/ssm key needs no grant)."
+  }
   if (name === 'AccessDeniedException') {
     return "The workflow's role needs ssm:GetParameters on both parameters."
-  }
-  if (/KMS|Kms/.test(name) || /kms/i.test(error instanceof Error ? error.message : '')) {
-    return "The workflow's role needs kms:Decrypt on the parameters' customer-managed KMS key (the default aws/ssm key needs no grant)."
   }
   return ''
 }

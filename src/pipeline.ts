@@ -1,0 +1,97 @@
+// fetch → upload → presign → check, per graph, at most max-concurrency graphs at once. A graph that
+// fails is recorded with its cause and the others go on; a failure that concerns every graph
+// (no credentials, signing refused) stops the run before anything is uploaded.
+import * as core from '@actions/core'
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
+import type { S3Client } from '@aws-sdk/client-s3'
+import { mapWithConcurrency } from './concurrency.js'
+import { describeError } from './errors.js'
+import type { Graph } from './widgets.js'
+
+/** What the uploads wait for: the S3 client, the signing decision and the object keys. */
+export interface UploadPlan {
+  uploadClient: S3Client
+  presignClient: S3Client
+  signedAt: Date
+  keys: string[]
+}
+
+export interface PipelineDeps {
+  fetchImage: (client: CloudWatchClient, graph: Graph) => Promise<Uint8Array>
+  cloudwatch: CloudWatchClient
+  /** Settles while the first graphs are fetched; rejects to stop the whole run. */
+  plan: Promise<UploadPlan>
+  upload: (client: S3Client, bucket: string, key: string, body: Uint8Array) => Promise<void>
+  presign: (
+    client: S3Client,
+    bucket: string,
+    key: string,
+    expiresIn: number,
+    signedAt: Date
+  ) => Promise<string>
+  /** undefined when the URL serves its image, else why not. Absent with verify-urls: false. */
+  check?: (key: string, url: string) => Promise<string | undefined>
+}
+
+export interface GraphOutcome {
+  graph: Graph
+  key?: string
+  url?: string
+  bytes?: number
+  /** Why this graph is not posted. */
+  failure?: string
+}
+
+export async function renderGraphs(
+  graphs: readonly Graph[],
+  options: { bucket: string; expiresInSeconds: number; maxConcurrency: number },
+  deps: PipelineDeps
+): Promise<GraphOutcome[]> {
+  const { bucket } = options
+  const checks: Promise<void>[] = []
+  const outcomes = await mapWithConcurrency(graphs, options.maxConcurrency, async (graph, i) => {
+    const outcome: GraphOutcome = { graph }
+    let image: Uint8Array
+    try {
+      image = await deps.fetchImage(deps.cloudwatch, graph)
+    } catch (error) {
+      outcome.failure = describeError(error)
+      return outcome
+    }
+    const plan = await deps.plan // a rejection here is for every graph: it ends the run
+    const key = plan.keys[i] as string
+    outcome.key = key
+    outcome.bytes = image.length
+    try {
+      await deps.upload(plan.uploadClient, bucket, key, image)
+      outcome.url = await deps.presign(
+        plan.presignClient,
+        bucket,
+        key,
+        options.expiresInSeconds,
+        plan.signedAt
+      )
+    } catch (error) {
+      outcome.failure = describeError(error)
+      return outcome
+    }
+    core.info(`${label(graph)}: ${(image.length / 1024).toFixed(1)} KiB → s3://${bucket}/${key}`)
+    // Checked outside the concurrency slot: the next graph need not wait for it.
+    if (deps.check) {
+      const url = outcome.url
+      checks.push(
+        deps.check(key, url).then(problem => {
+          if (problem) outcome.failure = `the presigned URL does not serve the image: ${problem}`
+        })
+      )
+    }
+    return outcome
+  })
+  await Promise.all(checks)
+  return outcomes
+}
+
+/** `03 CPU`: the graph's number and name, as in the object key. */
+export function label(graph: Graph): string {
+  return `${String(graph.position).padStart(2, '0')} ${graph.name}`
+}
