@@ -1,25 +1,297 @@
-import { readFileSync } from 'node:fs'
+// The README, the example files and the workflows must not drift apart: what a reader copies has to
+// work, and every input a workflow gives the action has to exist.
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
+import { parse } from 'yaml'
 import { readActionYaml, repoRoot } from '../test-support/action-env.js'
 import { renderReadme } from '../scripts/docs.js'
 
 const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8')
+const read = (file: string): string => readFileSync(path.join(repoRoot, file), 'utf8')
 
-test('README.md inputs and outputs tables match action.yml (npm run docs rewrites them)', () => {
-  expect(readme).toBe(renderReadme(readme))
-})
+/** This action as other repositories name it (`<owner>/cloudwatch-graphs-to-slack@<ref>`). */
+const ACTION_USES = /^[\w.-]+\/cloudwatch-graphs-to-slack@[\w.-]+$/
+/** The reusable workflow as other repositories name it. */
+const REUSABLE_USES =
+  /^[\w.-]+\/cloudwatch-graphs-to-slack\/\.github\/workflows\/post-graphs\.yml@[\w.-]+$/
+const REUSABLE = '.github/workflows/post-graphs.yml'
 
-test('README.md names every input and output of action.yml', () => {
-  const { inputs, outputs } = readActionYaml()
-  for (const name of [...Object.keys(inputs), ...Object.keys(outputs)]) {
-    expect(readme).toContain(`| \`${name}\` |`)
+interface Step {
+  id?: string
+  uses?: string
+  with?: Record<string, unknown>
+}
+interface Job {
+  uses?: string
+  with?: Record<string, unknown>
+  secrets?: Record<string, unknown> | 'inherit'
+  outputs?: Record<string, string>
+  steps?: Step[]
+}
+interface Workflow {
+  on: Record<string, unknown> | string | string[]
+  jobs: Record<string, Job>
+}
+interface CallSpec {
+  inputs?: Record<string, { type: string; required?: boolean; default?: unknown }>
+  secrets?: Record<string, { required?: boolean }>
+  outputs?: Record<string, { value: string }>
+}
+
+function yamlFiles(folder: string): string[] {
+  const full = path.join(repoRoot, folder)
+  if (!existsSync(full)) return []
+  return readdirSync(full)
+    .filter(name => /\.ya?ml$/.test(name))
+    .sort()
+    .map(name => path.posix.join(folder, name))
+}
+
+const exampleWorkflows = yamlFiles('examples/workflows')
+const repositoryWorkflows = yamlFiles('.github/workflows')
+const allWorkflows = [...exampleWorkflows, ...repositoryWorkflows]
+const workflow = (file: string): Workflow => parse(read(file)) as Workflow
+
+function actionSteps(file: string): Step[] {
+  return Object.values(workflow(file).jobs).flatMap(job =>
+    (job.steps ?? []).filter(step => step.uses !== undefined && ACTION_USES.test(step.uses))
+  )
+}
+
+function callSpec(): CallSpec {
+  const on = workflow(REUSABLE).on as Record<string, CallSpec | null>
+  return on.workflow_call ?? {}
+}
+
+/** Every `<context>.<name>` inside `${{ … }}` of a value. */
+function referenced(context: string, value: unknown): string[] {
+  const text = typeof value === 'string' ? value : JSON.stringify(value ?? '')
+  const names: string[] = []
+  for (const [, expression] of text.matchAll(/\$\{\{([\s\S]*?)\}\}/g)) {
+    for (const [, name] of (expression ?? '').matchAll(
+      new RegExp(`\\b${context}\\.([\\w-]+)`, 'g')
+    )) {
+      if (name) names.push(name)
+    }
   }
+  return names
+}
+
+describe('README.md', () => {
+  test('inputs and outputs tables match action.yml (npm run docs rewrites them)', () => {
+    expect(readme).toBe(renderReadme(readme))
+  })
+
+  test('names every input and output of action.yml', () => {
+    const { inputs, outputs } = readActionYaml()
+    for (const name of [...Object.keys(inputs), ...Object.keys(outputs)]) {
+      expect(readme).toContain(`| \`${name}\` |`)
+    }
+  })
+
+  test('starts with the demo and test commands', () => {
+    const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? ''
+    expect(firstBlock).toContain('npm ci && npm run demo')
+    expect(firstBlock).toContain('npm test')
+  })
+
+  test('its copy-paste workflow is examples/workflows/daily-graphs.yml, verbatim', () => {
+    const example = read('examples/workflows/daily-graphs.yml')
+    expect(readme).toContain(example.slice(example.indexOf('name:')).trimEnd())
+  })
+
+  test('its reusable-workflow call is the one in examples/workflows/, verbatim', () => {
+    const example = read('examples/workflows/graphs-via-reusable-workflow.yml')
+    const start = example.indexOf('    uses: ')
+    const end = example.indexOf('\n\n', start)
+    expect(start).toBeGreaterThan(0)
+    expect(readme).toContain(example.slice(start, end < 0 ? undefined : end).trimEnd())
+  })
+
+  test('every examples/ file it links exists, and every IAM policy parses as JSON', () => {
+    const linked = new Set([...readme.matchAll(/\bexamples\/[\w./-]*\w/g)].map(([file]) => file))
+    expect(linked.size).toBeGreaterThan(0)
+    for (const file of linked) {
+      expect({ file, exists: existsSync(path.join(repoRoot, file)) }).toEqual({
+        file,
+        exists: true
+      })
+      if (file.endsWith('.json')) expect(() => JSON.parse(read(file))).not.toThrow()
+    }
+  })
+
+  test('links every IAM example and every example workflow', () => {
+    const iam = readdirSync(path.join(repoRoot, 'examples', 'iam')).map(
+      name => `examples/iam/${name}`
+    )
+    for (const file of [...iam, ...exampleWorkflows]) expect(readme).toContain(file)
+  })
+
+  test('every `file://` in its commands is a file of the repository', () => {
+    const files = [...readme.matchAll(/file:\/\/([\w./-]+)/g)].map(([, file]) => file ?? '')
+    expect(files.length).toBeGreaterThan(0)
+    for (const file of files) expect(existsSync(path.join(repoRoot, file))).toBe(true)
+  })
 })
 
-test('the README starts with the demo and test commands', () => {
-  const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? ''
-  expect(firstBlock).toContain('npm ci && npm run demo')
-  expect(firstBlock).toContain('npm test')
+describe('IAM examples', () => {
+  test('every file parses as JSON', () => {
+    for (const name of readdirSync(path.join(repoRoot, 'examples', 'iam'))) {
+      expect(() => JSON.parse(read(`examples/iam/${name}`))).not.toThrow()
+    }
+  })
+
+  test('the signer may only read objects, the workflow role never', () => {
+    const statements = (file: string) =>
+      (JSON.parse(read(file)) as { Statement: { Action: string | string[] }[] }).Statement.flatMap(
+        statement => [statement.Action].flat()
+      )
+    expect(statements('examples/iam/signer-user-policy.json')).toEqual(['s3:GetObject'])
+    expect(statements('examples/iam/workflow-role-policy.json').sort()).toEqual([
+      'cloudwatch:GetMetricWidgetImage',
+      's3:PutObject',
+      'ssm:GetParameters'
+    ])
+  })
+})
+
+describe('workflows', () => {
+  test('there are examples and repository workflows, and each parses as YAML with jobs', () => {
+    expect(exampleWorkflows).toContain('examples/workflows/daily-graphs.yml')
+    expect(repositoryWorkflows).toEqual(
+      expect.arrayContaining(['.github/workflows/ci.yml', REUSABLE])
+    )
+    for (const file of allWorkflows) {
+      const parsed = workflow(file)
+      expect(Object.keys(parsed.jobs ?? {}).length).toBeGreaterThan(0)
+    }
+  })
+
+  test.each(allWorkflows)('%s gives the action only inputs that action.yml defines', file => {
+    const { inputs } = readActionYaml()
+    const required = Object.entries(inputs)
+      .filter(([, spec]) => spec.required)
+      .map(([name]) => name)
+    for (const step of actionSteps(file)) {
+      const given = Object.keys(step.with ?? {})
+      expect(given.filter(name => !(name in inputs))).toEqual([])
+      expect(required.filter(name => !given.includes(name))).toEqual([])
+      expect(given.filter(name => name === 'widgets' || name === 'widgets-file')).not.toEqual([])
+    }
+  })
+
+  test('every example workflow uses the action or the reusable workflow', () => {
+    for (const file of exampleWorkflows) {
+      const calls = Object.values(workflow(file).jobs).filter(
+        job => job.uses !== undefined && REUSABLE_USES.test(job.uses)
+      )
+      expect({ file, uses: actionSteps(file).length + calls.length > 0 }).toEqual({
+        file,
+        uses: true
+      })
+    }
+  })
+
+  test.each(allWorkflows)('%s pins third-party actions by commit SHA, with the version', file => {
+    const lines = read(file)
+      .split('\n')
+      .filter(line => /^\s*(-\s+)?uses:/.test(line))
+    for (const line of lines) {
+      const uses = /uses:\s*(\S+)/.exec(line)?.[1] ?? ''
+      if (uses.startsWith('./') || ACTION_USES.test(uses) || REUSABLE_USES.test(uses)) continue
+      expect({ line: line.trim(), pinned: /@[0-9a-f]{40} # v\d+\.\d+\.\d+$/.test(line) }).toEqual({
+        line: line.trim(),
+        pinned: true
+      })
+    }
+  })
+
+  test('the same third-party action is pinned to the same commit everywhere', () => {
+    const pins = new Map<string, Set<string>>()
+    for (const file of allWorkflows) {
+      for (const [, action, sha] of read(file).matchAll(
+        /uses:\s*([\w.-]+\/[\w./-]+)@([0-9a-f]{40})/g
+      )) {
+        if (!action || !sha) continue
+        pins.set(action, (pins.get(action) ?? new Set()).add(sha))
+      }
+    }
+    for (const [action, shas] of pins)
+      expect({ action, shas: shas.size }).toEqual({ action, shas: 1 })
+  })
+})
+
+describe('the reusable workflow', () => {
+  const job = () => workflow(REUSABLE).jobs.post as Job
+  const step = () => actionSteps(REUSABLE)[0] as Step
+
+  test('runs this action once, in its job `post`', () => {
+    expect(actionSteps(REUSABLE)).toHaveLength(1)
+    expect(job().steps).toContainEqual(step())
+  })
+
+  test('passes only inputs and secrets it declares', () => {
+    const { inputs = {}, secrets = {} } = callSpec()
+    const { jobs } = workflow(REUSABLE) // parsed: the usage example in the comments is not read
+    expect(referenced('inputs', jobs).filter(name => !(name in inputs))).toEqual([])
+    expect(referenced('secrets', jobs).filter(name => !(name in secrets))).toEqual([])
+    expect(referenced('inputs', jobs).length).toBeGreaterThan(0)
+  })
+
+  test('gives the action the same defaults as action.yml (an empty value is not a default)', () => {
+    const { inputs: actionInputs } = readActionYaml()
+    const { inputs = {} } = callSpec()
+    for (const [name, value] of Object.entries(step().with ?? {})) {
+      const [source, ...more] = referenced('inputs', value)
+      if (!source || more.length > 0) continue
+      const mine = inputs[source]?.default
+      const theirs = actionInputs[name]?.default
+      expect({ name, default: mine === undefined ? '' : String(mine) }).toEqual({
+        name,
+        default: theirs ?? ''
+      })
+    }
+  })
+
+  test('exposes every output of the action, each from the action step', () => {
+    const { outputs: actionOutputs } = readActionYaml()
+    const { outputs = {} } = callSpec()
+    expect(Object.keys(outputs).sort()).toEqual(Object.keys(actionOutputs).sort())
+    for (const [name, { value }] of Object.entries(outputs)) {
+      expect(value).toBe(`\${{ jobs.post.outputs.${name} }}`)
+      expect(job().outputs?.[name]).toBe(`\${{ steps.${step().id}.outputs.${name} }}`)
+    }
+  })
+
+  test('every example that calls it gives only the inputs and secrets it declares', () => {
+    const { inputs = {}, secrets = {} } = callSpec()
+    const required = Object.entries(inputs)
+      .filter(([, spec]) => spec.required)
+      .map(([name]) => name)
+    const calls = exampleWorkflows.flatMap(file =>
+      Object.values(workflow(file).jobs).filter(
+        call => call.uses !== undefined && REUSABLE_USES.test(call.uses)
+      )
+    )
+    expect(calls.length).toBeGreaterThan(0)
+    for (const call of calls) {
+      const given = Object.keys(call.with ?? {})
+      expect(given.filter(name => !(name in inputs))).toEqual([])
+      expect(required.filter(name => !given.includes(name))).toEqual([])
+      const passed = call.secrets === 'inherit' ? [] : Object.keys(call.secrets ?? {})
+      expect(passed.filter(name => !(name in secrets))).toEqual([])
+    }
+  })
+
+  test('names the action at the same major version as the callers name the workflow', () => {
+    const major = (uses: string) => uses.slice(uses.lastIndexOf('@') + 1)
+    const callers = exampleWorkflows.flatMap(file =>
+      Object.values(workflow(file).jobs)
+        .map(call => call.uses ?? '')
+        .filter(uses => REUSABLE_USES.test(uses))
+    )
+    for (const uses of callers) expect(major(uses)).toBe(major(step().uses ?? ''))
+  })
 })
 
 test('action.yml leaves environment-derived defaults empty', () => {
@@ -27,13 +299,4 @@ test('action.yml leaves environment-derived defaults empty', () => {
   for (const name of ['aws-region', 's3-region', 'credential-expiration']) {
     expect(inputs[name]?.default).toBeUndefined()
   }
-})
-
-test('the README workflow and examples/workflows/daily-graphs.yml agree on the action step', () => {
-  const example = readFileSync(
-    path.join(repoRoot, 'examples', 'workflows', 'daily-graphs.yml'),
-    'utf8'
-  )
-  const step = example.slice(example.indexOf('      - uses: my-org/cloudwatch-graphs-to-slack@v1'))
-  expect(readme).toContain(step.trimEnd())
 })
