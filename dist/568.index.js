@@ -5,12 +5,18 @@ export const modules = {
 /***/ 9568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   SA: () => (/* binding */ imagesAsLinks),
+/* harmony export */   MAX_BLOCKS_PER_MESSAGE: () => (/* binding */ MAX_BLOCKS_PER_MESSAGE),
+/* harmony export */   MAX_IMAGE_URL_LENGTH: () => (/* binding */ MAX_IMAGE_URL_LENGTH),
+/* harmony export */   buildHeader: () => (/* binding */ buildHeader),
 /* harmony export */   buildMessages: () => (/* binding */ buildMessages),
-/* harmony export */   defaultText: () => (/* binding */ defaultText)
+/* harmony export */   buildThread: () => (/* binding */ buildThread),
+/* harmony export */   defaultText: () => (/* binding */ defaultText),
+/* harmony export */   expiryText: () => (/* binding */ expiryText),
+/* harmony export */   graphBlock: () => (/* binding */ graphBlock),
+/* harmony export */   imagesAsLinks: () => (/* binding */ imagesAsLinks)
 /* harmony export */ });
-/* unused harmony exports MAX_BLOCKS_PER_MESSAGE, MAX_IMAGE_URL_LENGTH, graphBlock, expiryText */
 const MAX_BLOCKS_PER_MESSAGE = 50;
 /** Slack refuses an image block whose image_url is longer. */
 const MAX_IMAGE_URL_LENGTH = 3000;
@@ -32,6 +38,23 @@ function buildMessages(options) {
             blocks: [sectionBlock(text), ...chunk.map(graphBlock), context]
         };
     });
+}
+/** slack-thread: images: a header message, then each graph as a reply in its thread. */
+function buildThread(options) {
+    return {
+        header: buildHeader(options),
+        replies: options.graphs.map(graph => ({ text: graph.name, blocks: [graphBlock(graph)] }))
+    };
+}
+/** The text and the context line alone: the parent of a thread, or the words above uploaded files. */
+function buildHeader(options) {
+    return {
+        text: options.text,
+        blocks: [
+            sectionBlock(options.text),
+            contextBlock(options.expiry, options.runUrl, options.missing ?? [])
+        ]
+    };
 }
 function sectionBlock(text) {
     return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, MAX_SECTION_TEXT) } };
@@ -84,6 +107,8 @@ function contextBlock(expiry, runUrl, missing) {
 }
 /** Slack's date formatting shows each reader their local time; the fallback is UTC. */
 function expiryText(expiry) {
+    if (expiry === 'slack')
+        return 'Images hosted by Slack.';
     if (!expiry.effective) {
         return 'Images last only as long as the signing session (temporary credentials, often 1 hour).';
     }

@@ -5,12 +5,18 @@ export const modules = {
 /***/ 9568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   SA: () => (/* binding */ imagesAsLinks),
+/* harmony export */   MAX_BLOCKS_PER_MESSAGE: () => (/* binding */ MAX_BLOCKS_PER_MESSAGE),
+/* harmony export */   MAX_IMAGE_URL_LENGTH: () => (/* binding */ MAX_IMAGE_URL_LENGTH),
+/* harmony export */   buildHeader: () => (/* binding */ buildHeader),
 /* harmony export */   buildMessages: () => (/* binding */ buildMessages),
-/* harmony export */   defaultText: () => (/* binding */ defaultText)
+/* harmony export */   buildThread: () => (/* binding */ buildThread),
+/* harmony export */   defaultText: () => (/* binding */ defaultText),
+/* harmony export */   expiryText: () => (/* binding */ expiryText),
+/* harmony export */   graphBlock: () => (/* binding */ graphBlock),
+/* harmony export */   imagesAsLinks: () => (/* binding */ imagesAsLinks)
 /* harmony export */ });
-/* unused harmony exports MAX_BLOCKS_PER_MESSAGE, MAX_IMAGE_URL_LENGTH, graphBlock, expiryText */
 const MAX_BLOCKS_PER_MESSAGE = 50;
 /** Slack refuses an image block whose image_url is longer. */
 const MAX_IMAGE_URL_LENGTH = 3000;
@@ -32,6 +38,23 @@ function buildMessages(options) {
             blocks: [sectionBlock(text), ...chunk.map(graphBlock), context]
         };
     });
+}
+/** slack-thread: images: a header message, then each graph as a reply in its thread. */
+function buildThread(options) {
+    return {
+        header: buildHeader(options),
+        replies: options.graphs.map(graph => ({ text: graph.name, blocks: [graphBlock(graph)] }))
+    };
+}
+/** The text and the context line alone: the parent of a thread, or the words above uploaded files. */
+function buildHeader(options) {
+    return {
+        text: options.text,
+        blocks: [
+            sectionBlock(options.text),
+            contextBlock(options.expiry, options.runUrl, options.missing ?? [])
+        ]
+    };
 }
 function sectionBlock(text) {
     return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, MAX_SECTION_TEXT) } };
@@ -84,6 +107,8 @@ function contextBlock(expiry, runUrl, missing) {
 }
 /** Slack's date formatting shows each reader their local time; the fallback is UTC. */
 function expiryText(expiry) {
+    if (expiry === 'slack')
+        return 'Images hosted by Slack.';
     if (!expiry.effective) {
         return 'Images last only as long as the signing session (temporary credentials, often 1 hour).';
     }
@@ -109,11 +134,16 @@ function truncate(text, length) {
 /***/ 6691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MESSAGE_INTERVAL_MS: () => (/* binding */ MESSAGE_INTERVAL_MS),
 /* harmony export */   createSlackClient: () => (/* binding */ createSlackClient),
-/* harmony export */   postMessages: () => (/* binding */ postMessages)
+/* harmony export */   postMessages: () => (/* binding */ postMessages),
+/* harmony export */   postThread: () => (/* binding */ postThread),
+/* harmony export */   slackErrorData: () => (/* binding */ slackErrorData),
+/* harmony export */   slackErrorText: () => (/* binding */ slackErrorText),
+/* harmony export */   sleep: () => (/* binding */ sleep)
 /* harmony export */ });
-/* unused harmony export slackErrorText */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
 /* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5105);
 /* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(_slack_web_api__WEBPACK_IMPORTED_MODULE_1__);
@@ -136,33 +166,54 @@ function createSlackClient(token, apiUrl) {
         headers: { 'User-Agent': 'cloudwatch-graphs-to-slack/1' }
     });
 }
+/** Slack allows about one message per second per channel. */
+const MESSAGE_INTERVAL_MS = 1000;
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /**
- * Posts the messages in order (threaded when asked); returns where each one landed. A message whose
- * images Slack could not download is posted again with links instead, once, with a warning.
+ * Posts the messages in order; returns where each one landed. A message whose images Slack could
+ * not download is posted again with links instead, once, with a warning.
  */
-async function postMessages(client, channel, messages, threadTs) {
+async function postMessages(client, channel, messages, options = {}) {
     const results = [];
     for (const [index, message] of messages.entries()) {
+        if (index > 0 && options.paceMs)
+            await (options.sleep ?? sleep)(options.paceMs);
         const where = `message ${index + 1} of ${messages.length} to '${channel}'`;
-        try {
-            results.push(await post(client, channel, message, threadTs));
-        }
-        catch (error) {
-            if (!isImageDownloadFailure(error)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`Slack refused ${where}: ${slackErrorText(error)}`, { cause: error });
-            }
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Slack could not download the images of ${where} (${slackErrorText(error)}); posted them as links instead. The URLs were checked before posting, so Slack's download may have failed on its side; open a link to see the graph.`, { title: 'Graphs posted as links' });
-            try {
-                results.push(await post(client, channel, (0,_message_js__WEBPACK_IMPORTED_MODULE_3__/* .imagesAsLinks */ .SA)(message), threadTs));
-            }
-            catch (retryError) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`Slack refused ${where}, also as links: ${slackErrorText(retryError)}`, {
-                    cause: retryError
-                });
-            }
-        }
+        results.push(await postWithFallback(client, channel, message, options.threadTs, where));
     }
     return results;
+}
+/** slack-thread: images: the header, then each graph as a reply in its thread, paced. */
+async function postThread(client, channel, thread, options = {}) {
+    const [header] = await postMessages(client, channel, [thread.header]);
+    if (!header)
+        return [];
+    if (thread.replies.length > 0 && options.paceMs)
+        await (options.sleep ?? sleep)(options.paceMs);
+    const replies = await postMessages(client, header.channel, thread.replies, {
+        ...options,
+        threadTs: header.ts
+    });
+    return [header, ...replies];
+}
+async function postWithFallback(client, channel, message, threadTs, where) {
+    try {
+        return await post(client, channel, message, threadTs);
+    }
+    catch (error) {
+        if (!isImageDownloadFailure(error)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`Slack refused ${where}: ${slackErrorText(error)}`, { cause: error });
+        }
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Slack could not download the images of ${where} (${slackErrorText(error)}); posted them as links instead. The URLs were checked before posting, so Slack's download may have failed on its side; open a link to see the graph.`, { title: 'Graphs posted as links' });
+        try {
+            return await post(client, channel, (0,_message_js__WEBPACK_IMPORTED_MODULE_3__.imagesAsLinks)(message), threadTs);
+        }
+        catch (retryError) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`Slack refused ${where}, also as links: ${slackErrorText(retryError)}`, {
+                cause: retryError
+            });
+        }
+    }
 }
 async function post(client, channel, message, threadTs) {
     const response = await client.chat.postMessage({
@@ -191,11 +242,12 @@ const HINTS = {
     not_authed: 'slack-token is missing or empty',
     account_inactive: 'the token belongs to a deleted user or an uninstalled app: reinstall the app',
     token_revoked: 'the token was revoked: reinstall the app and update the secret',
-    missing_scope: "the app lacks the 'chat:write' scope: add it and reinstall the app",
+    missing_scope: 'the app lacks a scope: chat:write to post (files:write too with delivery: slack-upload); add it and reinstall the app',
     ratelimited: 'Slack rate-limited the app: post less often',
     invalid_blocks: 'Slack could not use a block; when it says "downloading image failed", Slack could not fetch an image URL',
     is_archived: 'the channel is archived'
 };
+/** `code (Slack's details): what to do`, from an error of @slack/web-api. */
 function slackErrorText(error) {
     const data = slackErrorData(error);
     const code = data?.error;

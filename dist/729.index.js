@@ -84,8 +84,9 @@ function temporaryCredentialsMessage(options) {
 function setOutputs(report) {
     const posted = report.outcomes.filter(outcome => outcome.url && !outcome.failure);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('image-urls', JSON.stringify(posted.map(outcome => outcome.url)));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('object-keys', JSON.stringify(posted.map(outcome => outcome.key)));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('expires-at', report.expiry.effective ? (0,_expiry_js__WEBPACK_IMPORTED_MODULE_1__/* .formatInstant */ .r4)(report.expiry.effective) : '');
+    const keys = posted.flatMap(outcome => (outcome.key ? [outcome.key] : []));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('object-keys', JSON.stringify(keys));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('expires-at', expiresAt(report.expiry) ?? '');
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('signing-credentials', report.signing);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('slack-ts', report.posts[0]?.ts ?? '');
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('slack-channel', report.posts[0]?.channel ?? '');
@@ -93,9 +94,12 @@ function setOutputs(report) {
 async function writeSummary(report) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    const expires = report.expiry.effective
-        ? (0,_expiry_js__WEBPACK_IMPORTED_MODULE_1__/* .formatInstant */ .r4)(report.expiry.effective)
-        : 'unknown: they end with the signing session';
+    const expires = escapeHtml(report.expiry === 'slack'
+        ? ''
+        : (expiresAt(report.expiry) ?? 'unknown: they end with the signing session'));
+    const where = report.expiry === 'slack'
+        ? 'hosted by Slack (no expiry)'
+        : `in <code>s3://${escapeHtml(report.bucket)}</code>, signed with ${report.signing} credentials; links work until <b>${expires}</b>`;
     const header = [
         { data: '#', header: true },
         { data: 'Graph', header: true },
@@ -110,7 +114,9 @@ async function writeSummary(report) {
             ? `failed: ${escapeHtml(failure)}`
             : report.embedImages && url
                 ? `<img src="${escapeHtml(url)}" alt="${escapeHtml(graph.name)}" width="300">`
-                : 'stored'
+                : report.expiry === 'slack'
+                    ? 'uploaded'
+                    : 'stored'
     ]);
     const count = report.outcomes.length;
     const posted = report.dryRun
@@ -120,10 +126,15 @@ async function writeSummary(report) {
             : 'Nothing was posted to Slack.';
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
         .addHeading('CloudWatch graphs to Slack', 2)
-        .addRaw(`<p>${count} graph${count === 1 ? '' : 's'} in <code>s3://${escapeHtml(report.bucket)}</code>, signed with ${report.signing} credentials; links work until <b>${escapeHtml(expires)}</b>. ${escapeHtml(posted)}</p>`, true)
+        .addRaw(`<p>${count} graph${count === 1 ? '' : 's'} ${where}. ${escapeHtml(posted)}</p>`, true)
         .addTable([header, ...rows])
         .addRaw(`<p>Timings: ${escapeHtml(formatTimings(report.timings))}</p>`, true)
         .write();
+}
+function expiresAt(expiry) {
+    if (expiry === 'slack' || !expiry.effective)
+        return undefined;
+    return (0,_expiry_js__WEBPACK_IMPORTED_MODULE_1__/* .formatInstant */ .r4)(expiry.effective);
 }
 function formatTimings(timings) {
     return Object.entries(timings)

@@ -37,7 +37,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   awsErrorText: () => (/* binding */ awsErrorText),
 /* harmony export */   createCloudWatchClient: () => (/* binding */ createCloudWatchClient),
-/* harmony export */   fetchGraphImage: () => (/* binding */ fetchGraphImage)
+/* harmony export */   fetchGraphImage: () => (/* binding */ fetchGraphImage),
+/* harmony export */   readDashboard: () => (/* binding */ readDashboard)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4085);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
@@ -76,6 +77,24 @@ function awsErrorText(error) {
         return name && name !== 'Error' ? `${name}: ${error.message}` : error.message;
     }
     return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error);
+}
+/** A dashboard's body (JSON text), as saved. */
+async function readDashboard(client, name, region) {
+    try {
+        const response = await client.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .GetDashboardCommand */ .KP_({ DashboardName: name }));
+        return response.DashboardBody ?? '{}';
+    }
+    catch (error) {
+        const code = error.Code ?? error.name;
+        const hint = code === 'ResourceNotFound' || code === 'DashboardNotFoundError'
+            ? ` Check the name (case matters) and that the dashboard is in ${region} (aws-region).`
+            : code === 'AccessDenied' || code === 'AccessDeniedException'
+                ? " The workflow's role needs cloudwatch:GetDashboard."
+                : '';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Reading dashboard '${name}' failed: ${awsErrorText(error)}.${hint}`, {
+            cause: error
+        });
+    }
 }
 
 

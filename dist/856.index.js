@@ -77,7 +77,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3029);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _expiry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6440);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2188);
+/* harmony import */ var _input_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5214);
 // Which credentials sign the URLs, and what that means for how long the URLs live.
 // Runs alongside the first CloudWatch fetches; no upload starts before it has decided.
 
@@ -142,7 +142,7 @@ async function workflowCredentials(client) {
 }
 function checkSsmKeyId(parameter, accessKeyId) {
     try {
-        (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .checkAccessKeyId */ .t)('presign-access-key-id-parameter', accessKeyId);
+        (0,_input_values_js__WEBPACK_IMPORTED_MODULE_3__/* .checkAccessKeyId */ .tG)('presign-access-key-id-parameter', accessKeyId);
     }
     catch (error) {
         // Same rule as for the input, but the value came from SSM: say where it was read.

@@ -28368,6 +28368,30 @@ module.exports = {
 
 /***/ }),
 
+/***/ 1532:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ mapWithConcurrency)
+/* harmony export */ });
+/** Runs `work` on every item with at most `limit` in flight; results keep the items' order. */
+async function mapWithConcurrency(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    async function worker() {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await work(items[index], index);
+        }
+    }
+    const workers = Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker);
+    await Promise.all(workers);
+    return results;
+}
+
+
+/***/ }),
+
 /***/ 3029:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28491,11 +28515,33 @@ function describeError(error) {
 
 /***/ }),
 
+/***/ 4320:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ describeFailures)
+/* harmony export */ });
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5165);
+
+/** Failures grouped by cause, so one wrong secret reads as one line, not fifty. */
+function describeFailures(failed) {
+    const byCause = new Map();
+    for (const outcome of failed) {
+        if (!outcome.failure)
+            continue;
+        byCause.set(outcome.failure, [...(byCause.get(outcome.failure) ?? []), (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_0__/* .label */ .P)(outcome.graph)]);
+    }
+    return [...byCause].map(([cause, graphs]) => `- ${graphs.join(', ')}: ${cause}`).join('\n');
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1331);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9767);
 // The action's entry point: everything happens in run(), which reports failure itself.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28505,29 +28551,157 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2188:
+/***/ 5214:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AX: () => (/* binding */ readApiUrl),
+/* harmony export */   JI: () => (/* binding */ readInteger),
+/* harmony export */   Kf: () => (/* binding */ readChoice),
+/* harmony export */   Vf: () => (/* binding */ readBoolean),
+/* harmony export */   Wr: () => (/* binding */ readInstant),
+/* harmony export */   XP: () => (/* binding */ readRegion),
+/* harmony export */   hF: () => (/* binding */ input),
+/* harmony export */   jk: () => (/* binding */ readBucket),
+/* harmony export */   nt: () => (/* binding */ checkParameterName),
+/* harmony export */   tG: () => (/* binding */ checkAccessKeyId)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3029);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+// Readers for single inputs: each returns a typed value or throws an InputError that names the
+// input and says what is accepted. No I/O beyond the inputs themselves.
+
+
+
+/** The input's value, trimmed ('' when not given). */
+function input(name) {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name).trim();
+}
+const REGION = /^[a-z]{2,}(-[a-z0-9]+)*-\d+$/;
+function readRegion(name, value) {
+    if (!value) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, 'is required: set it, or AWS_REGION / AWS_DEFAULT_REGION (aws-actions/configure-aws-credentials sets AWS_REGION)');
+    }
+    if (!REGION.test(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `'${value}' is not an AWS region code such as us-east-1 or eu-west-2`);
+    }
+    return value;
+}
+function readBucket(value) {
+    if (!value)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('s3-bucket', 'is required: the private bucket that stores the PNGs');
+    if (/^(s3|https?):\/\//i.test(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('s3-bucket', `'${value}' is a URL; give the bucket's name only (my-bucket)`);
+    }
+    const valid = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(value) &&
+        !value.includes('..') &&
+        !/^\d+\.\d+\.\d+\.\d+$/.test(value);
+    if (!valid) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('s3-bucket', `'${value}' is not a valid bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit`);
+    }
+    return value;
+}
+/** Also used for the key id read from SSM. */
+function checkAccessKeyId(name, accessKeyId) {
+    if (!/^[A-Z0-9]{16,128}$/.test(accessKeyId)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, 'is not an AWS access key id (16 to 128 uppercase letters and digits, such as AKIA…); is it the secret key by mistake?');
+    }
+    if ((0,_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .isTemporaryKeyId */ .qt)(accessKeyId)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, 'is a temporary (ASIA…) key id: without its session token it cannot sign a working URL, and with one the URL would die with the session. Use a dedicated IAM user’s long-term (AKIA…) keys');
+    }
+}
+function checkParameterName(name, value) {
+    // A name (/team/graphs/key-id) or an ARN; SSM allows letters, digits and .-_/ in names.
+    if (!/^(arn:[\w-]+:ssm:[\w-]+:\d{12}:parameter)?[\w./-]{1,2048}$/.test(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `'${value}' is not an SSM parameter name such as /graphs/signer/key-id`);
+    }
+}
+function readApiUrl(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('slack-api-url', `'${value}' is not a URL such as https://slack.com/api/`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('slack-api-url', `'${value}' must be an http(s) URL`);
+    }
+    // The client appends the method name, so the base must end with '/'.
+    return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+function readBoolean(name, fallback) {
+    const value = input(name);
+    if (!value)
+        return fallback;
+    if (/^(true|yes|on)$/i.test(value))
+        return true;
+    if (/^(false|no|off)$/i.test(value))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `'${value}' is not a boolean: use true or false`);
+}
+function readInteger(name, fallback, min, max) {
+    const value = input(name);
+    if (!value)
+        return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `'${value}' is not a whole number from ${min} to ${max}`);
+    }
+    return Number(value);
+}
+function readChoice(name, choices, fallback) {
+    const value = input(name).toLowerCase();
+    if (!value)
+        return fallback;
+    const found = choices.find(choice => choice === value);
+    if (!found)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `'${value}' is not one of: ${choices.join(', ')}`);
+    return found;
+}
+/**
+ * ISO 8601 with a time zone. Tolerates the quotes that configure-aws-credentials' aws-expiration
+ * output carries (it is a Date serialised as JSON).
+ */
+function readInstant(name, raw) {
+    const value = raw.replace(/^"(.*)"$/, '$1').trim();
+    if (!value)
+        return undefined;
+    const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+    const date = new Date(value);
+    if (!iso.test(value) || Number.isNaN(date.getTime())) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `'${value}' is not an ISO 8601 time with a zone, such as 2026-11-29T10:00:00Z`);
+    }
+    return date;
+}
+
+
+/***/ }),
+
+/***/ 9767:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  t: () => (/* binding */ checkAccessKeyId),
-  G: () => (/* binding */ getInputs)
+  e: () => (/* binding */ run)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __nccwpck_require__(7607);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/failures.ts
+var failures = __nccwpck_require__(4320);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/credentials.ts
-var credentials = __nccwpck_require__(3029);
-// EXTERNAL MODULE: ./src/duration.ts
-var duration = __nccwpck_require__(7607);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/input-values.ts
+var input_values = __nccwpck_require__(5214);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/widgets.ts
@@ -28659,9 +28833,6 @@ function firstLine(text) {
 
 const MAX_CONCURRENCY = 20;
 const DEFAULT_KEY_PREFIX = 'cloudwatch-graphs/';
-function input(name) {
-    return core/* getInput */.V4(name).trim();
-}
 function getInputs(env = process.env) {
     // Secrets first: masked before anything else can fail and print.
     const presignSecret = core/* getInput */.V4('presign-secret-access-key').trim();
@@ -28670,43 +28841,68 @@ function getInputs(env = process.env) {
     const slackToken = core/* getInput */.V4('slack-token').trim();
     if (slackToken)
         core/* setSecret */.Pq(slackToken);
-    const graphs = readGraphs(env);
-    const awsRegion = readRegion('aws-region', input('aws-region') || env.AWS_REGION || env.AWS_DEFAULT_REGION || '');
-    const s3Region = input('s3-region') ? readRegion('s3-region', input('s3-region')) : awsRegion;
-    const dryRun = readBoolean('dry-run', false);
-    const credentialExpiration = readInstant('credential-expiration', input('credential-expiration'));
+    const dashboards = readDashboards();
+    const graphs = readGraphs(env, dashboards.length > 0);
+    const delivery = (0,input_values/* readChoice */.Kf)('delivery', ['presigned-url', 'slack-upload'], 'presigned-url');
+    if (delivery === 'slack-upload')
+        checkNotForSlackUpload(presignSecret);
+    const awsRegion = (0,input_values/* readRegion */.XP)('aws-region', (0,input_values/* input */.hF)('aws-region') || env.AWS_REGION || env.AWS_DEFAULT_REGION || '');
+    const s3Region = (0,input_values/* input */.hF)('s3-region') ? (0,input_values/* readRegion */.XP)('s3-region', (0,input_values/* input */.hF)('s3-region')) : awsRegion;
+    const dryRun = (0,input_values/* readBoolean */.Vf)('dry-run', false);
+    const credentialExpiration = (0,input_values/* readInstant */.Wr)('credential-expiration', (0,input_values/* input */.hF)('credential-expiration'));
     const environmentCredentialExpiration = readEnvironmentExpiration(env);
     return {
         graphs,
+        dashboards,
+        delivery,
         awsRegion,
         s3: {
-            bucket: readBucket(input('s3-bucket')),
+            bucket: delivery === 'slack-upload' ? '' : (0,input_values/* readBucket */.jk)((0,input_values/* input */.hF)('s3-bucket')),
             region: s3Region,
             keyPrefix: readKeyPrefix(env),
-            forcePathStyle: readBoolean('s3-force-path-style', false)
+            forcePathStyle: (0,input_values/* readBoolean */.Vf)('s3-force-path-style', false)
         },
-        expiresInSeconds: (0,duration/* parseExpiresIn */.bE)(input('expires-in') || '7d'),
+        expiresInSeconds: (0,duration/* parseExpiresIn */.bE)((0,input_values/* input */.hF)('expires-in') || '7d'),
         signer: readSigner(presignSecret),
         credentialExpiration,
         environmentCredentialExpiration,
-        temporaryCredentials: readChoice('temporary-credentials', ['warn', 'fail'], 'warn'),
-        slack: readSlack(slackToken, dryRun),
+        temporaryCredentials: (0,input_values/* readChoice */.Kf)('temporary-credentials', ['warn', 'fail'], 'warn'),
+        slack: readSlack(slackToken, dryRun, delivery),
         dryRun,
-        verifyUrls: readBoolean('verify-urls', true),
-        maxConcurrency: readInteger('max-concurrency', 5, 1, MAX_CONCURRENCY),
+        verifyUrls: (0,input_values/* readBoolean */.Vf)('verify-urls', true),
+        maxConcurrency: (0,input_values/* readInteger */.JI)('max-concurrency', 5, 1, MAX_CONCURRENCY),
         timeoutSeconds: readTimeout()
     };
 }
-function readGraphs(env) {
+/** Dashboard names, one per line or comma-separated. */
+function readDashboards() {
+    const names = (0,input_values/* input */.hF)('dashboard')
+        .split(/[\n,]/)
+        .map(name => name.trim())
+        .filter(Boolean);
+    for (const name of names) {
+        if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) {
+            throw new errors/* InputError */.dz('dashboard', `'${name}' is not a dashboard name (letters, digits, '-' and '_'); give one name per line`);
+        }
+    }
+    if (new Set(names).size !== names.length) {
+        throw new errors/* InputError */.dz('dashboard', 'names a dashboard twice');
+    }
+    return names;
+}
+/** The graphs of widgets or widgets-file; none is fine when dashboards give graphs. */
+function readGraphs(env, haveDashboards) {
     const inline = core/* getInput */.V4('widgets');
-    const file = input('widgets-file');
+    const file = (0,input_values/* input */.hF)('widgets-file');
     if (inline.trim() && file) {
         throw new errors/* InputError */.dz('widgets', "give either 'widgets' or 'widgets-file', not both");
     }
     if (inline.trim())
         return parseGraphs(inline, 'widgets');
     if (!file) {
-        throw new errors/* InputError */.dz('widgets', "is required: give the graphs inline in 'widgets' (YAML or JSON) or a file in 'widgets-file'");
+        if (haveDashboards)
+            return [];
+        throw new errors/* InputError */.dz('widgets', "is required: give the graphs inline in 'widgets' (YAML or JSON), a file in 'widgets-file', or dashboard names in 'dashboard'");
     }
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const full = external_node_path_default().resolve(workspace, file);
@@ -28721,34 +28917,10 @@ function readGraphs(env) {
     }
     return parseGraphs(text, 'widgets-file');
 }
-const REGION = /^[a-z]{2,}(-[a-z0-9]+)*-\d+$/;
-function readRegion(name, value) {
-    if (!value) {
-        throw new errors/* InputError */.dz(name, 'is required: set it, or AWS_REGION / AWS_DEFAULT_REGION (aws-actions/configure-aws-credentials sets AWS_REGION)');
-    }
-    if (!REGION.test(value)) {
-        throw new errors/* InputError */.dz(name, `'${value}' is not an AWS region code such as us-east-1 or eu-west-2`);
-    }
-    return value;
-}
-function readBucket(value) {
-    if (!value)
-        throw new errors/* InputError */.dz('s3-bucket', 'is required: the private bucket that stores the PNGs');
-    if (/^(s3|https?):\/\//i.test(value)) {
-        throw new errors/* InputError */.dz('s3-bucket', `'${value}' is a URL; give the bucket's name only (my-bucket)`);
-    }
-    const valid = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(value) &&
-        !value.includes('..') &&
-        !/^\d+\.\d+\.\d+\.\d+$/.test(value);
-    if (!valid) {
-        throw new errors/* InputError */.dz('s3-bucket', `'${value}' is not a valid bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit`);
-    }
-    return value;
-}
 /** An empty prefix is allowed; an absent one (no runner filled in the default) is the default. */
 function readKeyPrefix(env) {
     const given = env['INPUT_S3-KEY-PREFIX'] !== undefined;
-    const value = given ? input('s3-key-prefix') : DEFAULT_KEY_PREFIX;
+    const value = given ? (0,input_values/* input */.hF)('s3-key-prefix') : DEFAULT_KEY_PREFIX;
     if (value.startsWith('/')) {
         throw new errors/* InputError */.dz('s3-key-prefix', `'${value}' starts with '/'; S3 keys have no leading slash`);
     }
@@ -28758,9 +28930,9 @@ function readKeyPrefix(env) {
     return value;
 }
 function readSigner(secretAccessKey) {
-    const accessKeyId = input('presign-access-key-id');
-    const idParameter = input('presign-access-key-id-parameter');
-    const secretParameter = input('presign-secret-access-key-parameter');
+    const accessKeyId = (0,input_values/* input */.hF)('presign-access-key-id');
+    const idParameter = (0,input_values/* input */.hF)('presign-access-key-id-parameter');
+    const secretParameter = (0,input_values/* input */.hF)('presign-secret-access-key-parameter');
     const direct = Boolean(accessKeyId || secretAccessKey);
     const fromSsm = Boolean(idParameter || secretParameter);
     if (direct && fromSsm) {
@@ -28771,7 +28943,7 @@ function readSigner(secretAccessKey) {
             throw pairError('presign-access-key-id', 'presign-secret-access-key');
         if (!secretAccessKey)
             throw pairError('presign-secret-access-key', 'presign-access-key-id');
-        checkAccessKeyId('presign-access-key-id', accessKeyId);
+        (0,input_values/* checkAccessKeyId */.tG)('presign-access-key-id', accessKeyId);
         return { kind: 'inputs', accessKeyId, secretAccessKey };
     }
     if (fromSsm) {
@@ -28781,8 +28953,8 @@ function readSigner(secretAccessKey) {
         if (!secretParameter) {
             throw pairError('presign-secret-access-key-parameter', 'presign-access-key-id-parameter');
         }
-        checkParameterName('presign-access-key-id-parameter', idParameter);
-        checkParameterName('presign-secret-access-key-parameter', secretParameter);
+        (0,input_values/* checkParameterName */.nt)('presign-access-key-id-parameter', idParameter);
+        (0,input_values/* checkParameterName */.nt)('presign-secret-access-key-parameter', secretParameter);
         return {
             kind: 'ssm',
             accessKeyIdParameter: idParameter,
@@ -28794,31 +28966,38 @@ function readSigner(secretAccessKey) {
 function pairError(missing, given) {
     return new errors/* InputError */.dz(missing, `is required when '${given}' is given: the two go together`);
 }
-/** Also used for the key id read from SSM. */
-function checkAccessKeyId(name, accessKeyId) {
-    if (!/^[A-Z0-9]{16,128}$/.test(accessKeyId)) {
-        throw new errors/* InputError */.dz(name, 'is not an AWS access key id (16 to 128 uppercase letters and digits, such as AKIA…); is it the secret key by mistake?');
-    }
-    if ((0,credentials/* isTemporaryKeyId */.qt)(accessKeyId)) {
-        throw new errors/* InputError */.dz(name, 'is a temporary (ASIA…) key id: without its session token it cannot sign a working URL, and with one the URL would die with the session. Use a dedicated IAM user’s long-term (AKIA…) keys');
+/** With Slack hosting the images there is no bucket and nothing to sign: say so, not ignore it. */
+function checkNotForSlackUpload(presignSecret) {
+    const unused = [
+        's3-bucket',
+        'presign-access-key-id',
+        'presign-access-key-id-parameter',
+        'presign-secret-access-key-parameter'
+    ].filter(name => (0,input_values/* input */.hF)(name));
+    if (presignSecret)
+        unused.push('presign-secret-access-key');
+    const [first] = unused;
+    if (first) {
+        throw new errors/* InputError */.dz(first, `is not used with delivery: slack-upload (Slack hosts the images: no bucket, nothing to sign); remove ${unused.join(', ')} or use delivery: presigned-url`);
     }
 }
-function checkParameterName(name, value) {
-    // A name (/team/graphs/key-id) or an ARN; SSM allows letters, digits and .-_/ in names.
-    if (!/^(arn:[\w-]+:ssm:[\w-]+:\d{12}:parameter)?[\w./-]{1,2048}$/.test(value)) {
-        throw new errors/* InputError */.dz(name, `'${value}' is not an SSM parameter name such as /graphs/signer/key-id`);
+function readSlack(token, dryRun, delivery) {
+    const channel = (0,input_values/* input */.hF)('slack-channel');
+    const text = (0,input_values/* input */.hF)('slack-text');
+    const threadTs = (0,input_values/* input */.hF)('slack-thread-ts');
+    const thread = (0,input_values/* readChoice */.Kf)('slack-thread', ['none', 'images'], 'none');
+    if (threadTs && thread === 'images') {
+        throw new errors/* InputError */.dz('slack-thread-ts', 'cannot go with slack-thread: images, which starts a thread of its own; use one or the other');
     }
-}
-function readSlack(token, dryRun) {
-    const channel = input('slack-channel');
-    const text = input('slack-text');
-    const threadTs = input('slack-thread-ts');
-    const apiUrl = readApiUrl(input('slack-api-url') || 'https://slack.com/api/');
+    const apiUrl = (0,input_values/* readApiUrl */.AX)((0,input_values/* input */.hF)('slack-api-url') || 'https://slack.com/api/');
     if (threadTs && !/^\d+\.\d+$/.test(threadTs)) {
         throw new errors/* InputError */.dz('slack-thread-ts', `'${threadTs}' is not a message ts such as 1732868400.123456`);
     }
     if (dryRun && !token && !channel)
         return undefined;
+    if (!token && delivery === 'slack-upload') {
+        throw new errors/* InputError */.dz('slack-token', 'is required with delivery: slack-upload (Slack hosts the images)');
+    }
     if (!token)
         throw new errors/* InputError */.dz('slack-token', 'is required (or set dry-run: true to skip posting)');
     if (!channel)
@@ -28829,157 +29008,146 @@ function readSlack(token, dryRun) {
     if (/\s/.test(channel)) {
         throw new errors/* InputError */.dz('slack-channel', `'${channel}' is not a channel id (C0123ABCDEF) or name`);
     }
-    return { token, channel, text: text || undefined, threadTs: threadTs || undefined, apiUrl };
-}
-function readApiUrl(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new errors/* InputError */.dz('slack-api-url', `'${value}' is not a URL such as https://slack.com/api/`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors/* InputError */.dz('slack-api-url', `'${value}' must be an http(s) URL`);
-    }
-    // The client appends the method name, so the base must end with '/'.
-    return url.href.endsWith('/') ? url.href : `${url.href}/`;
+    return {
+        token,
+        channel,
+        text: text || undefined,
+        threadTs: threadTs || undefined,
+        apiUrl,
+        thread
+    };
 }
 /** 10 seconds to 6 hours (a job's own limit); the same forms as expires-in. */
 function readTimeout() {
-    const value = input('timeout') || '10m';
+    const value = (0,input_values/* input */.hF)('timeout') || '10m';
     const seconds = (0,duration/* parseDuration */.E9)(value, 'timeout');
     if (seconds < 10 || seconds > 6 * 3600) {
         throw new errors/* InputError */.dz('timeout', `'${value}' is out of range: from 10s to 6h`);
     }
     return seconds;
 }
-function readBoolean(name, fallback) {
-    const value = input(name);
-    if (!value)
-        return fallback;
-    if (/^(true|yes|on)$/i.test(value))
-        return true;
-    if (/^(false|no|off)$/i.test(value))
-        return false;
-    throw new errors/* InputError */.dz(name, `'${value}' is not a boolean: use true or false`);
-}
-function readInteger(name, fallback, min, max) {
-    const value = input(name);
-    if (!value)
-        return fallback;
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-        throw new errors/* InputError */.dz(name, `'${value}' is not a whole number from ${min} to ${max}`);
-    }
-    return Number(value);
-}
-function readChoice(name, choices, fallback) {
-    const value = input(name).toLowerCase();
-    if (!value)
-        return fallback;
-    const found = choices.find(choice => choice === value);
-    if (!found)
-        throw new errors/* InputError */.dz(name, `'${value}' is not one of: ${choices.join(', ')}`);
-    return found;
-}
 /** AWS_CREDENTIAL_EXPIRATION is not ours to reject: a bad value is ignored with a warning. */
 function readEnvironmentExpiration(env) {
     const raw = env.AWS_CREDENTIAL_EXPIRATION?.trim() ?? '';
     try {
-        return readInstant('credential-expiration', raw);
+        return (0,input_values/* readInstant */.Wr)('credential-expiration', raw);
     }
     catch {
         core/* warning */.$e(`AWS_CREDENTIAL_EXPIRATION='${raw}' is not an ISO 8601 time; ignored`);
         return undefined;
     }
 }
-/**
- * ISO 8601 with a time zone. Tolerates the quotes that configure-aws-credentials' aws-expiration
- * output carries (it is a Date serialised as JSON).
- */
-function readInstant(name, raw) {
-    const value = raw.replace(/^"(.*)"$/, '$1').trim();
-    if (!value)
-        return undefined;
-    const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
-    const date = new Date(value);
-    if (!iso.test(value) || Number.isNaN(date.getTime())) {
-        throw new errors/* InputError */.dz(name, `'${value}' is not an ISO 8601 time with a zone, such as 2026-11-29T10:00:00Z`);
+
+// EXTERNAL MODULE: ./src/run-info.ts
+var run_info = __nccwpck_require__(4091);
+;// CONCATENATED MODULE: ./src/main.ts
+// Orchestration only: validate everything, read the dashboards, then hand the graphs to the
+// delivery (presigned URLs, or Slack-hosted files), then report. The AWS SDK, the presigner and the
+// Slack client load after validation, so bad input fails fast.
+
+
+
+
+
+
+async function run() {
+    const startedAt = performance.now();
+    let deadline;
+    try {
+        const inputs = getInputs();
+        logInputs(inputs);
+        deadline = startDeadline(inputs.timeoutSeconds);
+        const timings = {};
+        const cloudwatch = await Promise.all(/* import() */[__nccwpck_require__.e(85), __nccwpck_require__.e(817)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3817));
+        const client = cloudwatch.createCloudWatchClient(inputs.awsRegion);
+        const graphs = await collectGraphs(inputs, client, cloudwatch.readDashboard);
+        const deliver = inputs.delivery === 'slack-upload'
+            ? (await __nccwpck_require__.e(/* import() */ 435).then(__nccwpck_require__.bind(__nccwpck_require__, 6435))).deliverSlackHosted
+            : (await __nccwpck_require__.e(/* import() */ 282).then(__nccwpck_require__.bind(__nccwpck_require__, 2282))).deliverPresigned;
+        const report = await deliver(inputs, graphs, { client, fetchImage: cloudwatch.fetchGraphImage }, timings);
+        timings.total = performance.now() - startedAt;
+        run_info/* progress */.q.phase = 'reporting';
+        const { setOutputs, writeSummary, formatTimings } = await __nccwpck_require__.e(/* import() */ 729).then(__nccwpck_require__.bind(__nccwpck_require__, 7729));
+        setOutputs(report);
+        await writeSummary(report);
+        core/* info */.pq(`Done in ${formatTimings(timings)}`);
+        const failed = report.outcomes.filter(outcome => outcome.failure);
+        if (failed.length > 0) {
+            const others = report.outcomes.length - failed.length;
+            throw new errors/* ActionError */.lZ(`${failed.length} of ${report.outcomes.length} graphs failed; the other ${others} ${report.dryRun ? 'were rendered' : 'were posted'}:\n${(0,failures/* describeFailures */.n)(failed)}`);
+        }
     }
-    return date;
+    catch (error) {
+        if (core/* isDebug */._o() && error instanceof Error && error.stack)
+            core/* debug */.Yz(error.stack);
+        core/* setFailed */.C1((0,errors/* describeError */.Uc)(error));
+    }
+    finally {
+        clearTimeout(deadline);
+    }
+}
+/** A scheduled run must never hang: past the deadline the action fails and exits. */
+function startDeadline(seconds) {
+    const timer = setTimeout(() => {
+        core/* setFailed */.C1(`The action did not finish within ${(0,duration/* formatSeconds */.Xo)(seconds)} (input 'timeout') and was stopped while ${run_info/* progress */.q.phase}.`);
+        process.exit(1);
+    }, seconds * 1000);
+    timer.unref();
+    return timer;
+}
+function logInputs(inputs) {
+    const count = inputs.graphs.length;
+    const dashboards = inputs.dashboards.length > 0 ? ` + dashboards ${inputs.dashboards.join(', ')}` : '';
+    const where = inputs.delivery === 'slack-upload'
+        ? 'delivery: slack-upload'
+        : `s3://${inputs.s3.bucket}/${inputs.s3.keyPrefix} in ${inputs.s3.region}; signer: ${inputs.signer.kind}; expires-in ${inputs.expiresInSeconds} s`;
+    core/* info */.pq(`${count} graph${count === 1 ? '' : 's'}${dashboards}; CloudWatch in ${inputs.awsRegion}; ${where}; ` +
+        `max-concurrency ${inputs.maxConcurrency}${inputs.dryRun ? '; dry run' : ''}`);
+}
+/** The graphs of widgets / widgets-file, then every metric widget of each dashboard, numbered. */
+async function collectGraphs(inputs, client, readDashboard) {
+    if (inputs.dashboards.length === 0)
+        return inputs.graphs;
+    run_info/* progress */.q.phase = 'reading dashboards';
+    const { dashboardGraphs } = await __nccwpck_require__.e(/* import() */ 178).then(__nccwpck_require__.bind(__nccwpck_require__, 1178));
+    const bodies = await Promise.all(inputs.dashboards.map(name => readDashboard(client, name, inputs.awsRegion)));
+    const fromDashboards = inputs.dashboards.flatMap((name, i) => {
+        let content;
+        try {
+            content = dashboardGraphs(name, bodies[i] ?? '{}');
+        }
+        catch (error) {
+            throw new errors/* ActionError */.lZ(`Dashboard '${name}' cannot be read: ${(0,errors/* describeError */.Uc)(error)}`);
+        }
+        for (const widget of content.skipped) {
+            core/* notice */.lm(`Dashboard '${name}': skipped the ${widget.type} widget '${widget.title}' (only metric widgets are graphs)`);
+        }
+        core/* info */.pq(`Dashboard '${name}': ${content.graphs.length} graph(s), ${content.skipped.length} other widget(s) skipped`);
+        return content.graphs;
+    });
+    const graphs = [...inputs.graphs, ...fromDashboards].map((graph, i) => ({
+        ...graph,
+        position: i + 1
+    }));
+    if (graphs.length === 0) {
+        throw new errors/* ActionError */.lZ(`The dashboards ${inputs.dashboards.join(', ')} have no metric widgets: nothing to post`);
+    }
+    return graphs;
 }
 
 
 /***/ }),
 
-/***/ 1331:
+/***/ 5165:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// UNUSED EXPORTS: describeFailures
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(6257);
-// EXTERNAL MODULE: ./src/duration.ts
-var duration = __nccwpck_require__(7607);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
-var src_inputs = __nccwpck_require__(2188);
-;// CONCATENATED MODULE: ./src/keys.ts
-// Where each PNG is stored: <prefix><YYYY>/<MM>/<DD>/<run folder>/<NN>-<slug>.png
-// The key is predictable from the run, so a re-run (new attempt) never overwrites an earlier one.
-/** Lowercase ASCII letters and digits joined by '-'; 'graph' when nothing is left. */
-function slugify(name) {
-    const slug = name
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '') // accents go, their letters stay: 'Café' -> 'cafe'
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '');
-    return slug || 'graph';
-}
-/** `<run id>-<attempt>`, or `local-<YYYYMMDDTHHMMSSZ>` for a run outside Actions. */
-function runFolder(run, now) {
-    if (Number.isInteger(run.runId) && run.runId > 0) {
-        const attempt = Number.isInteger(run.runAttempt) && run.runAttempt > 0 ? run.runAttempt : 1;
-        return `${run.runId}-${attempt}`;
-    }
-    return `local-${now.toISOString().replace(/[-:]|\.\d{3}/g, '')}`;
-}
-/** The object key of every graph, in order; NN counts from 01, as wide as the count needs. */
-function objectKeys(prefix, names, run, now) {
-    const date = now.toISOString().slice(0, 10).replace(/-/g, '/');
-    const folder = `${prefix}${date}/${runFolder(run, now)}`;
-    const width = Math.max(2, String(names.length).length);
-    return names.map((name, index) => {
-        const number = String(index + 1).padStart(width, '0');
-        return `${folder}/${number}-${slugify(name)}.png`;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/concurrency.ts
-/** Runs `work` on every item with at most `limit` in flight; results keep the items' order. */
-async function mapWithConcurrency(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    async function worker() {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await work(items[index], index);
-        }
-    }
-    const workers = Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker);
-    await Promise.all(workers);
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ label),
+/* harmony export */   u: () => (/* binding */ renderGraphs)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1532);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 // fetch → upload → presign → check, per graph, at most max-concurrency graphs at once. A graph that
 // fails is recorded with its cause and the others go on; a failure that concerns every graph
 // (no credentials, signing refused) stops the run before anything is uploaded.
@@ -28989,14 +29157,14 @@ async function mapWithConcurrency(items, limit, work) {
 async function renderGraphs(graphs, options, deps) {
     const { bucket } = options;
     const checks = [];
-    const outcomes = await mapWithConcurrency(graphs, options.maxConcurrency, async (graph, i) => {
+    const outcomes = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_2__/* .mapWithConcurrency */ .W)(graphs, options.maxConcurrency, async (graph, i) => {
         const outcome = { graph };
         let image;
         try {
             image = await deps.fetchImage(deps.cloudwatch, graph);
         }
         catch (error) {
-            outcome.failure = (0,errors/* describeError */.Uc)(error);
+            outcome.failure = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error);
             return outcome;
         }
         const plan = await deps.plan; // a rejection here is for every graph: it ends the run
@@ -29008,10 +29176,10 @@ async function renderGraphs(graphs, options, deps) {
             outcome.url = await deps.presign(plan.presignClient, bucket, key, options.expiresInSeconds, plan.signedAt);
         }
         catch (error) {
-            outcome.failure = (0,errors/* describeError */.Uc)(error);
+            outcome.failure = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error);
             return outcome;
         }
-        core/* info */.pq(`${label(graph)}: ${(image.length / 1024).toFixed(1)} KiB → s3://${bucket}/${key}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${label(graph)}: ${(image.length / 1024).toFixed(1)} KiB → s3://${bucket}/${key}`);
         // Checked outside the concurrency slot: the next graph need not wait for it.
         if (deps.check) {
             const url = outcome.url;
@@ -29030,177 +29198,33 @@ function label(graph) {
     return `${String(graph.position).padStart(2, '0')} ${graph.name}`;
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
-// Orchestration only: validate everything, then fetch → upload → presign → check per graph, post
-// to Slack, report. The AWS SDK, the presigner and the Slack client load after validation, so bad
-// input fails fast, and while the first CloudWatch requests are in flight, so loading them costs
-// no wall time.
 
+/***/ }),
 
+/***/ 4091:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-
-
-let phase = 'reading inputs';
-async function run() {
-    const startedAt = performance.now();
-    let deadline;
-    try {
-        const inputs = (0,src_inputs/* getInputs */.G)();
-        logInputs(inputs);
-        deadline = startDeadline(inputs.timeoutSeconds);
-        const report = await render(inputs);
-        report.timings.total = performance.now() - startedAt;
-        phase = 'reporting';
-        const { setOutputs, writeSummary, formatTimings } = await __nccwpck_require__.e(/* import() */ 729).then(__nccwpck_require__.bind(__nccwpck_require__, 7729));
-        setOutputs(report);
-        await writeSummary(report);
-        core/* info */.pq(`Done in ${formatTimings(report.timings)}`);
-        const failed = report.outcomes.filter(outcome => outcome.failure);
-        if (failed.length > 0) {
-            const posted = report.outcomes.length - failed.length;
-            throw new errors/* ActionError */.lZ(`${failed.length} of ${report.outcomes.length} graphs failed; the other ${posted} ${report.dryRun ? 'were rendered' : 'were posted'}:\n${describeFailures(failed)}`);
-        }
-    }
-    catch (error) {
-        if (core/* isDebug */._o() && error instanceof Error && error.stack)
-            core/* debug */.Yz(error.stack);
-        core/* setFailed */.C1((0,errors/* describeError */.Uc)(error));
-    }
-    finally {
-        clearTimeout(deadline);
-    }
-}
-/** A scheduled run must never hang: past the deadline the action fails and exits. */
-function startDeadline(seconds) {
-    const timer = setTimeout(() => {
-        core/* setFailed */.C1(`The action did not finish within ${(0,duration/* formatSeconds */.Xo)(seconds)} (input 'timeout') and was stopped while ${phase}.`);
-        process.exit(1);
-    }, seconds * 1000);
-    timer.unref();
-    return timer;
-}
-function logInputs(inputs) {
-    const count = inputs.graphs.length;
-    core/* info */.pq(`${count} graph${count === 1 ? '' : 's'}; CloudWatch in ${inputs.awsRegion}; ` +
-        `s3://${inputs.s3.bucket}/${inputs.s3.keyPrefix} in ${inputs.s3.region}; ` +
-        `signer: ${inputs.signer.kind}; expires-in ${inputs.expiresInSeconds} s; ` +
-        `max-concurrency ${inputs.maxConcurrency}${inputs.dryRun ? '; dry run' : ''}`);
-}
-/** Failures grouped by cause, so one wrong secret reads as one line, not fifty. */
-function describeFailures(failed) {
-    const byCause = new Map();
-    for (const outcome of failed) {
-        const cause = outcome.failure ?? 'unknown';
-        byCause.set(cause, [...(byCause.get(cause) ?? []), label(outcome.graph)]);
-    }
-    return [...byCause].map(([cause, graphs]) => `- ${graphs.join(', ')}: ${cause}`).join('\n');
-}
-/** Everything the uploads wait for: the S3 code, the run's identity, and the signing decision. */
-async function prepareUploads(inputs) {
-    const [s3, { context }, { resolveSigning }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(85), __nccwpck_require__.e(143), __nccwpck_require__.e(75)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1075)),
-        __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)),
-        __nccwpck_require__.e(/* import() */ 856).then(__nccwpck_require__.bind(__nccwpck_require__, 7856))
-    ]);
-    const uploadClient = s3.createS3Client(inputs.s3);
-    const signing = await resolveSigning(inputs, {
-        createS3Client: s3.createS3Client,
-        readSsmKeys: async (idParameter, secretParameter) => {
-            const ssm = await Promise.all(/* import() */[__nccwpck_require__.e(85), __nccwpck_require__.e(736), __nccwpck_require__.e(332)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8332));
-            const client = ssm.createSsmClient(inputs.awsRegion);
-            return ssm.readSigningKeys(client, idParameter, secretParameter);
-        },
-        workflowClient: uploadClient,
-        now: () => new Date()
-    });
-    const names = inputs.graphs.map(graph => graph.name);
-    const run = { runId: context.runId, runAttempt: context.runAttempt };
-    const plan = {
-        uploadClient,
-        presignClient: signing.client,
-        signedAt: signing.signedAt,
-        keys: objectKeys(inputs.s3.keyPrefix, names, run, signing.signedAt)
-    };
-    return { s3, context, signing, plan };
-}
-async function render(inputs) {
-    const timings = {};
-    const graphsStart = performance.now();
-    phase = 'rendering graphs';
-    const cloudwatch = await Promise.all(/* import() */[__nccwpck_require__.e(85), __nccwpck_require__.e(817)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3817));
-    const cloudwatchClient = cloudwatch.createCloudWatchClient(inputs.awsRegion);
-    // Starts now and runs while the first graphs are fetched; no upload happens before it is done.
-    const preparing = prepareUploads(inputs);
-    const plan = preparing.then(prepared => prepared.plan);
-    plan.catch(() => undefined); // awaited below; this only keeps an early failure handled
-    const verify = inputs.verifyUrls ? __nccwpck_require__.e(/* import() */ 538).then(__nccwpck_require__.bind(__nccwpck_require__, 5538)) : undefined;
-    const outcomes = await renderGraphs(inputs.graphs, {
-        bucket: inputs.s3.bucket,
-        expiresInSeconds: inputs.expiresInSeconds,
-        maxConcurrency: inputs.maxConcurrency
-    }, {
-        fetchImage: cloudwatch.fetchGraphImage,
-        cloudwatch: cloudwatchClient,
-        plan,
-        upload: async (...args) => (await preparing).s3.uploadPng(...args),
-        presign: async (...args) => (await preparing).s3.presignGetUrl(...args),
-        check: verify ? async (_key, url) => (await verify).checkUrl(url) : undefined
-    });
-    const { context, signing } = await preparing; // its failure is every graph's failure
-    timings.graphs = performance.now() - graphsStart;
-    const posted = outcomes.filter(outcome => outcome.url && !outcome.failure);
-    if (posted.length === 0) {
-        throw new errors/* ActionError */.lZ(`No graph could be rendered and stored, so nothing was posted:\n${describeFailures(outcomes)}`);
-    }
-    if (verify)
-        core/* info */.pq(`Checked ${posted.length} URL${posted.length === 1 ? '' : 's'}: each serves its image`);
-    phase = 'posting to Slack';
-    const slackStart = performance.now();
-    const missing = outcomes.filter(outcome => outcome.failure).map(outcome => outcome.graph.name);
-    const posts = await postToSlack(inputs, posted, missing, signing.expiry, runUrl(context));
-    if (!inputs.dryRun)
-        timings.slack = performance.now() - slackStart;
-    return {
-        outcomes,
-        bucket: inputs.s3.bucket,
-        expiry: signing.expiry,
-        signing: signing.kind,
-        posts,
-        dryRun: inputs.dryRun,
-        // Session-signed URLs carry the session token: never in a summary, even a private one.
-        embedImages: context.payload.repository?.private === true && signing.kind === 'long-term',
-        timings
-    };
-}
-async function postToSlack(inputs, posted, missing, expiry, runLink) {
-    const { buildMessages, defaultText } = await __nccwpck_require__.e(/* import() */ 568).then(__nccwpck_require__.bind(__nccwpck_require__, 9568));
-    const slack = inputs.slack;
-    const messages = buildMessages({
-        text: slack?.text ?? defaultText(new Date()),
-        graphs: posted.map(outcome => ({ name: outcome.graph.name, url: outcome.url })),
-        expiry,
-        runUrl: runLink,
-        missing
-    });
-    if (inputs.dryRun || !slack) {
-        core/* info */.pq(`Dry run: ${messages.length} Slack message(s) built, none posted`);
-        return [];
-    }
-    const { createSlackClient, postMessages } = await Promise.all(/* import() */[__nccwpck_require__.e(105), __nccwpck_require__.e(691)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6691));
-    const client = createSlackClient(slack.token, slack.apiUrl);
-    const posts = await postMessages(client, slack.channel, messages, slack.threadTs);
-    core/* info */.pq(`Posted ${posts.length} message(s) to ${posts[0]?.channel} (ts ${posts[0]?.ts})`);
-    return posts;
-}
-/** The run's page, when this is a run on GitHub. */
-function runUrl(context) {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ loadRunInfo),
+/* harmony export */   q: () => (/* binding */ progress)
+/* harmony export */ });
+// Facts about this run that several phases need, read lazily (@actions/github is large).
+async function loadRunInfo() {
+    const { context } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
     const repository = process.env.GITHUB_REPOSITORY;
-    if (!repository || !(context.runId > 0))
-        return undefined;
+    const onGitHub = Boolean(repository) && context.runId > 0;
     const attempt = context.runAttempt > 0 ? `/attempts/${context.runAttempt}` : '';
-    return `${context.serverUrl}/${repository}/actions/runs/${context.runId}${attempt}`;
+    return {
+        runId: context.runId,
+        runAttempt: context.runAttempt,
+        runUrl: onGitHub
+            ? `${context.serverUrl}/${repository}/actions/runs/${context.runId}${attempt}`
+            : undefined,
+        privateRepository: context.payload.repository?.private === true
+    };
 }
+/** What the action is doing now: named by the deadline's error when a phase hangs. */
+const progress = { phase: 'reading inputs' };
 
 
 /***/ }),
@@ -38055,6 +38079,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
+  lm: () => (/* binding */ notice),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
@@ -38062,7 +38087,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -38088,7 +38113,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -40899,7 +40924,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -40907,7 +40932,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -40915,7 +40940,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.

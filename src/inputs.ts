@@ -3,9 +3,20 @@
 import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { isTemporaryKeyId } from './credentials.js'
 import { parseDuration, parseExpiresIn } from './duration.js'
 import { InputError, describeError } from './errors.js'
+import {
+  checkAccessKeyId,
+  checkParameterName,
+  input,
+  readApiUrl,
+  readBoolean,
+  readBucket,
+  readChoice,
+  readInstant,
+  readInteger,
+  readRegion
+} from './input-values.js'
 import { type Graph, parseGraphs } from './widgets.js'
 
 export type Signer =
@@ -13,17 +24,27 @@ export type Signer =
   | { kind: 'ssm'; accessKeyIdParameter: string; secretAccessKeyParameter: string }
   | { kind: 'workflow' }
 
+/** presigned-url: S3 + presigned links (default). slack-upload: Slack hosts the PNGs. */
+export type Delivery = 'presigned-url' | 'slack-upload'
+
 export interface SlackInputs {
   token: string
   channel: string
   text?: string
   threadTs?: string
   apiUrl: string
+  /** images: a header message, then each graph as a reply in its thread. */
+  thread: 'none' | 'images'
 }
 
 export interface Inputs {
+  /** From widgets / widgets-file; the dashboards' graphs are added once they are read. */
   graphs: Graph[]
+  /** CloudWatch dashboard names to render every metric widget of. */
+  dashboards: string[]
+  delivery: Delivery
   awsRegion: string
+  /** bucket is '' with delivery: slack-upload (no bucket is used). */
   s3: { bucket: string; region: string; keyPrefix: string; forcePathStyle: boolean }
   expiresInSeconds: number
   signer: Signer
@@ -44,10 +65,6 @@ export interface Inputs {
 const MAX_CONCURRENCY = 20
 const DEFAULT_KEY_PREFIX = 'cloudwatch-graphs/'
 
-function input(name: string): string {
-  return core.getInput(name).trim()
-}
-
 export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   // Secrets first: masked before anything else can fail and print.
   const presignSecret = core.getInput('presign-secret-access-key').trim()
@@ -55,7 +72,14 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   const slackToken = core.getInput('slack-token').trim()
   if (slackToken) core.setSecret(slackToken)
 
-  const graphs = readGraphs(env)
+  const dashboards = readDashboards()
+  const graphs = readGraphs(env, dashboards.length > 0)
+  const delivery = readChoice(
+    'delivery',
+    ['presigned-url', 'slack-upload'] as const,
+    'presigned-url'
+  )
+  if (delivery === 'slack-upload') checkNotForSlackUpload(presignSecret)
   const awsRegion = readRegion(
     'aws-region',
     input('aws-region') || env.AWS_REGION || env.AWS_DEFAULT_REGION || ''
@@ -66,9 +90,11 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   const environmentCredentialExpiration = readEnvironmentExpiration(env)
   return {
     graphs,
+    dashboards,
+    delivery,
     awsRegion,
     s3: {
-      bucket: readBucket(input('s3-bucket')),
+      bucket: delivery === 'slack-upload' ? '' : readBucket(input('s3-bucket')),
       region: s3Region,
       keyPrefix: readKeyPrefix(env),
       forcePathStyle: readBoolean('s3-force-path-style', false)
@@ -78,7 +104,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     credentialExpiration,
     environmentCredentialExpiration,
     temporaryCredentials: readChoice('temporary-credentials', ['warn', 'fail'] as const, 'warn'),
-    slack: readSlack(slackToken, dryRun),
+    slack: readSlack(slackToken, dryRun, delivery),
     dryRun,
     verifyUrls: readBoolean('verify-urls', true),
     maxConcurrency: readInteger('max-concurrency', 5, 1, MAX_CONCURRENCY),
@@ -86,7 +112,28 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   }
 }
 
-function readGraphs(env: NodeJS.ProcessEnv): Graph[] {
+/** Dashboard names, one per line or comma-separated. */
+function readDashboards(): string[] {
+  const names = input('dashboard')
+    .split(/[\n,]/)
+    .map(name => name.trim())
+    .filter(Boolean)
+  for (const name of names) {
+    if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) {
+      throw new InputError(
+        'dashboard',
+        `'${name}' is not a dashboard name (letters, digits, '-' and '_'); give one name per line`
+      )
+    }
+  }
+  if (new Set(names).size !== names.length) {
+    throw new InputError('dashboard', 'names a dashboard twice')
+  }
+  return names
+}
+
+/** The graphs of widgets or widgets-file; none is fine when dashboards give graphs. */
+function readGraphs(env: NodeJS.ProcessEnv, haveDashboards: boolean): Graph[] {
   const inline = core.getInput('widgets')
   const file = input('widgets-file')
   if (inline.trim() && file) {
@@ -94,9 +141,10 @@ function readGraphs(env: NodeJS.ProcessEnv): Graph[] {
   }
   if (inline.trim()) return parseGraphs(inline, 'widgets')
   if (!file) {
+    if (haveDashboards) return []
     throw new InputError(
       'widgets',
-      "is required: give the graphs inline in 'widgets' (YAML or JSON) or a file in 'widgets-file'"
+      "is required: give the graphs inline in 'widgets' (YAML or JSON), a file in 'widgets-file', or dashboard names in 'dashboard'"
     )
   }
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
@@ -113,46 +161,6 @@ function readGraphs(env: NodeJS.ProcessEnv): Graph[] {
     )
   }
   return parseGraphs(text, 'widgets-file')
-}
-
-const REGION = /^[a-z]{2,}(-[a-z0-9]+)*-\d+$/
-
-function readRegion(name: string, value: string): string {
-  if (!value) {
-    throw new InputError(
-      name,
-      'is required: set it, or AWS_REGION / AWS_DEFAULT_REGION (aws-actions/configure-aws-credentials sets AWS_REGION)'
-    )
-  }
-  if (!REGION.test(value)) {
-    throw new InputError(
-      name,
-      `'${value}' is not an AWS region code such as us-east-1 or eu-west-2`
-    )
-  }
-  return value
-}
-
-function readBucket(value: string): string {
-  if (!value)
-    throw new InputError('s3-bucket', 'is required: the private bucket that stores the PNGs')
-  if (/^(s3|https?):\/\//i.test(value)) {
-    throw new InputError(
-      's3-bucket',
-      `'${value}' is a URL; give the bucket's name only (my-bucket)`
-    )
-  }
-  const valid =
-    /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(value) &&
-    !value.includes('..') &&
-    !/^\d+\.\d+\.\d+\.\d+$/.test(value)
-  if (!valid) {
-    throw new InputError(
-      's3-bucket',
-      `'${value}' is not a valid bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit`
-    )
-  }
-  return value
 }
 
 /** An empty prefix is allowed; an absent one (no runner filled in the default) is the default. */
@@ -214,36 +222,35 @@ function pairError(missing: string, given: string): InputError {
   return new InputError(missing, `is required when '${given}' is given: the two go together`)
 }
 
-/** Also used for the key id read from SSM. */
-export function checkAccessKeyId(name: string, accessKeyId: string): void {
-  if (!/^[A-Z0-9]{16,128}$/.test(accessKeyId)) {
+/** With Slack hosting the images there is no bucket and nothing to sign: say so, not ignore it. */
+function checkNotForSlackUpload(presignSecret: string): void {
+  const unused = [
+    's3-bucket',
+    'presign-access-key-id',
+    'presign-access-key-id-parameter',
+    'presign-secret-access-key-parameter'
+  ].filter(name => input(name))
+  if (presignSecret) unused.push('presign-secret-access-key')
+  const [first] = unused
+  if (first) {
     throw new InputError(
-      name,
-      'is not an AWS access key id (16 to 128 uppercase letters and digits, such as AKIA…); is it the secret key by mistake?'
-    )
-  }
-  if (isTemporaryKeyId(accessKeyId)) {
-    throw new InputError(
-      name,
-      'is a temporary (ASIA…) key id: without its session token it cannot sign a working URL, and with one the URL would die with the session. Use a dedicated IAM user’s long-term (AKIA…) keys'
-    )
-  }
-}
-
-function checkParameterName(name: string, value: string): void {
-  // A name (/team/graphs/key-id) or an ARN; SSM allows letters, digits and .-_/ in names.
-  if (!/^(arn:[\w-]+:ssm:[\w-]+:\d{12}:parameter)?[\w./-]{1,2048}$/.test(value)) {
-    throw new InputError(
-      name,
-      `'${value}' is not an SSM parameter name such as /graphs/signer/key-id`
+      first,
+      `is not used with delivery: slack-upload (Slack hosts the images: no bucket, nothing to sign); remove ${unused.join(', ')} or use delivery: presigned-url`
     )
   }
 }
 
-function readSlack(token: string, dryRun: boolean): SlackInputs | undefined {
+function readSlack(token: string, dryRun: boolean, delivery: Delivery): SlackInputs | undefined {
   const channel = input('slack-channel')
   const text = input('slack-text')
   const threadTs = input('slack-thread-ts')
+  const thread = readChoice('slack-thread', ['none', 'images'] as const, 'none')
+  if (threadTs && thread === 'images') {
+    throw new InputError(
+      'slack-thread-ts',
+      'cannot go with slack-thread: images, which starts a thread of its own; use one or the other'
+    )
+  }
   const apiUrl = readApiUrl(input('slack-api-url') || 'https://slack.com/api/')
   if (threadTs && !/^\d+\.\d+$/.test(threadTs)) {
     throw new InputError(
@@ -252,6 +259,12 @@ function readSlack(token: string, dryRun: boolean): SlackInputs | undefined {
     )
   }
   if (dryRun && !token && !channel) return undefined
+  if (!token && delivery === 'slack-upload') {
+    throw new InputError(
+      'slack-token',
+      'is required with delivery: slack-upload (Slack hosts the images)'
+    )
+  }
   if (!token)
     throw new InputError('slack-token', 'is required (or set dry-run: true to skip posting)')
   if (!channel)
@@ -265,21 +278,14 @@ function readSlack(token: string, dryRun: boolean): SlackInputs | undefined {
   if (/\s/.test(channel)) {
     throw new InputError('slack-channel', `'${channel}' is not a channel id (C0123ABCDEF) or name`)
   }
-  return { token, channel, text: text || undefined, threadTs: threadTs || undefined, apiUrl }
-}
-
-function readApiUrl(value: string): string {
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    throw new InputError('slack-api-url', `'${value}' is not a URL such as https://slack.com/api/`)
+  return {
+    token,
+    channel,
+    text: text || undefined,
+    threadTs: threadTs || undefined,
+    apiUrl,
+    thread
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError('slack-api-url', `'${value}' must be an http(s) URL`)
-  }
-  // The client appends the method name, so the base must end with '/'.
-  return url.href.endsWith('/') ? url.href : `${url.href}/`
 }
 
 /** 10 seconds to 6 hours (a job's own limit); the same forms as expires-in. */
@@ -292,31 +298,6 @@ function readTimeout(): number {
   return seconds
 }
 
-function readBoolean(name: string, fallback: boolean): boolean {
-  const value = input(name)
-  if (!value) return fallback
-  if (/^(true|yes|on)$/i.test(value)) return true
-  if (/^(false|no|off)$/i.test(value)) return false
-  throw new InputError(name, `'${value}' is not a boolean: use true or false`)
-}
-
-function readInteger(name: string, fallback: number, min: number, max: number): number {
-  const value = input(name)
-  if (!value) return fallback
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new InputError(name, `'${value}' is not a whole number from ${min} to ${max}`)
-  }
-  return Number(value)
-}
-
-function readChoice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
-  const value = input(name).toLowerCase()
-  if (!value) return fallback
-  const found = choices.find(choice => choice === value)
-  if (!found) throw new InputError(name, `'${value}' is not one of: ${choices.join(', ')}`)
-  return found
-}
-
 /** AWS_CREDENTIAL_EXPIRATION is not ours to reject: a bad value is ignored with a warning. */
 function readEnvironmentExpiration(env: NodeJS.ProcessEnv): Date | undefined {
   const raw = env.AWS_CREDENTIAL_EXPIRATION?.trim() ?? ''
@@ -326,22 +307,4 @@ function readEnvironmentExpiration(env: NodeJS.ProcessEnv): Date | undefined {
     core.warning(`AWS_CREDENTIAL_EXPIRATION='${raw}' is not an ISO 8601 time; ignored`)
     return undefined
   }
-}
-
-/**
- * ISO 8601 with a time zone. Tolerates the quotes that configure-aws-credentials' aws-expiration
- * output carries (it is a Date serialised as JSON).
- */
-function readInstant(name: string, raw: string): Date | undefined {
-  const value = raw.replace(/^"(.*)"$/, '$1').trim()
-  if (!value) return undefined
-  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i
-  const date = new Date(value)
-  if (!iso.test(value) || Number.isNaN(date.getTime())) {
-    throw new InputError(
-      name,
-      `'${value}' is not an ISO 8601 time with a zone, such as 2026-11-29T10:00:00Z`
-    )
-  }
-  return date
 }

@@ -25,10 +25,13 @@ export interface SlackMessage {
   blocks: Block[]
 }
 
+/** The images' lifetime: presigned URLs expire, Slack-hosted files do not. */
+export type Hosting = Expiry | 'slack'
+
 export interface MessageOptions {
   text: string
   graphs: readonly PostedGraph[]
-  expiry: Expiry
+  expiry: Hosting
   runUrl?: string
   /** Names of graphs that failed: said in the context line, so readers know the report is partial. */
   missing?: readonly string[]
@@ -50,6 +53,32 @@ export function buildMessages(options: MessageOptions): SlackMessage[] {
       blocks: [sectionBlock(text), ...chunk.map(graphBlock), context]
     }
   })
+}
+
+export interface ThreadMessages {
+  /** The text and the context line: the thread's parent. */
+  header: SlackMessage
+  /** One reply per graph, in order. */
+  replies: SlackMessage[]
+}
+
+/** slack-thread: images: a header message, then each graph as a reply in its thread. */
+export function buildThread(options: MessageOptions): ThreadMessages {
+  return {
+    header: buildHeader(options),
+    replies: options.graphs.map(graph => ({ text: graph.name, blocks: [graphBlock(graph)] }))
+  }
+}
+
+/** The text and the context line alone: the parent of a thread, or the words above uploaded files. */
+export function buildHeader(options: Omit<MessageOptions, 'graphs'>): SlackMessage {
+  return {
+    text: options.text,
+    blocks: [
+      sectionBlock(options.text),
+      contextBlock(options.expiry, options.runUrl, options.missing ?? [])
+    ]
+  }
 }
 
 function sectionBlock(text: string): Block {
@@ -94,7 +123,7 @@ export function imagesAsLinks(message: SlackMessage): SlackMessage {
 }
 
 function contextBlock(
-  expiry: Expiry,
+  expiry: Hosting,
   runUrl: string | undefined,
   missing: readonly string[]
 ): Block {
@@ -111,7 +140,8 @@ function contextBlock(
 }
 
 /** Slack's date formatting shows each reader their local time; the fallback is UTC. */
-export function expiryText(expiry: Expiry): string {
+export function expiryText(expiry: Hosting): string {
+  if (expiry === 'slack') return 'Images hosted by Slack.'
   if (!expiry.effective) {
     return 'Images last only as long as the signing session (temporary credentials, often 1 hour).'
   }

@@ -2,16 +2,19 @@
 // in a private repository, and never when they carry a session token.
 import * as core from '@actions/core'
 import type { SigningKind } from './credentials.js'
-import { type Expiry, formatInstant } from './expiry.js'
+import { formatInstant } from './expiry.js'
+import type { Hosting } from './message.js'
 import type { GraphOutcome } from './pipeline.js'
 import type { PostResult } from './slack.js'
 
 export interface RunReport {
   /** Every graph, in the order given, with its key and URL or why it failed. */
   outcomes: GraphOutcome[]
+  /** '' with delivery: slack-upload. */
   bucket: string
-  expiry: Expiry
-  signing: SigningKind
+  expiry: Hosting
+  /** 'none' when nothing was signed (delivery: slack-upload). */
+  signing: SigningKind | 'none'
   posts: PostResult[]
   dryRun: boolean
   /** Embed the images in the summary. */
@@ -23,11 +26,9 @@ export interface RunReport {
 export function setOutputs(report: RunReport): void {
   const posted = report.outcomes.filter(outcome => outcome.url && !outcome.failure)
   core.setOutput('image-urls', JSON.stringify(posted.map(outcome => outcome.url)))
-  core.setOutput('object-keys', JSON.stringify(posted.map(outcome => outcome.key)))
-  core.setOutput(
-    'expires-at',
-    report.expiry.effective ? formatInstant(report.expiry.effective) : ''
-  )
+  const keys = posted.flatMap(outcome => (outcome.key ? [outcome.key] : []))
+  core.setOutput('object-keys', JSON.stringify(keys))
+  core.setOutput('expires-at', expiresAt(report.expiry) ?? '')
   core.setOutput('signing-credentials', report.signing)
   core.setOutput('slack-ts', report.posts[0]?.ts ?? '')
   core.setOutput('slack-channel', report.posts[0]?.channel ?? '')
@@ -35,9 +36,15 @@ export function setOutputs(report: RunReport): void {
 
 export async function writeSummary(report: RunReport): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
-  const expires = report.expiry.effective
-    ? formatInstant(report.expiry.effective)
-    : 'unknown: they end with the signing session'
+  const expires = escapeHtml(
+    report.expiry === 'slack'
+      ? ''
+      : (expiresAt(report.expiry) ?? 'unknown: they end with the signing session')
+  )
+  const where =
+    report.expiry === 'slack'
+      ? 'hosted by Slack (no expiry)'
+      : `in <code>s3://${escapeHtml(report.bucket)}</code>, signed with ${report.signing} credentials; links work until <b>${expires}</b>`
   const header = [
     { data: '#', header: true },
     { data: 'Graph', header: true },
@@ -52,7 +59,9 @@ export async function writeSummary(report: RunReport): Promise<void> {
       ? `failed: ${escapeHtml(failure)}`
       : report.embedImages && url
         ? `<img src="${escapeHtml(url)}" alt="${escapeHtml(graph.name)}" width="300">`
-        : 'stored'
+        : report.expiry === 'slack'
+          ? 'uploaded'
+          : 'stored'
   ])
   const count = report.outcomes.length
   const posted = report.dryRun
@@ -62,13 +71,15 @@ export async function writeSummary(report: RunReport): Promise<void> {
       : 'Nothing was posted to Slack.'
   await core.summary
     .addHeading('CloudWatch graphs to Slack', 2)
-    .addRaw(
-      `<p>${count} graph${count === 1 ? '' : 's'} in <code>s3://${escapeHtml(report.bucket)}</code>, signed with ${report.signing} credentials; links work until <b>${escapeHtml(expires)}</b>. ${escapeHtml(posted)}</p>`,
-      true
-    )
+    .addRaw(`<p>${count} graph${count === 1 ? '' : 's'} ${where}. ${escapeHtml(posted)}</p>`, true)
     .addTable([header, ...rows])
     .addRaw(`<p>Timings: ${escapeHtml(formatTimings(report.timings))}</p>`, true)
     .write()
+}
+
+function expiresAt(expiry: Hosting): string | undefined {
+  if (expiry === 'slack' || !expiry.effective) return undefined
+  return formatInstant(expiry.effective)
 }
 
 export function formatTimings(timings: Record<string, number>): string {

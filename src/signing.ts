@@ -18,7 +18,8 @@ import {
   resolveCredentialExpiry,
   temporaryCredentialsMessage
 } from './expiry.js'
-import { type Inputs, checkAccessKeyId } from './inputs.js'
+import { checkAccessKeyId } from './input-values.js'
+import type { Inputs } from './inputs.js'
 
 export interface Signing {
   /** The client that presigns (local, no network). */

@@ -2,7 +2,7 @@
 import * as core from '@actions/core'
 import { LogLevel, WebClient, type Logger } from '@slack/web-api'
 import { ActionError, describeError } from './errors.js'
-import { type SlackMessage, imagesAsLinks } from './message.js'
+import { type SlackMessage, type ThreadMessages, imagesAsLinks } from './message.js'
 
 /** Per-request timeout. @slack/web-api has none by default. */
 const REQUEST_TIMEOUT_MS = 30000
@@ -23,42 +23,83 @@ export interface PostResult {
   ts: string
 }
 
+/** Slack allows about one message per second per channel. */
+export const MESSAGE_INTERVAL_MS = 1000
+
+export interface PostOptions {
+  /** Post into this thread. */
+  threadTs?: string
+  /** Wait this long between messages (Slack's per-channel pace). */
+  paceMs?: number
+  sleep?: (ms: number) => Promise<void>
+}
+
+export const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms))
+
 /**
- * Posts the messages in order (threaded when asked); returns where each one landed. A message whose
- * images Slack could not download is posted again with links instead, once, with a warning.
+ * Posts the messages in order; returns where each one landed. A message whose images Slack could
+ * not download is posted again with links instead, once, with a warning.
  */
 export async function postMessages(
   client: WebClient,
   channel: string,
   messages: readonly SlackMessage[],
-  threadTs?: string
+  options: PostOptions = {}
 ): Promise<PostResult[]> {
   const results: PostResult[] = []
   for (const [index, message] of messages.entries()) {
+    if (index > 0 && options.paceMs) await (options.sleep ?? sleep)(options.paceMs)
     const where = `message ${index + 1} of ${messages.length} to '${channel}'`
-    try {
-      results.push(await post(client, channel, message, threadTs))
-    } catch (error) {
-      if (!isImageDownloadFailure(error)) {
-        throw new ActionError(`Slack refused ${where}: ${slackErrorText(error)}`, { cause: error })
-      }
-      core.warning(
-        `Slack could not download the images of ${where} (${slackErrorText(error)}); posted them as links instead. The URLs were checked before posting, so Slack's download may have failed on its side; open a link to see the graph.`,
-        { title: 'Graphs posted as links' }
-      )
-      try {
-        results.push(await post(client, channel, imagesAsLinks(message), threadTs))
-      } catch (retryError) {
-        throw new ActionError(
-          `Slack refused ${where}, also as links: ${slackErrorText(retryError)}`,
-          {
-            cause: retryError
-          }
-        )
-      }
-    }
+    results.push(await postWithFallback(client, channel, message, options.threadTs, where))
   }
   return results
+}
+
+/** slack-thread: images: the header, then each graph as a reply in its thread, paced. */
+export async function postThread(
+  client: WebClient,
+  channel: string,
+  thread: ThreadMessages,
+  options: Omit<PostOptions, 'threadTs'> = {}
+): Promise<PostResult[]> {
+  const [header] = await postMessages(client, channel, [thread.header])
+  if (!header) return []
+  if (thread.replies.length > 0 && options.paceMs) await (options.sleep ?? sleep)(options.paceMs)
+  const replies = await postMessages(client, header.channel, thread.replies, {
+    ...options,
+    threadTs: header.ts
+  })
+  return [header, ...replies]
+}
+
+async function postWithFallback(
+  client: WebClient,
+  channel: string,
+  message: SlackMessage,
+  threadTs: string | undefined,
+  where: string
+): Promise<PostResult> {
+  try {
+    return await post(client, channel, message, threadTs)
+  } catch (error) {
+    if (!isImageDownloadFailure(error)) {
+      throw new ActionError(`Slack refused ${where}: ${slackErrorText(error)}`, { cause: error })
+    }
+    core.warning(
+      `Slack could not download the images of ${where} (${slackErrorText(error)}); posted them as links instead. The URLs were checked before posting, so Slack's download may have failed on its side; open a link to see the graph.`,
+      { title: 'Graphs posted as links' }
+    )
+    try {
+      return await post(client, channel, imagesAsLinks(message), threadTs)
+    } catch (retryError) {
+      throw new ActionError(
+        `Slack refused ${where}, also as links: ${slackErrorText(retryError)}`,
+        {
+          cause: retryError
+        }
+      )
+    }
+  }
 }
 
 async function post(
@@ -92,7 +133,7 @@ interface SlackErrorData {
   response_metadata?: { messages?: string[] }
 }
 
-function slackErrorData(error: unknown): SlackErrorData | undefined {
+export function slackErrorData(error: unknown): SlackErrorData | undefined {
   return (error as { data?: SlackErrorData } | undefined)?.data
 }
 
@@ -104,13 +145,15 @@ const HINTS: Record<string, string> = {
   not_authed: 'slack-token is missing or empty',
   account_inactive: 'the token belongs to a deleted user or an uninstalled app: reinstall the app',
   token_revoked: 'the token was revoked: reinstall the app and update the secret',
-  missing_scope: "the app lacks the 'chat:write' scope: add it and reinstall the app",
+  missing_scope:
+    'the app lacks a scope: chat:write to post (files:write too with delivery: slack-upload); add it and reinstall the app',
   ratelimited: 'Slack rate-limited the app: post less often',
   invalid_blocks:
     'Slack could not use a block; when it says "downloading image failed", Slack could not fetch an image URL',
   is_archived: 'the channel is archived'
 }
 
+/** `code (Slack's details): what to do`, from an error of @slack/web-api. */
 export function slackErrorText(error: unknown): string {
   const data = slackErrorData(error)
   const code = data?.error

@@ -105,7 +105,9 @@ export class UploadStore {
         title: upload.title,
         mimetype: mimetype(upload.filename),
         size: upload.bytes?.length ?? 0,
-        created: Math.floor(upload.at / 1000)
+        created: Math.floor(upload.at / 1000),
+        // Like Slack's: a link to the file's page in the workspace (not served here).
+        permalink: `${this.baseUrl()}/files/U0STANDIN/${upload.fileId}/${upload.filename}`
       }
     })
     return { ok: true, files: answer }

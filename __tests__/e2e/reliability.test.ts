@@ -165,7 +165,7 @@ describe.each(nodesToTest())('faults, on %s', (_label, node) => {
     ['not_in_channel', /not_in_channel: invite the Slack app to the channel/],
     ['channel_not_found', /channel_not_found: check slack-channel/],
     ['invalid_auth', /invalid_auth: slack-token is not valid/],
-    ['missing_scope', /missing_scope: the app lacks the 'chat:write' scope/]
+    ['missing_scope', /missing_scope: the app lacks a scope: chat:write/]
   ])('Slack %s is explained', async (code, message) => {
     standIns.slack.faults.inject(
       { kind: 'status', status: 200, code },

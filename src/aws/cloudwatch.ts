@@ -1,4 +1,8 @@
-import { CloudWatchClient, GetMetricWidgetImageCommand } from '@aws-sdk/client-cloudwatch'
+import {
+  CloudWatchClient,
+  GetDashboardCommand,
+  GetMetricWidgetImageCommand
+} from '@aws-sdk/client-cloudwatch'
 import { ActionError, describeError } from '../errors.js'
 import type { Graph } from '../widgets.js'
 import { clientSettings } from './clients.js'
@@ -42,4 +46,27 @@ export function awsErrorText(error: unknown): string {
     return name && name !== 'Error' ? `${name}: ${error.message}` : error.message
   }
   return describeError(error)
+}
+
+/** A dashboard's body (JSON text), as saved. */
+export async function readDashboard(
+  client: CloudWatchClient,
+  name: string,
+  region: string
+): Promise<string> {
+  try {
+    const response = await client.send(new GetDashboardCommand({ DashboardName: name }))
+    return response.DashboardBody ?? '{}'
+  } catch (error) {
+    const code = (error as { Code?: string }).Code ?? (error as Error).name
+    const hint =
+      code === 'ResourceNotFound' || code === 'DashboardNotFoundError'
+        ? ` Check the name (case matters) and that the dashboard is in ${region} (aws-region).`
+        : code === 'AccessDenied' || code === 'AccessDeniedException'
+          ? " The workflow's role needs cloudwatch:GetDashboard."
+          : ''
+    throw new ActionError(`Reading dashboard '${name}' failed: ${awsErrorText(error)}.${hint}`, {
+      cause: error
+    })
+  }
 }

@@ -1,0 +1,176 @@
+export const id = 282;
+export const ids = [282];
+export const modules = {
+
+/***/ 2282:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   deliverPresigned: () => (/* binding */ deliverPresigned)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7847);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5165);
+/* harmony import */ var _run_info_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4091);
+/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4320);
+// delivery: presigned-url. fetch → upload → presign → check per graph (pipeline.ts), then the
+// Slack message(s) with image blocks. The S3 code, the run's identity and the signing decision
+// load while the first graphs are fetched.
+
+
+
+
+
+
+/** Everything the uploads wait for: the S3 code, the run's identity, and the signing decision. */
+async function prepareUploads(inputs, graphs) {
+    const [s3, run, { resolveSigning }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(85), __webpack_require__.e(143), __webpack_require__.e(75)]).then(__webpack_require__.bind(__webpack_require__, 1075)),
+        (0,_run_info_js__WEBPACK_IMPORTED_MODULE_3__/* .loadRunInfo */ .K)(),
+        __webpack_require__.e(/* import() */ 856).then(__webpack_require__.bind(__webpack_require__, 7856))
+    ]);
+    const uploadClient = s3.createS3Client(inputs.s3);
+    const signing = await resolveSigning(inputs, {
+        createS3Client: s3.createS3Client,
+        readSsmKeys: async (idParameter, secretParameter) => {
+            const ssm = await Promise.all(/* import() */[__webpack_require__.e(85), __webpack_require__.e(736), __webpack_require__.e(332)]).then(__webpack_require__.bind(__webpack_require__, 8332));
+            const client = ssm.createSsmClient(inputs.awsRegion);
+            return ssm.readSigningKeys(client, idParameter, secretParameter);
+        },
+        workflowClient: uploadClient,
+        now: () => new Date()
+    });
+    const names = graphs.map(graph => graph.name);
+    const plan = {
+        uploadClient,
+        presignClient: signing.client,
+        signedAt: signing.signedAt,
+        keys: (0,_keys_js__WEBPACK_IMPORTED_MODULE_5__/* .objectKeys */ .uv)(inputs.s3.keyPrefix, names, run, signing.signedAt)
+    };
+    return { s3, run, signing, plan };
+}
+async function deliverPresigned(inputs, graphs, cloudwatch, timings) {
+    const graphsStart = performance.now();
+    _run_info_js__WEBPACK_IMPORTED_MODULE_3__/* .progress */ .q.phase = 'rendering graphs';
+    // Starts now and runs while the first graphs are fetched; no upload happens before it is done.
+    const preparing = prepareUploads(inputs, graphs);
+    const plan = preparing.then(prepared => prepared.plan);
+    plan.catch(() => undefined); // awaited below; this only keeps an early failure handled
+    const verify = inputs.verifyUrls ? __webpack_require__.e(/* import() */ 538).then(__webpack_require__.bind(__webpack_require__, 5538)) : undefined;
+    const outcomes = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_2__/* .renderGraphs */ .u)(graphs, {
+        bucket: inputs.s3.bucket,
+        expiresInSeconds: inputs.expiresInSeconds,
+        maxConcurrency: inputs.maxConcurrency
+    }, {
+        fetchImage: cloudwatch.fetchImage,
+        cloudwatch: cloudwatch.client,
+        plan,
+        upload: async (...args) => (await preparing).s3.uploadPng(...args),
+        presign: async (...args) => (await preparing).s3.presignGetUrl(...args),
+        check: verify ? async (_key, url) => (await verify).checkUrl(url) : undefined
+    });
+    const { run, signing } = await preparing; // its failure is every graph's failure
+    timings.graphs = performance.now() - graphsStart;
+    const posted = outcomes.filter(outcome => outcome.url && !outcome.failure);
+    if (posted.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`No graph could be rendered and stored, so nothing was posted:\n${(0,_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .describeFailures */ .n)(outcomes)}`);
+    }
+    if (verify) {
+        const count = `${posted.length} URL${posted.length === 1 ? '' : 's'}`;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Checked ${count}: each serves its image`);
+    }
+    _run_info_js__WEBPACK_IMPORTED_MODULE_3__/* .progress */ .q.phase = 'posting to Slack';
+    const slackStart = performance.now();
+    const posts = await postToSlack(inputs, outcomes, signing.expiry, run);
+    if (posts.length > 0)
+        timings.slack = performance.now() - slackStart;
+    return {
+        outcomes,
+        bucket: inputs.s3.bucket,
+        expiry: signing.expiry,
+        signing: signing.kind,
+        posts,
+        dryRun: inputs.dryRun,
+        // Session-signed URLs carry the session token: never in a summary, even a private one.
+        embedImages: run.privateRepository && signing.kind === 'long-term',
+        timings
+    };
+}
+async function postToSlack(inputs, outcomes, expiry, run) {
+    const { buildMessages, buildThread, defaultText } = await __webpack_require__.e(/* import() */ 568).then(__webpack_require__.bind(__webpack_require__, 9568));
+    const slack = inputs.slack;
+    const options = {
+        text: slack?.text ?? defaultText(new Date()),
+        graphs: outcomes
+            .filter(outcome => outcome.url && !outcome.failure)
+            .map(outcome => ({ name: outcome.graph.name, url: outcome.url })),
+        expiry,
+        runUrl: run.runUrl,
+        missing: outcomes.filter(outcome => outcome.failure).map(outcome => outcome.graph.name)
+    };
+    if (inputs.dryRun || !slack) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Dry run: nothing posted to Slack');
+        return [];
+    }
+    const { createSlackClient, postMessages, postThread, MESSAGE_INTERVAL_MS } = await Promise.all(/* import() */[__webpack_require__.e(105), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 6691));
+    const client = createSlackClient(slack.token, slack.apiUrl);
+    const posts = slack.thread === 'images'
+        ? await postThread(client, slack.channel, buildThread(options), {
+            paceMs: MESSAGE_INTERVAL_MS
+        })
+        : await postMessages(client, slack.channel, buildMessages(options), {
+            threadTs: slack.threadTs,
+            paceMs: MESSAGE_INTERVAL_MS
+        });
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Posted ${posts.length} message(s) to ${posts[0]?.channel} (ts ${posts[0]?.ts})`);
+    return posts;
+}
+
+
+/***/ }),
+
+/***/ 7847:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Yv: () => (/* binding */ slugify),
+/* harmony export */   uv: () => (/* binding */ objectKeys)
+/* harmony export */ });
+/* unused harmony export runFolder */
+// Where each PNG is stored: <prefix><YYYY>/<MM>/<DD>/<run folder>/<NN>-<slug>.png
+// The key is predictable from the run, so a re-run (new attempt) never overwrites an earlier one.
+/** Lowercase ASCII letters and digits joined by '-'; 'graph' when nothing is left. */
+function slugify(name) {
+    const slug = name
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '') // accents go, their letters stay: 'Café' -> 'cafe'
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    return slug || 'graph';
+}
+/** `<run id>-<attempt>`, or `local-<YYYYMMDDTHHMMSSZ>` for a run outside Actions. */
+function runFolder(run, now) {
+    if (Number.isInteger(run.runId) && run.runId > 0) {
+        const attempt = Number.isInteger(run.runAttempt) && run.runAttempt > 0 ? run.runAttempt : 1;
+        return `${run.runId}-${attempt}`;
+    }
+    return `local-${now.toISOString().replace(/[-:]|\.\d{3}/g, '')}`;
+}
+/** The object key of every graph, in order; NN counts from 01, as wide as the count needs. */
+function objectKeys(prefix, names, run, now) {
+    const date = now.toISOString().slice(0, 10).replace(/-/g, '/');
+    const folder = `${prefix}${date}/${runFolder(run, now)}`;
+    const width = Math.max(2, String(names.length).length);
+    return names.map((name, index) => {
+        const number = String(index + 1).padStart(width, '0');
+        return `${folder}/${number}-${slugify(name)}.png`;
+    });
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,102 @@
+export const id = 435;
+export const ids = [435];
+export const modules = {
+
+/***/ 6435:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   deliverSlackHosted: () => (/* binding */ deliverSlackHosted)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1532);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4320);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5165);
+/* harmony import */ var _run_info_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4091);
+// delivery: slack-upload. Fetch every graph, then a header message (text, context line), then
+// the PNGs uploaded to Slack and shared under it: in the channel, or as replies in its thread.
+
+
+
+
+
+
+async function deliverSlackHosted(inputs, graphs, cloudwatch, timings) {
+    const graphsStart = performance.now();
+    _run_info_js__WEBPACK_IMPORTED_MODULE_4__/* .progress */ .q.phase = 'rendering graphs';
+    const running = (0,_run_info_js__WEBPACK_IMPORTED_MODULE_4__/* .loadRunInfo */ .K)();
+    const pngs = [];
+    const outcomes = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_5__/* .mapWithConcurrency */ .W)(graphs, inputs.maxConcurrency, async (graph, i) => {
+        const outcome = { graph };
+        try {
+            pngs[i] = await cloudwatch.fetchImage(cloudwatch.client, graph);
+            outcome.bytes = pngs[i]?.length;
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${(0,_pipeline_js__WEBPACK_IMPORTED_MODULE_3__/* .label */ .P)(graph)}: ${((outcome.bytes ?? 0) / 1024).toFixed(1)} KiB`);
+        }
+        catch (error) {
+            outcome.failure = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error);
+        }
+        return outcome;
+    });
+    timings.graphs = performance.now() - graphsStart;
+    const run = await running;
+    const rendered = outcomes.filter(outcome => !outcome.failure);
+    if (rendered.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`No graph could be rendered, so nothing was posted:\n${(0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .describeFailures */ .n)(outcomes)}`);
+    }
+    const report = {
+        outcomes,
+        bucket: '',
+        expiry: 'slack',
+        signing: 'none',
+        posts: [],
+        dryRun: inputs.dryRun,
+        embedImages: false,
+        timings
+    };
+    const slack = inputs.slack;
+    if (inputs.dryRun || !slack) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Dry run: nothing uploaded to Slack');
+        return report;
+    }
+    _run_info_js__WEBPACK_IMPORTED_MODULE_4__/* .progress */ .q.phase = 'uploading to Slack';
+    const slackStart = performance.now();
+    const [{ buildHeader, defaultText }, { createSlackClient, postMessages, MESSAGE_INTERVAL_MS }] = await Promise.all([__webpack_require__.e(/* import() */ 568).then(__webpack_require__.bind(__webpack_require__, 9568)), Promise.all(/* import() */[__webpack_require__.e(105), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 6691))]);
+    const { uploadGraphs, FILES_PER_MESSAGE } = await Promise.all(/* import() */[__webpack_require__.e(105), __webpack_require__.e(685)]).then(__webpack_require__.bind(__webpack_require__, 4685));
+    const client = createSlackClient(slack.token, slack.apiUrl);
+    const header = buildHeader({
+        text: slack.text ?? defaultText(new Date()),
+        expiry: 'slack',
+        runUrl: run.runUrl,
+        missing: outcomes.filter(outcome => outcome.failure).map(outcome => outcome.graph.name)
+    });
+    const [posted] = await postMessages(client, slack.channel, [header], { threadTs: slack.threadTs });
+    if (!posted)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('Slack returned no message for the header');
+    const threaded = slack.thread === 'images';
+    const files = outcomes.flatMap((outcome, i) => {
+        const png = pngs[i];
+        return png && !outcome.failure
+            ? [{ name: outcome.graph.name, position: outcome.graph.position, png }]
+            : [];
+    });
+    await new Promise(resolve => setTimeout(resolve, MESSAGE_INTERVAL_MS));
+    const permalinks = await uploadGraphs(client, posted.channel, files, {
+        threadTs: threaded ? posted.ts : slack.threadTs,
+        perMessage: threaded ? 1 : FILES_PER_MESSAGE,
+        paceMs: MESSAGE_INTERVAL_MS
+    });
+    rendered.forEach((outcome, i) => {
+        outcome.url = permalinks[i];
+    });
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Uploaded ${files.length} graph(s) to Slack under message ${posted.ts} in ${posted.channel}`);
+    timings.slack = performance.now() - slackStart;
+    return { ...report, posts: [posted] };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,418 @@
+export const id = 685;
+export const ids = [685,568,691];
+export const modules = {
+
+/***/ 7847:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Yv: () => (/* binding */ slugify),
+/* harmony export */   uv: () => (/* binding */ objectKeys)
+/* harmony export */ });
+/* unused harmony export runFolder */
+// Where each PNG is stored: <prefix><YYYY>/<MM>/<DD>/<run folder>/<NN>-<slug>.png
+// The key is predictable from the run, so a re-run (new attempt) never overwrites an earlier one.
+/** Lowercase ASCII letters and digits joined by '-'; 'graph' when nothing is left. */
+function slugify(name) {
+    const slug = name
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '') // accents go, their letters stay: 'Café' -> 'cafe'
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    return slug || 'graph';
+}
+/** `<run id>-<attempt>`, or `local-<YYYYMMDDTHHMMSSZ>` for a run outside Actions. */
+function runFolder(run, now) {
+    if (Number.isInteger(run.runId) && run.runId > 0) {
+        const attempt = Number.isInteger(run.runAttempt) && run.runAttempt > 0 ? run.runAttempt : 1;
+        return `${run.runId}-${attempt}`;
+    }
+    return `local-${now.toISOString().replace(/[-:]|\.\d{3}/g, '')}`;
+}
+/** The object key of every graph, in order; NN counts from 01, as wide as the count needs. */
+function objectKeys(prefix, names, run, now) {
+    const date = now.toISOString().slice(0, 10).replace(/-/g, '/');
+    const folder = `${prefix}${date}/${runFolder(run, now)}`;
+    const width = Math.max(2, String(names.length).length);
+    return names.map((name, index) => {
+        const number = String(index + 1).padStart(width, '0');
+        return `${folder}/${number}-${slugify(name)}.png`;
+    });
+}
+
+
+/***/ }),
+
+/***/ 9568:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MAX_BLOCKS_PER_MESSAGE: () => (/* binding */ MAX_BLOCKS_PER_MESSAGE),
+/* harmony export */   MAX_IMAGE_URL_LENGTH: () => (/* binding */ MAX_IMAGE_URL_LENGTH),
+/* harmony export */   buildHeader: () => (/* binding */ buildHeader),
+/* harmony export */   buildMessages: () => (/* binding */ buildMessages),
+/* harmony export */   buildThread: () => (/* binding */ buildThread),
+/* harmony export */   defaultText: () => (/* binding */ defaultText),
+/* harmony export */   expiryText: () => (/* binding */ expiryText),
+/* harmony export */   graphBlock: () => (/* binding */ graphBlock),
+/* harmony export */   imagesAsLinks: () => (/* binding */ imagesAsLinks)
+/* harmony export */ });
+const MAX_BLOCKS_PER_MESSAGE = 50;
+/** Slack refuses an image block whose image_url is longer. */
+const MAX_IMAGE_URL_LENGTH = 3000;
+const MAX_ALT_TEXT = 2000;
+const MAX_TITLE = 2000;
+const MAX_SECTION_TEXT = 3000;
+/** One or more messages; each repeats the text (marked as continued) and ends with the context line. */
+function buildMessages(options) {
+    const perMessage = MAX_BLOCKS_PER_MESSAGE - 2; // the section and the context line
+    const chunks = [];
+    for (let start = 0; start < options.graphs.length; start += perMessage) {
+        chunks.push(options.graphs.slice(start, start + perMessage));
+    }
+    const context = contextBlock(options.expiry, options.runUrl, options.missing ?? []);
+    return chunks.map((chunk, index) => {
+        const text = chunks.length === 1 ? options.text : `${options.text} (${index + 1}/${chunks.length})`;
+        return {
+            text,
+            blocks: [sectionBlock(text), ...chunk.map(graphBlock), context]
+        };
+    });
+}
+/** slack-thread: images: a header message, then each graph as a reply in its thread. */
+function buildThread(options) {
+    return {
+        header: buildHeader(options),
+        replies: options.graphs.map(graph => ({ text: graph.name, blocks: [graphBlock(graph)] }))
+    };
+}
+/** The text and the context line alone: the parent of a thread, or the words above uploaded files. */
+function buildHeader(options) {
+    return {
+        text: options.text,
+        blocks: [
+            sectionBlock(options.text),
+            contextBlock(options.expiry, options.runUrl, options.missing ?? [])
+        ]
+    };
+}
+function sectionBlock(text) {
+    return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, MAX_SECTION_TEXT) } };
+}
+/** An image block, or a link when the URL is over Slack's image_url limit (long session tokens). */
+function graphBlock(graph) {
+    if (graph.url.length > MAX_IMAGE_URL_LENGTH)
+        return linkBlock(graph.name, graph.url);
+    return {
+        type: 'image',
+        image_url: graph.url,
+        alt_text: truncate(graph.name, MAX_ALT_TEXT),
+        title: { type: 'plain_text', text: truncate(graph.name, MAX_TITLE), emoji: true }
+    };
+}
+/** A link that Slack need not download: for URLs it cannot take as images. */
+function linkBlock(name, url) {
+    return {
+        type: 'rich_text',
+        elements: [
+            {
+                type: 'rich_text_section',
+                elements: [{ type: 'link', url, text: truncate(name, MAX_TITLE) }]
+            }
+        ]
+    };
+}
+/**
+ * The same message with every image as a link. Slack rejects a whole message when it cannot
+ * download one image (invalid_blocks), even a valid one; links still reach the channel.
+ */
+function imagesAsLinks(message) {
+    return {
+        text: message.text,
+        blocks: message.blocks.map(block => block.type === 'image' ? linkBlock(String(block.alt_text), String(block.image_url)) : block)
+    };
+}
+function contextBlock(expiry, runUrl, missing) {
+    const parts = [expiryText(expiry)];
+    if (missing.length > 0) {
+        const names = escapeMrkdwn(truncate(missing.join(', '), 500));
+        parts.push(`${missing.length} graph${missing.length === 1 ? '' : 's'} failed: ${names}`);
+    }
+    if (runUrl)
+        parts.push(`<${runUrl}|Workflow run>`);
+    return {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: truncate(parts.join(' · '), MAX_SECTION_TEXT) }]
+    };
+}
+/** Slack's date formatting shows each reader their local time; the fallback is UTC. */
+function expiryText(expiry) {
+    if (expiry === 'slack')
+        return 'Images hosted by Slack.';
+    if (!expiry.effective) {
+        return 'Images last only as long as the signing session (temporary credentials, often 1 hour).';
+    }
+    const seconds = Math.floor(expiry.effective.getTime() / 1000);
+    const fallback = expiry.effective.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+    return `Images available until <!date^${seconds}^{date_short_pretty} at {time}|${fallback}>`;
+}
+/** The default text: names the day, so a channel full of reports stays readable. */
+function defaultText(now) {
+    return `CloudWatch graphs for ${now.toISOString().slice(0, 10)}`;
+}
+/** Slack's mrkdwn reads <, > and & as markup. */
+function escapeMrkdwn(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+function truncate(text, length) {
+    return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+
+/***/ }),
+
+/***/ 4685:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FILES_PER_MESSAGE: () => (/* binding */ FILES_PER_MESSAGE),
+/* harmony export */   uploadGraphs: () => (/* binding */ uploadGraphs)
+/* harmony export */ });
+/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1532);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7847);
+/* harmony import */ var _slack_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6691);
+
+
+
+
+/** Files shared per message: Slack shows up to 10 attachments in one message. */
+const FILES_PER_MESSAGE = 10;
+const UPLOAD_CONCURRENCY = 5;
+const UPLOAD_TIMEOUT_MS = 30000;
+const UPLOAD_ATTEMPTS = 3;
+/**
+ * Uploads every file, then shares them in order: `perMessage` files per message (1 in a thread of
+ * replies), paced like messages. Returns each file's permalink, in order.
+ */
+async function uploadGraphs(client, channelId, files, options) {
+    const width = Math.max(2, String(files.length).length);
+    const uploaded = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_2__/* .mapWithConcurrency */ .W)(files, UPLOAD_CONCURRENCY, file => uploadBytes(client, file, `${String(file.position).padStart(width, '0')}-${(0,_keys_js__WEBPACK_IMPORTED_MODULE_3__/* .slugify */ .Yv)(file.name)}.png`, options));
+    const permalinks = [];
+    for (let start = 0; start < uploaded.length; start += options.perMessage) {
+        if (start > 0 && options.paceMs)
+            await (options.sleep ?? _slack_js__WEBPACK_IMPORTED_MODULE_1__.sleep)(options.paceMs);
+        const batch = uploaded.slice(start, start + options.perMessage);
+        try {
+            const response = await client.files.completeUploadExternal({
+                files: batch.map(({ id, title }) => ({ id, title })),
+                channel_id: channelId,
+                ...(options.threadTs ? { thread_ts: options.threadTs } : {})
+            });
+            const byId = new Map((response.files ?? []).map(file => [file.id, file.permalink ?? '']));
+            permalinks.push(...batch.map(({ id }) => byId.get(id) ?? ''));
+        }
+        catch (error) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Slack refused to share the uploaded graphs: ${(0,_slack_js__WEBPACK_IMPORTED_MODULE_1__.slackErrorText)(error)}`, {
+                cause: error
+            });
+        }
+    }
+    return permalinks;
+}
+async function uploadBytes(client, file, filename, options) {
+    let target;
+    try {
+        target = await client.files.getUploadURLExternal({ filename, length: file.png.length });
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Slack refused an upload of '${file.name}': ${(0,_slack_js__WEBPACK_IMPORTED_MODULE_1__.slackErrorText)(error)}`, {
+            cause: error
+        });
+    }
+    if (!target.upload_url || !target.file_id) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Slack gave no upload URL for '${file.name}'`);
+    }
+    await sendBytes(target.upload_url, file, options);
+    return { id: target.file_id, title: file.name };
+}
+/** The bytes to Slack's upload URL; a broken connection or a 5xx is retried twice. */
+async function sendBytes(url, file, options) {
+    let problem = '';
+    for (let attempt = 1; attempt <= UPLOAD_ATTEMPTS; attempt++) {
+        if (attempt > 1)
+            await (options.sleep ?? _slack_js__WEBPACK_IMPORTED_MODULE_1__.sleep)(1000 * 2 ** (attempt - 2));
+        try {
+            const response = await fetch(url, {
+                method: 'POST',
+                headers: { 'Content-Type': 'image/png' },
+                body: file.png,
+                signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS)
+            });
+            if (response.ok)
+                return;
+            problem = `HTTP ${response.status}`;
+            if (response.status < 500)
+                break;
+        }
+        catch (error) {
+            problem = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error);
+        }
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Uploading '${file.name}' to Slack failed: ${problem}`);
+}
+
+
+/***/ }),
+
+/***/ 6691:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MESSAGE_INTERVAL_MS: () => (/* binding */ MESSAGE_INTERVAL_MS),
+/* harmony export */   createSlackClient: () => (/* binding */ createSlackClient),
+/* harmony export */   postMessages: () => (/* binding */ postMessages),
+/* harmony export */   postThread: () => (/* binding */ postThread),
+/* harmony export */   slackErrorData: () => (/* binding */ slackErrorData),
+/* harmony export */   slackErrorText: () => (/* binding */ slackErrorText),
+/* harmony export */   sleep: () => (/* binding */ sleep)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5105);
+/* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(_slack_web_api__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _message_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9568);
+// The Slack side: one bounded client, messages posted in order, errors mapped to their fix.
+
+
+
+
+/** Per-request timeout. @slack/web-api has none by default. */
+const REQUEST_TIMEOUT_MS = 30000;
+function createSlackClient(token, apiUrl) {
+    return new _slack_web_api__WEBPACK_IMPORTED_MODULE_1__.WebClient(token, {
+        slackApiUrl: apiUrl,
+        timeout: REQUEST_TIMEOUT_MS,
+        // The default policy retries for about 30 minutes; a scheduled report should give up sooner.
+        retryConfig: { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 8000, randomize: true },
+        logger: actionsLogger(),
+        headers: { 'User-Agent': 'cloudwatch-graphs-to-slack/1' }
+    });
+}
+/** Slack allows about one message per second per channel. */
+const MESSAGE_INTERVAL_MS = 1000;
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/**
+ * Posts the messages in order; returns where each one landed. A message whose images Slack could
+ * not download is posted again with links instead, once, with a warning.
+ */
+async function postMessages(client, channel, messages, options = {}) {
+    const results = [];
+    for (const [index, message] of messages.entries()) {
+        if (index > 0 && options.paceMs)
+            await (options.sleep ?? sleep)(options.paceMs);
+        const where = `message ${index + 1} of ${messages.length} to '${channel}'`;
+        results.push(await postWithFallback(client, channel, message, options.threadTs, where));
+    }
+    return results;
+}
+/** slack-thread: images: the header, then each graph as a reply in its thread, paced. */
+async function postThread(client, channel, thread, options = {}) {
+    const [header] = await postMessages(client, channel, [thread.header]);
+    if (!header)
+        return [];
+    if (thread.replies.length > 0 && options.paceMs)
+        await (options.sleep ?? sleep)(options.paceMs);
+    const replies = await postMessages(client, header.channel, thread.replies, {
+        ...options,
+        threadTs: header.ts
+    });
+    return [header, ...replies];
+}
+async function postWithFallback(client, channel, message, threadTs, where) {
+    try {
+        return await post(client, channel, message, threadTs);
+    }
+    catch (error) {
+        if (!isImageDownloadFailure(error)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`Slack refused ${where}: ${slackErrorText(error)}`, { cause: error });
+        }
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Slack could not download the images of ${where} (${slackErrorText(error)}); posted them as links instead. The URLs were checked before posting, so Slack's download may have failed on its side; open a link to see the graph.`, { title: 'Graphs posted as links' });
+        try {
+            return await post(client, channel, (0,_message_js__WEBPACK_IMPORTED_MODULE_3__.imagesAsLinks)(message), threadTs);
+        }
+        catch (retryError) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`Slack refused ${where}, also as links: ${slackErrorText(retryError)}`, {
+                cause: retryError
+            });
+        }
+    }
+}
+async function post(client, channel, message, threadTs) {
+    const response = await client.chat.postMessage({
+        channel,
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(threadTs ? { thread_ts: threadTs } : {})
+    });
+    return { channel: response.channel ?? channel, ts: response.ts ?? '' };
+}
+/** Slack's invalid_blocks for an image it could not fetch (the rest of the message was fine). */
+function isImageDownloadFailure(error) {
+    const data = slackErrorData(error);
+    return (data?.error === 'invalid_blocks' &&
+        (data.response_metadata?.messages ?? []).some(text => /downloading image failed/i.test(text)));
+}
+function slackErrorData(error) {
+    return error?.data;
+}
+const HINTS = {
+    not_in_channel: 'invite the Slack app to the channel (/invite @your-app)',
+    channel_not_found: 'check slack-channel (use the channel id, e.g. C0123ABCDEF) and that the app can see the channel',
+    invalid_auth: 'slack-token is not valid: use the bot token (xoxb-…) of an installed app',
+    not_authed: 'slack-token is missing or empty',
+    account_inactive: 'the token belongs to a deleted user or an uninstalled app: reinstall the app',
+    token_revoked: 'the token was revoked: reinstall the app and update the secret',
+    missing_scope: 'the app lacks a scope: chat:write to post (files:write too with delivery: slack-upload); add it and reinstall the app',
+    ratelimited: 'Slack rate-limited the app: post less often',
+    invalid_blocks: 'Slack could not use a block; when it says "downloading image failed", Slack could not fetch an image URL',
+    is_archived: 'the channel is archived'
+};
+/** `code (Slack's details): what to do`, from an error of @slack/web-api. */
+function slackErrorText(error) {
+    const data = slackErrorData(error);
+    const code = data?.error;
+    if (!code)
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error);
+    const details = data.response_metadata?.messages?.join('; ');
+    const hint = HINTS[code];
+    return `${code}${details ? ` (${details})` : ''}${hint ? `: ${hint}` : ''}`;
+}
+/** Routes the client's log lines to the Actions log (debug unless they matter). */
+function actionsLogger() {
+    const text = (parts) => parts.map(part => String(part)).join(' ');
+    return {
+        // Request bodies and results hold the presigned URLs (bearer links): never in the log.
+        debug: (...parts) => {
+            const line = text(parts);
+            if (!/^http request (body|result)/.test(line))
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(line);
+        },
+        info: (...parts) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(text(parts)),
+        warn: (...parts) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(text(parts)),
+        error: (...parts) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(text(parts)),
+        setLevel: () => undefined,
+        getLevel: () => _slack_web_api__WEBPACK_IMPORTED_MODULE_1__.LogLevel.INFO,
+        setName: () => undefined
+    };
+}
+
+
+/***/ })
+
+};

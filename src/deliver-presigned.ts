@@ -1,0 +1,142 @@
+// delivery: presigned-url. fetch → upload → presign → check per graph (pipeline.ts), then the
+// Slack message(s) with image blocks. The S3 code, the run's identity and the signing decision
+// load while the first graphs are fetched.
+import * as core from '@actions/core'
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
+import { ActionError } from './errors.js'
+import type { Expiry } from './expiry.js'
+import type { Inputs } from './inputs.js'
+import { objectKeys } from './keys.js'
+import type { RunReport } from './outputs.js'
+import { type GraphOutcome, type UploadPlan, renderGraphs } from './pipeline.js'
+import { type RunInfo, loadRunInfo, progress } from './run-info.js'
+import type { PostResult } from './slack.js'
+import type { Graph } from './widgets.js'
+import { describeFailures } from './failures.js'
+
+/** Everything the uploads wait for: the S3 code, the run's identity, and the signing decision. */
+async function prepareUploads(inputs: Inputs, graphs: readonly Graph[]) {
+  const [s3, run, { resolveSigning }] = await Promise.all([
+    import('./aws/s3.js'),
+    loadRunInfo(),
+    import('./signing.js')
+  ])
+  const uploadClient = s3.createS3Client(inputs.s3)
+  const signing = await resolveSigning(inputs, {
+    createS3Client: s3.createS3Client,
+    readSsmKeys: async (idParameter, secretParameter) => {
+      const ssm = await import('./aws/ssm.js')
+      const client = ssm.createSsmClient(inputs.awsRegion)
+      return ssm.readSigningKeys(client, idParameter, secretParameter)
+    },
+    workflowClient: uploadClient,
+    now: () => new Date()
+  })
+  const names = graphs.map(graph => graph.name)
+  const plan: UploadPlan = {
+    uploadClient,
+    presignClient: signing.client,
+    signedAt: signing.signedAt,
+    keys: objectKeys(inputs.s3.keyPrefix, names, run, signing.signedAt)
+  }
+  return { s3, run, signing, plan }
+}
+
+export async function deliverPresigned(
+  inputs: Inputs,
+  graphs: readonly Graph[],
+  cloudwatch: {
+    client: CloudWatchClient
+    fetchImage: (client: CloudWatchClient, graph: Graph) => Promise<Uint8Array>
+  },
+  timings: Record<string, number>
+): Promise<RunReport> {
+  const graphsStart = performance.now()
+  progress.phase = 'rendering graphs'
+  // Starts now and runs while the first graphs are fetched; no upload happens before it is done.
+  const preparing = prepareUploads(inputs, graphs)
+  const plan = preparing.then(prepared => prepared.plan)
+  plan.catch(() => undefined) // awaited below; this only keeps an early failure handled
+  const verify = inputs.verifyUrls ? import('./verify.js') : undefined
+  const outcomes = await renderGraphs(
+    graphs,
+    {
+      bucket: inputs.s3.bucket,
+      expiresInSeconds: inputs.expiresInSeconds,
+      maxConcurrency: inputs.maxConcurrency
+    },
+    {
+      fetchImage: cloudwatch.fetchImage,
+      cloudwatch: cloudwatch.client,
+      plan,
+      upload: async (...args) => (await preparing).s3.uploadPng(...args),
+      presign: async (...args) => (await preparing).s3.presignGetUrl(...args),
+      check: verify ? async (_key, url) => (await verify).checkUrl(url) : undefined
+    }
+  )
+  const { run, signing } = await preparing // its failure is every graph's failure
+  timings.graphs = performance.now() - graphsStart
+  const posted = outcomes.filter(outcome => outcome.url && !outcome.failure)
+  if (posted.length === 0) {
+    throw new ActionError(
+      `No graph could be rendered and stored, so nothing was posted:\n${describeFailures(outcomes)}`
+    )
+  }
+  if (verify) {
+    const count = `${posted.length} URL${posted.length === 1 ? '' : 's'}`
+    core.info(`Checked ${count}: each serves its image`)
+  }
+
+  progress.phase = 'posting to Slack'
+  const slackStart = performance.now()
+  const posts = await postToSlack(inputs, outcomes, signing.expiry, run)
+  if (posts.length > 0) timings.slack = performance.now() - slackStart
+  return {
+    outcomes,
+    bucket: inputs.s3.bucket,
+    expiry: signing.expiry,
+    signing: signing.kind,
+    posts,
+    dryRun: inputs.dryRun,
+    // Session-signed URLs carry the session token: never in a summary, even a private one.
+    embedImages: run.privateRepository && signing.kind === 'long-term',
+    timings
+  }
+}
+
+async function postToSlack(
+  inputs: Inputs,
+  outcomes: readonly GraphOutcome[],
+  expiry: Expiry,
+  run: RunInfo
+): Promise<PostResult[]> {
+  const { buildMessages, buildThread, defaultText } = await import('./message.js')
+  const slack = inputs.slack
+  const options = {
+    text: slack?.text ?? defaultText(new Date()),
+    graphs: outcomes
+      .filter(outcome => outcome.url && !outcome.failure)
+      .map(outcome => ({ name: outcome.graph.name, url: outcome.url as string })),
+    expiry,
+    runUrl: run.runUrl,
+    missing: outcomes.filter(outcome => outcome.failure).map(outcome => outcome.graph.name)
+  }
+  if (inputs.dryRun || !slack) {
+    core.info('Dry run: nothing posted to Slack')
+    return []
+  }
+  const { createSlackClient, postMessages, postThread, MESSAGE_INTERVAL_MS } =
+    await import('./slack.js')
+  const client = createSlackClient(slack.token, slack.apiUrl)
+  const posts =
+    slack.thread === 'images'
+      ? await postThread(client, slack.channel, buildThread(options), {
+          paceMs: MESSAGE_INTERVAL_MS
+        })
+      : await postMessages(client, slack.channel, buildMessages(options), {
+          threadTs: slack.threadTs,
+          paceMs: MESSAGE_INTERVAL_MS
+        })
+  core.info(`Posted ${posts.length} message(s) to ${posts[0]?.channel} (ts ${posts[0]?.ts})`)
+  return posts
+}

@@ -1,0 +1,97 @@
+// delivery: slack-upload. Fetch every graph, then a header message (text, context line), then
+// the PNGs uploaded to Slack and shared under it: in the channel, or as replies in its thread.
+import * as core from '@actions/core'
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
+import { mapWithConcurrency } from './concurrency.js'
+import { ActionError, describeError } from './errors.js'
+import { describeFailures } from './failures.js'
+import type { Inputs } from './inputs.js'
+import type { RunReport } from './outputs.js'
+import { type GraphOutcome, label } from './pipeline.js'
+import { loadRunInfo, progress } from './run-info.js'
+import type { Graph } from './widgets.js'
+
+export async function deliverSlackHosted(
+  inputs: Inputs,
+  graphs: readonly Graph[],
+  cloudwatch: {
+    client: CloudWatchClient
+    fetchImage: (client: CloudWatchClient, graph: Graph) => Promise<Uint8Array>
+  },
+  timings: Record<string, number>
+): Promise<RunReport> {
+  const graphsStart = performance.now()
+  progress.phase = 'rendering graphs'
+  const running = loadRunInfo()
+  const pngs: (Uint8Array | undefined)[] = []
+  const outcomes = await mapWithConcurrency(graphs, inputs.maxConcurrency, async (graph, i) => {
+    const outcome: GraphOutcome = { graph }
+    try {
+      pngs[i] = await cloudwatch.fetchImage(cloudwatch.client, graph)
+      outcome.bytes = pngs[i]?.length
+      core.info(`${label(graph)}: ${((outcome.bytes ?? 0) / 1024).toFixed(1)} KiB`)
+    } catch (error) {
+      outcome.failure = describeError(error)
+    }
+    return outcome
+  })
+  timings.graphs = performance.now() - graphsStart
+  const run = await running
+  const rendered = outcomes.filter(outcome => !outcome.failure)
+  if (rendered.length === 0) {
+    throw new ActionError(
+      `No graph could be rendered, so nothing was posted:\n${describeFailures(outcomes)}`
+    )
+  }
+  const report: RunReport = {
+    outcomes,
+    bucket: '',
+    expiry: 'slack',
+    signing: 'none',
+    posts: [],
+    dryRun: inputs.dryRun,
+    embedImages: false,
+    timings
+  }
+  const slack = inputs.slack
+  if (inputs.dryRun || !slack) {
+    core.info('Dry run: nothing uploaded to Slack')
+    return report
+  }
+
+  progress.phase = 'uploading to Slack'
+  const slackStart = performance.now()
+  const [{ buildHeader, defaultText }, { createSlackClient, postMessages, MESSAGE_INTERVAL_MS }] =
+    await Promise.all([import('./message.js'), import('./slack.js')])
+  const { uploadGraphs, FILES_PER_MESSAGE } = await import('./slack-upload.js')
+  const client = createSlackClient(slack.token, slack.apiUrl)
+  const header = buildHeader({
+    text: slack.text ?? defaultText(new Date()),
+    expiry: 'slack',
+    runUrl: run.runUrl,
+    missing: outcomes.filter(outcome => outcome.failure).map(outcome => outcome.graph.name)
+  })
+  const [posted] = await postMessages(client, slack.channel, [header], { threadTs: slack.threadTs })
+  if (!posted) throw new ActionError('Slack returned no message for the header')
+  const threaded = slack.thread === 'images'
+  const files = outcomes.flatMap((outcome, i) => {
+    const png = pngs[i]
+    return png && !outcome.failure
+      ? [{ name: outcome.graph.name, position: outcome.graph.position, png }]
+      : []
+  })
+  await new Promise(resolve => setTimeout(resolve, MESSAGE_INTERVAL_MS))
+  const permalinks = await uploadGraphs(client, posted.channel, files, {
+    threadTs: threaded ? posted.ts : slack.threadTs,
+    perMessage: threaded ? 1 : FILES_PER_MESSAGE,
+    paceMs: MESSAGE_INTERVAL_MS
+  })
+  rendered.forEach((outcome, i) => {
+    outcome.url = permalinks[i]
+  })
+  core.info(
+    `Uploaded ${files.length} graph(s) to Slack under message ${posted.ts} in ${posted.channel}`
+  )
+  timings.slack = performance.now() - slackStart
+  return { ...report, posts: [posted] }
+}

@@ -1,0 +1,111 @@
+// delivery: slack-upload: Slack hosts the PNGs, so they never expire and no bucket or signer is
+// needed. Slack's external upload flow: files.getUploadURLExternal, the bytes to that URL, then
+// files.completeUploadExternal shares them in the channel (or thread).
+import type { WebClient } from '@slack/web-api'
+import { mapWithConcurrency } from './concurrency.js'
+import { ActionError, describeError } from './errors.js'
+import { slugify } from './keys.js'
+import { type PostOptions, sleep, slackErrorText } from './slack.js'
+
+/** Files shared per message: Slack shows up to 10 attachments in one message. */
+export const FILES_PER_MESSAGE = 10
+const UPLOAD_CONCURRENCY = 5
+const UPLOAD_TIMEOUT_MS = 30000
+const UPLOAD_ATTEMPTS = 3
+
+export interface GraphFile {
+  name: string
+  /** 1-based, as in the object key names of presigned-url delivery. */
+  position: number
+  png: Uint8Array
+}
+
+/**
+ * Uploads every file, then shares them in order: `perMessage` files per message (1 in a thread of
+ * replies), paced like messages. Returns each file's permalink, in order.
+ */
+export async function uploadGraphs(
+  client: WebClient,
+  channelId: string,
+  files: readonly GraphFile[],
+  options: PostOptions & { perMessage: number }
+): Promise<string[]> {
+  const width = Math.max(2, String(files.length).length)
+  const uploaded = await mapWithConcurrency(files, UPLOAD_CONCURRENCY, file =>
+    uploadBytes(
+      client,
+      file,
+      `${String(file.position).padStart(width, '0')}-${slugify(file.name)}.png`,
+      options
+    )
+  )
+  const permalinks: string[] = []
+  for (let start = 0; start < uploaded.length; start += options.perMessage) {
+    if (start > 0 && options.paceMs) await (options.sleep ?? sleep)(options.paceMs)
+    const batch = uploaded.slice(start, start + options.perMessage)
+    try {
+      const response = await client.files.completeUploadExternal({
+        files: batch.map(({ id, title }) => ({ id, title })) as [{ id: string; title: string }],
+        channel_id: channelId,
+        ...(options.threadTs ? { thread_ts: options.threadTs } : {})
+      })
+      const byId = new Map((response.files ?? []).map(file => [file.id, file.permalink ?? '']))
+      permalinks.push(...batch.map(({ id }) => byId.get(id) ?? ''))
+    } catch (error) {
+      throw new ActionError(
+        `Slack refused to share the uploaded graphs: ${slackErrorText(error)}`,
+        {
+          cause: error
+        }
+      )
+    }
+  }
+  return permalinks
+}
+
+async function uploadBytes(
+  client: WebClient,
+  file: GraphFile,
+  filename: string,
+  options: { sleep?: (ms: number) => Promise<void> }
+): Promise<{ id: string; title: string }> {
+  let target: { upload_url?: string; file_id?: string }
+  try {
+    target = await client.files.getUploadURLExternal({ filename, length: file.png.length })
+  } catch (error) {
+    throw new ActionError(`Slack refused an upload of '${file.name}': ${slackErrorText(error)}`, {
+      cause: error
+    })
+  }
+  if (!target.upload_url || !target.file_id) {
+    throw new ActionError(`Slack gave no upload URL for '${file.name}'`)
+  }
+  await sendBytes(target.upload_url, file, options)
+  return { id: target.file_id, title: file.name }
+}
+
+/** The bytes to Slack's upload URL; a broken connection or a 5xx is retried twice. */
+async function sendBytes(
+  url: string,
+  file: GraphFile,
+  options: { sleep?: (ms: number) => Promise<void> }
+): Promise<void> {
+  let problem = ''
+  for (let attempt = 1; attempt <= UPLOAD_ATTEMPTS; attempt++) {
+    if (attempt > 1) await (options.sleep ?? sleep)(1000 * 2 ** (attempt - 2))
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'image/png' },
+        body: file.png,
+        signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS)
+      })
+      if (response.ok) return
+      problem = `HTTP ${response.status}`
+      if (response.status < 500) break
+    } catch (error) {
+      problem = describeError(error)
+    }
+  }
+  throw new ActionError(`Uploading '${file.name}' to Slack failed: ${problem}`)
+}
