@@ -317,6 +317,23 @@ describe.each(nodes)('the built action on %s', (_label, node) => {
     await expectUrlsServeCloudWatchImages(standIns, urls)
   })
 
+  test('verify-urls: false skips the check: only Slack fetches the images', async () => {
+    standIns = await startStandIns()
+    const result = await run({ widgets: twoGraphs, ...ssmSigner, 'verify-urls': 'false' })
+    expect(result.exitCode).toBe(0)
+    const gets = standIns.s3.requests.filter(r => r.method === 'GET')
+    // Two images, each downloaded once by Slack; none by the action.
+    expect(gets).toHaveLength(2)
+    expect(result.stdout).not.toContain('Checked 2 URLs')
+  })
+
+  test('with the URL check on, each URL is fetched once by the action and once by Slack', async () => {
+    standIns = await startStandIns()
+    const result = await run({ widgets: twoGraphs, ...ssmSigner })
+    expect(result.exitCode).toBe(0)
+    expect(standIns.s3.requests.filter(r => r.method === 'GET')).toHaveLength(4)
+  })
+
   test('a local run (no run id) names its folder by time', async () => {
     standIns = await startStandIns()
     const result = await run({ widgets: JSON.stringify(cpu), ...ssmSigner }, { run: null })
