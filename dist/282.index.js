@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   deliverPresigned: () => (/* binding */ deliverPresigned)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7847);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5165);
@@ -26,9 +26,9 @@ __webpack_require__.r(__webpack_exports__);
 
 /** Everything the uploads wait for: the S3 code, the run's identity, and the signing decision. */
 async function prepareUploads(inputs, graphs) {
-    const [s3, run, { resolveSigning }] = await Promise.all([
+    const run = (0,_run_info_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunInfo */ .m)();
+    const [s3, { resolveSigning }] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(85), __webpack_require__.e(143), __webpack_require__.e(75)]).then(__webpack_require__.bind(__webpack_require__, 1075)),
-        (0,_run_info_js__WEBPACK_IMPORTED_MODULE_3__/* .loadRunInfo */ .K)(),
         __webpack_require__.e(/* import() */ 856).then(__webpack_require__.bind(__webpack_require__, 7856))
     ]);
     const uploadClient = s3.createS3Client(inputs.s3);

@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   deliverSlackHosted: () => (/* binding */ deliverSlackHosted)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
 /* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1532);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4320);
@@ -26,7 +26,6 @@ __webpack_require__.r(__webpack_exports__);
 async function deliverSlackHosted(inputs, graphs, cloudwatch, timings) {
     const graphsStart = performance.now();
     _run_info_js__WEBPACK_IMPORTED_MODULE_4__/* .progress */ .q.phase = 'rendering graphs';
-    const running = (0,_run_info_js__WEBPACK_IMPORTED_MODULE_4__/* .loadRunInfo */ .K)();
     const pngs = [];
     const outcomes = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_5__/* .mapWithConcurrency */ .W)(graphs, inputs.maxConcurrency, async (graph, i) => {
         const outcome = { graph };
@@ -41,7 +40,7 @@ async function deliverSlackHosted(inputs, graphs, cloudwatch, timings) {
         return outcome;
     });
     timings.graphs = performance.now() - graphsStart;
-    const run = await running;
+    const run = (0,_run_info_js__WEBPACK_IMPORTED_MODULE_4__/* .readRunInfo */ .m)();
     const rendered = outcomes.filter(outcome => !outcome.failure);
     if (rendered.length === 0) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`No graph could be rendered, so nothing was posted:\n${(0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .describeFailures */ .n)(outcomes)}`);

@@ -1,5 +1,5 @@
 export const id = 75;
-export const ids = [75,817];
+export const ids = [75,942];
 export const modules = {
 
 /***/ 201:
@@ -30,39 +30,112 @@ function clientSettings(region, retryMode = 'standard') {
 
 /***/ }),
 
-/***/ 3817:
+/***/ 942:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   awsErrorText: () => (/* binding */ awsErrorText),
-/* harmony export */   createCloudWatchClient: () => (/* binding */ createCloudWatchClient),
-/* harmony export */   fetchGraphImage: () => (/* binding */ fetchGraphImage),
-/* harmony export */   readDashboard: () => (/* binding */ readDashboard)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4085);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(201);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  awsErrorText: () => (/* binding */ awsErrorText),
+  createCloudWatchClient: () => (/* binding */ createCloudWatchClient),
+  fetchGraphImage: () => (/* binding */ fetchGraphImage),
+  readDashboard: () => (/* binding */ readDashboard)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
+var dist_cjs = __webpack_require__(4085);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var clients = __webpack_require__(201);
+;// CONCATENATED MODULE: ./src/aws/pacer.ts
+const CLOUDWATCH_QUOTA_PER_SECOND = 20;
+class ThrottlePacer {
+    perSecond;
+    clock;
+    sleep;
+    throttled = false;
+    nextSlot = 0;
+    constructor(perSecond, clock = () => performance.now(), sleep = ms => new Promise(resolve => setTimeout(resolve, ms))) {
+        this.perSecond = perSecond;
+        this.clock = clock;
+        this.sleep = sleep;
+    }
+    /** Resolves when this attempt may go: at once until the service has throttled. */
+    async slot() {
+        if (!this.throttled)
+            return;
+        const now = this.clock();
+        const at = Math.max(now, this.nextSlot);
+        // A little over the quota's interval, so clock skew with the service does not tip it over.
+        this.nextSlot = at + 1050 / this.perSecond;
+        if (at > now)
+            await this.sleep(at - now);
+    }
+    onThrottled() {
+        this.throttled = true;
+    }
+    get pacing() {
+        return this.throttled;
+    }
+}
+/** True for the error codes AWS uses for throttling. */
+function isThrottling(error) {
+    const name = error?.Code ?? error?.name;
+    return (name === 'Throttling' ||
+        name === 'ThrottlingException' ||
+        name === 'TooManyRequestsException' ||
+        name === 'RequestLimitExceeded');
+}
+/**
+ * A middleware in the deserialize step: it runs for every attempt, inside the SDK's retry loop, so
+ * retries wait for their slot too.
+ */
+function pacerPlugin(pacer) {
+    return {
+        applyToStack: stack => {
+            stack.add(next => async (args) => {
+                await pacer.slot();
+                try {
+                    return await next(args);
+                }
+                catch (error) {
+                    if (isThrottling(error))
+                        pacer.onThrottled();
+                    throw error;
+                }
+            }, { step: 'deserialize', name: 'throttlePacer', priority: 'low' });
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/aws/cloudwatch.ts
+
 
 
 
 function createCloudWatchClient(region) {
-    // CloudWatch allows 20 GetMetricWidgetImage calls per second per account: adaptive retries back
-    // off when it throttles, and do nothing while it does not.
-    return new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .CloudWatchClient */ .WBn({ ...(0,_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .clientSettings */ .r)(region, 'adaptive'), maxAttempts: 8 });
+    // Standard retries with more attempts, and a pacer that spaces attempts to the quota once
+    // CloudWatch throttles (measured: adaptive mode's own limiter falls to about one call a second
+    // after a burst, and stays there).
+    const client = new dist_cjs/* CloudWatchClient */.WBn({ ...(0,clients/* clientSettings */.r)(region), maxAttempts: 8 });
+    client.middlewareStack.use(pacerPlugin(new ThrottlePacer(CLOUDWATCH_QUOTA_PER_SECOND)));
+    return client;
 }
 /** The graph as PNG bytes, exactly as CloudWatch rendered it. */
 async function fetchGraphImage(client, graph) {
     let image;
     try {
-        const response = await client.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .GetMetricWidgetImageCommand */ .lG6({ MetricWidget: graph.metricWidget, OutputFormat: 'png' }));
+        const response = await client.send(new dist_cjs/* GetMetricWidgetImageCommand */.lG6({ MetricWidget: graph.metricWidget, OutputFormat: 'png' }));
         image = response.MetricWidgetImage;
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`CloudWatch could not render graph ${graph.position} ('${graph.name}'): ${awsErrorText(error)}`, { cause: error });
+        throw new errors/* ActionError */.lZ(`CloudWatch could not render graph ${graph.position} ('${graph.name}'): ${awsErrorText(error)}`, { cause: error });
     }
     if (!image || image.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`CloudWatch returned no image for graph ${graph.position} ('${graph.name}')`);
+        throw new errors/* ActionError */.lZ(`CloudWatch returned no image for graph ${graph.position} ('${graph.name}')`);
     }
     return image;
 }
@@ -76,12 +149,12 @@ function awsErrorText(error) {
         const name = typeof code === 'string' && code ? code : error.name;
         return name && name !== 'Error' ? `${name}: ${error.message}` : error.message;
     }
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error);
+    return (0,errors/* describeError */.Uc)(error);
 }
 /** A dashboard's body (JSON text), as saved. */
 async function readDashboard(client, name, region) {
     try {
-        const response = await client.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .GetDashboardCommand */ .KP_({ DashboardName: name }));
+        const response = await client.send(new dist_cjs/* GetDashboardCommand */.KP_({ DashboardName: name }));
         return response.DashboardBody ?? '{}';
     }
     catch (error) {
@@ -91,7 +164,7 @@ async function readDashboard(client, name, region) {
             : code === 'AccessDenied' || code === 'AccessDeniedException'
                 ? " The workflow's role needs cloudwatch:GetDashboard."
                 : '';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Reading dashboard '${name}' failed: ${awsErrorText(error)}.${hint}`, {
+        throw new errors/* ActionError */.lZ(`Reading dashboard '${name}' failed: ${awsErrorText(error)}.${hint}`, {
             cause: error
         });
     }
@@ -112,7 +185,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3711);
 /* harmony import */ var _aws_sdk_s3_request_presigner__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8505);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _cloudwatch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3817);
+/* harmony import */ var _cloudwatch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(942);
 /* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(201);
 
 

@@ -9,16 +9,16 @@ import type { Inputs } from './inputs.js'
 import { objectKeys } from './keys.js'
 import type { RunReport } from './outputs.js'
 import { type GraphOutcome, type UploadPlan, renderGraphs } from './pipeline.js'
-import { type RunInfo, loadRunInfo, progress } from './run-info.js'
+import { type RunInfo, progress, readRunInfo } from './run-info.js'
 import type { PostResult } from './slack.js'
 import type { Graph } from './widgets.js'
 import { describeFailures } from './failures.js'
 
 /** Everything the uploads wait for: the S3 code, the run's identity, and the signing decision. */
 async function prepareUploads(inputs: Inputs, graphs: readonly Graph[]) {
-  const [s3, run, { resolveSigning }] = await Promise.all([
+  const run = readRunInfo()
+  const [s3, { resolveSigning }] = await Promise.all([
     import('./aws/s3.js'),
-    loadRunInfo(),
     import('./signing.js')
   ])
   const uploadClient = s3.createS3Client(inputs.s3)

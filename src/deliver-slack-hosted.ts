@@ -8,7 +8,7 @@ import { describeFailures } from './failures.js'
 import type { Inputs } from './inputs.js'
 import type { RunReport } from './outputs.js'
 import { type GraphOutcome, label } from './pipeline.js'
-import { loadRunInfo, progress } from './run-info.js'
+import { progress, readRunInfo } from './run-info.js'
 import type { Graph } from './widgets.js'
 
 export async function deliverSlackHosted(
@@ -22,7 +22,6 @@ export async function deliverSlackHosted(
 ): Promise<RunReport> {
   const graphsStart = performance.now()
   progress.phase = 'rendering graphs'
-  const running = loadRunInfo()
   const pngs: (Uint8Array | undefined)[] = []
   const outcomes = await mapWithConcurrency(graphs, inputs.maxConcurrency, async (graph, i) => {
     const outcome: GraphOutcome = { graph }
@@ -36,7 +35,7 @@ export async function deliverSlackHosted(
     return outcome
   })
   timings.graphs = performance.now() - graphsStart
-  const run = await running
+  const run = readRunInfo()
   const rendered = outcomes.filter(outcome => !outcome.failure)
   if (rendered.length === 0) {
     throw new ActionError(

@@ -1,6 +1,10 @@
-// Facts about this run that several phases need, read lazily (@actions/github is large).
+// Facts about this run that several phases need. They are the values @actions/github's `context`
+// gives (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_SERVER_URL, GITHUB_REPOSITORY, the event
+// payload), read the same way but without loading Octokit, which the action never calls.
+import { existsSync, readFileSync } from 'node:fs'
 
 export interface RunInfo {
+  /** NaN outside Actions, like context.runId. */
   runId: number
   runAttempt: number
   /** The run's page, when this is a run on GitHub. */
@@ -9,18 +13,31 @@ export interface RunInfo {
   privateRepository: boolean
 }
 
-export async function loadRunInfo(): Promise<RunInfo> {
-  const { context } = await import('@actions/github')
-  const repository = process.env.GITHUB_REPOSITORY
-  const onGitHub = Boolean(repository) && context.runId > 0
-  const attempt = context.runAttempt > 0 ? `/attempts/${context.runAttempt}` : ''
+export function readRunInfo(env: NodeJS.ProcessEnv = process.env): RunInfo {
+  const runId = parseInt(env.GITHUB_RUN_ID ?? '', 10)
+  const runAttempt = parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10)
+  const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com'
+  const repository = env.GITHUB_REPOSITORY
+  const attempt = runAttempt > 0 ? `/attempts/${runAttempt}` : ''
   return {
-    runId: context.runId,
-    runAttempt: context.runAttempt,
-    runUrl: onGitHub
-      ? `${context.serverUrl}/${repository}/actions/runs/${context.runId}${attempt}`
-      : undefined,
-    privateRepository: context.payload.repository?.private === true
+    runId,
+    runAttempt,
+    runUrl:
+      repository && runId > 0
+        ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt}`
+        : undefined,
+    privateRepository: readEventPayload(env.GITHUB_EVENT_PATH)?.repository?.private === true
+  }
+}
+
+function readEventPayload(
+  file: string | undefined
+): { repository?: { private?: unknown } } | undefined {
+  if (!file || !existsSync(file)) return undefined
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as { repository?: { private?: unknown } }
+  } catch {
+    return undefined // an unreadable payload only means: treat the repository as public
   }
 }
 

@@ -6,11 +6,15 @@ import {
 import { ActionError, describeError } from '../errors.js'
 import type { Graph } from '../widgets.js'
 import { clientSettings } from './clients.js'
+import { CLOUDWATCH_QUOTA_PER_SECOND, ThrottlePacer, pacerPlugin } from './pacer.js'
 
 export function createCloudWatchClient(region: string): CloudWatchClient {
-  // CloudWatch allows 20 GetMetricWidgetImage calls per second per account: adaptive retries back
-  // off when it throttles, and do nothing while it does not.
-  return new CloudWatchClient({ ...clientSettings(region, 'adaptive'), maxAttempts: 8 })
+  // Standard retries with more attempts, and a pacer that spaces attempts to the quota once
+  // CloudWatch throttles (measured: adaptive mode's own limiter falls to about one call a second
+  // after a burst, and stays there).
+  const client = new CloudWatchClient({ ...clientSettings(region), maxAttempts: 8 })
+  client.middlewareStack.use(pacerPlugin(new ThrottlePacer(CLOUDWATCH_QUOTA_PER_SECOND)))
+  return client
 }
 
 /** The graph as PNG bytes, exactly as CloudWatch rendered it. */

@@ -1,0 +1,176 @@
+export const id = 942;
+export const ids = [942];
+export const modules = {
+
+/***/ 201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ clientSettings)
+/* harmony export */ });
+/* unused harmony export USER_AGENT */
+// Client settings shared by every AWS client: who we are, how hard to retry, how long to wait.
+// Endpoints are left to the SDK, so AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> keep working.
+const USER_AGENT = ['cloudwatch-graphs-to-slack', '1'];
+/**
+ * Bounded retries with backoff for throttling, 5xx and broken connections (the SDK's standard
+ * mode); adaptive mode also slows down once the service throttles, and not before. Every request
+ * has a deadline: a connection that hangs is retried, not waited on forever.
+ */
+function clientSettings(region, retryMode = 'standard') {
+    return {
+        region,
+        customUserAgent: [USER_AGENT],
+        maxAttempts: 5,
+        retryMode,
+        requestHandler: { connectionTimeout: 5000, requestTimeout: 30000 }
+    };
+}
+
+
+/***/ }),
+
+/***/ 942:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  awsErrorText: () => (/* binding */ awsErrorText),
+  createCloudWatchClient: () => (/* binding */ createCloudWatchClient),
+  fetchGraphImage: () => (/* binding */ fetchGraphImage),
+  readDashboard: () => (/* binding */ readDashboard)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
+var dist_cjs = __webpack_require__(4085);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var clients = __webpack_require__(201);
+;// CONCATENATED MODULE: ./src/aws/pacer.ts
+const CLOUDWATCH_QUOTA_PER_SECOND = 20;
+class ThrottlePacer {
+    perSecond;
+    clock;
+    sleep;
+    throttled = false;
+    nextSlot = 0;
+    constructor(perSecond, clock = () => performance.now(), sleep = ms => new Promise(resolve => setTimeout(resolve, ms))) {
+        this.perSecond = perSecond;
+        this.clock = clock;
+        this.sleep = sleep;
+    }
+    /** Resolves when this attempt may go: at once until the service has throttled. */
+    async slot() {
+        if (!this.throttled)
+            return;
+        const now = this.clock();
+        const at = Math.max(now, this.nextSlot);
+        // A little over the quota's interval, so clock skew with the service does not tip it over.
+        this.nextSlot = at + 1050 / this.perSecond;
+        if (at > now)
+            await this.sleep(at - now);
+    }
+    onThrottled() {
+        this.throttled = true;
+    }
+    get pacing() {
+        return this.throttled;
+    }
+}
+/** True for the error codes AWS uses for throttling. */
+function isThrottling(error) {
+    const name = error?.Code ?? error?.name;
+    return (name === 'Throttling' ||
+        name === 'ThrottlingException' ||
+        name === 'TooManyRequestsException' ||
+        name === 'RequestLimitExceeded');
+}
+/**
+ * A middleware in the deserialize step: it runs for every attempt, inside the SDK's retry loop, so
+ * retries wait for their slot too.
+ */
+function pacerPlugin(pacer) {
+    return {
+        applyToStack: stack => {
+            stack.add(next => async (args) => {
+                await pacer.slot();
+                try {
+                    return await next(args);
+                }
+                catch (error) {
+                    if (isThrottling(error))
+                        pacer.onThrottled();
+                    throw error;
+                }
+            }, { step: 'deserialize', name: 'throttlePacer', priority: 'low' });
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/aws/cloudwatch.ts
+
+
+
+
+function createCloudWatchClient(region) {
+    // Standard retries with more attempts, and a pacer that spaces attempts to the quota once
+    // CloudWatch throttles (measured: adaptive mode's own limiter falls to about one call a second
+    // after a burst, and stays there).
+    const client = new dist_cjs/* CloudWatchClient */.WBn({ ...(0,clients/* clientSettings */.r)(region), maxAttempts: 8 });
+    client.middlewareStack.use(pacerPlugin(new ThrottlePacer(CLOUDWATCH_QUOTA_PER_SECOND)));
+    return client;
+}
+/** The graph as PNG bytes, exactly as CloudWatch rendered it. */
+async function fetchGraphImage(client, graph) {
+    let image;
+    try {
+        const response = await client.send(new dist_cjs/* GetMetricWidgetImageCommand */.lG6({ MetricWidget: graph.metricWidget, OutputFormat: 'png' }));
+        image = response.MetricWidgetImage;
+    }
+    catch (error) {
+        throw new errors/* ActionError */.lZ(`CloudWatch could not render graph ${graph.position} ('${graph.name}'): ${awsErrorText(error)}`, { cause: error });
+    }
+    if (!image || image.length === 0) {
+        throw new errors/* ActionError */.lZ(`CloudWatch returned no image for graph ${graph.position} ('${graph.name}')`);
+    }
+    return image;
+}
+/**
+ * `Code: message`, as the service said it. CloudWatch is "query compatible": the SDK may name the
+ * error class after its model (DashboardInvalidInputError) and keep the wire code in `Code`.
+ */
+function awsErrorText(error) {
+    if (error instanceof Error) {
+        const code = error.Code;
+        const name = typeof code === 'string' && code ? code : error.name;
+        return name && name !== 'Error' ? `${name}: ${error.message}` : error.message;
+    }
+    return (0,errors/* describeError */.Uc)(error);
+}
+/** A dashboard's body (JSON text), as saved. */
+async function readDashboard(client, name, region) {
+    try {
+        const response = await client.send(new dist_cjs/* GetDashboardCommand */.KP_({ DashboardName: name }));
+        return response.DashboardBody ?? '{}';
+    }
+    catch (error) {
+        const code = error.Code ?? error.name;
+        const hint = code === 'ResourceNotFound' || code === 'DashboardNotFoundError'
+            ? ` Check the name (case matters) and that the dashboard is in ${region} (aws-region).`
+            : code === 'AccessDenied' || code === 'AccessDeniedException'
+                ? " The workflow's role needs cloudwatch:GetDashboard."
+                : '';
+        throw new errors/* ActionError */.lZ(`Reading dashboard '${name}' failed: ${awsErrorText(error)}.${hint}`, {
+            cause: error
+        });
+    }
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,190 @@
+// Fresh child processes, timed from spawn to exit on the stand-ins' clock (epoch ms:
+// performance.timeOrigin + performance.now(), like Timeline), with the environment a runner gives
+// the action. Spawned asynchronously: the stand-ins answer from this same process.
+import { spawn } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { inputEnv, repoRoot } from '../../test-support/action-env.js'
+import { now } from '../../test-support/faults.js'
+import { median } from './stats.js'
+
+/** The bundle measured: this checkout's dist/, or BENCH_DIST (another build, to compare). */
+export const DIST_SOURCE = path.resolve(process.env.BENCH_DIST ?? path.join(repoRoot, 'dist'))
+let snapshot: string | undefined
+
+/**
+ * A private copy of DIST_SOURCE, taken on first use: `npm test` rebuilds dist/ (pretest), and a
+ * rebuild in the middle of the bench must not mix two builds in one table.
+ */
+export function distDir(): string {
+  if (snapshot === undefined) {
+    snapshot = mkdtempSync(path.join(tmpdir(), 'cw-bench-dist-'))
+    cpSync(DIST_SOURCE, snapshot, { recursive: true })
+  }
+  return snapshot
+}
+
+export function distEntry(): string {
+  return path.join(distDir(), 'index.js')
+}
+
+export function removeDistSnapshot(): void {
+  if (snapshot !== undefined) rmSync(snapshot, { recursive: true, force: true })
+  snapshot = undefined
+}
+
+export interface TimedRun {
+  /** Epoch ms, taken just before spawn(). */
+  spawnAt: number
+  /** Epoch ms, when the child's 'exit' event arrived. */
+  exitAt: number
+  wallMs: number
+  exitCode: number | null
+  stdout: string
+  stderr: string
+}
+
+export function runTimed(
+  node: string,
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+  timeoutMs = 120000
+): Promise<TimedRun> {
+  return new Promise((resolve, reject) => {
+    const spawnAt = now()
+    const child = spawn(node, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+    let exitAt = Number.NaN
+    const stdout: Buffer[] = []
+    const stderr: Buffer[] = []
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+    child.on('error', reject)
+    child.on('exit', () => (exitAt = now()))
+    child.on('close', exitCode => {
+      clearTimeout(timer)
+      resolve({
+        spawnAt,
+        exitAt,
+        wallMs: exitAt - spawnAt,
+        exitCode,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8')
+      })
+    })
+  })
+}
+
+/** A runner's temporary home: workspace, GITHUB_OUTPUT, step summary, event payload. */
+export class RunnerHome {
+  readonly dir = mkdtempSync(path.join(tmpdir(), 'cw-bench-'))
+  readonly workspace = path.join(this.dir, 'workspace')
+  /** Written at exit by the RSS preload when BENCH_RSS_FILE names it. */
+  readonly preload = path.join(this.dir, 'rss-preload.cjs')
+
+  constructor() {
+    mkdirSync(this.workspace, { recursive: true })
+    for (const file of ['output', 'summary']) writeFileSync(path.join(this.dir, file), '')
+    const event = { repository: { full_name: 'octo/graphs', private: false } }
+    writeFileSync(path.join(this.dir, 'event.json'), JSON.stringify(event))
+    writeFileSync(this.preload, PRELOAD)
+  }
+
+  /** What a runner sets; INPUT_* (with action.yml's defaults) only when inputs are given. */
+  env(inputs?: Record<string, string>, extra: Record<string, string> = {}): Record<string, string> {
+    return {
+      PATH: process.env.PATH ?? '',
+      HOME: this.dir,
+      AWS_CONFIG_FILE: path.join(this.dir, 'aws-config'),
+      AWS_SHARED_CREDENTIALS_FILE: path.join(this.dir, 'aws-credentials'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      GITHUB_ACTIONS: 'true',
+      CI: 'true',
+      GITHUB_OUTPUT: path.join(this.dir, 'output'),
+      GITHUB_STEP_SUMMARY: path.join(this.dir, 'summary'),
+      GITHUB_WORKSPACE: this.workspace,
+      GITHUB_EVENT_PATH: path.join(this.dir, 'event.json'),
+      GITHUB_EVENT_NAME: 'schedule',
+      GITHUB_REPOSITORY: 'octo/graphs',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_API_URL: 'https://api.github.com',
+      GITHUB_WORKFLOW: 'graphs',
+      GITHUB_SHA: '0'.repeat(40),
+      GITHUB_REF: 'refs/heads/main',
+      RUNNER_TEMP: this.dir,
+      ...(inputs ? inputEnv(inputs) : {}),
+      ...extra
+    }
+  }
+
+  close(): void {
+    rmSync(this.dir, { recursive: true, force: true })
+  }
+}
+
+/** Loaded with --require: at exit, the process's peak RSS (KiB, ru_maxrss) into BENCH_RSS_FILE. */
+const PRELOAD = `'use strict'
+process.on('exit', () => {
+  const file = process.env.BENCH_RSS_FILE
+  if (!file) return
+  const report = { maxRssKiB: process.resourceUsage().maxRSS, rssAtExit: process.memoryUsage.rss() }
+  require('node:fs').writeFileSync(file, JSON.stringify(report))
+})
+`
+
+export interface PairSeries {
+  /** Wall times of the measured process (ms), in run order. */
+  subject: number[]
+  /** Wall times of `node -e 0` (ms), alternating with the subject. */
+  baseline: number[]
+  /** subject[i] / baseline[i]. */
+  ratios: number[]
+}
+
+export function summarisePairs(series: PairSeries) {
+  return {
+    runs: series.subject.length,
+    medianMs: median(series.subject),
+    baselineMedianMs: median(series.baseline),
+    /** The median of the per-pair ratios: each pair ran back to back, so drift cancels. */
+    ratio: median(series.ratios)
+  }
+}
+
+/** `node -e 0`: the floor every process pays. */
+export async function baselineRun(node: string, home: RunnerHome): Promise<number> {
+  const run = await runTimed(node, ['-e', '0'], home.env(), home.workspace)
+  if (run.exitCode !== 0) throw new Error(`node -e 0 exited with ${run.exitCode}: ${run.stderr}`)
+  return run.wallMs
+}
+
+/**
+ * Cold start: `node dist/index.js` with no INPUT_* at all must fail fast (exit 1, ::error::),
+ * alternating with `node -e 0`, each a fresh process. The first `warmup` pairs are not counted
+ * (they fill the page cache).
+ */
+export async function coldStart(node: string, pairs: number, warmup = 2): Promise<PairSeries> {
+  const home = new RunnerHome()
+  const series: PairSeries = { subject: [], baseline: [], ratios: [] }
+  try {
+    for (let i = 0; i < warmup + pairs; i++) {
+      const action = await runTimed(node, [distEntry()], home.env(), home.workspace)
+      if (action.exitCode !== 1 || !action.stdout.includes('::error::')) {
+        throw new Error(
+          `dist/index.js without inputs should fail with ::error:: and exit 1, got exit ${action.exitCode}:\n${action.stdout}${action.stderr}`
+        )
+      }
+      const baseline = await baselineRun(node, home)
+      if (i < warmup) continue
+      series.subject.push(action.wallMs)
+      series.baseline.push(baseline)
+      series.ratios.push(action.wallMs / baseline)
+    }
+    return series
+  } finally {
+    home.close()
+  }
+}
