@@ -11,10 +11,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7847);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7847);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5165);
-/* harmony import */ var _run_info_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4091);
-/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4320);
+/* harmony import */ var _phases_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(119);
+/* harmony import */ var _run_info_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4091);
+/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4320);
 // delivery: presigned-url. fetch → upload → presign → check per graph (pipeline.ts), then the
 // Slack message(s) with image blocks. The S3 code, the run's identity and the signing decision
 // load while the first graphs are fetched.
@@ -24,9 +25,10 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 /** Everything the uploads wait for: the S3 code, the run's identity, and the signing decision. */
 async function prepareUploads(inputs, graphs) {
-    const run = (0,_run_info_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunInfo */ .m)();
+    const run = (0,_run_info_js__WEBPACK_IMPORTED_MODULE_4__/* .readRunInfo */ .m)();
     const [s3, { resolveSigning }] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(85), __webpack_require__.e(143), __webpack_require__.e(75)]).then(__webpack_require__.bind(__webpack_require__, 1075)),
         __webpack_require__.e(/* import() */ 856).then(__webpack_require__.bind(__webpack_require__, 7856))
@@ -47,15 +49,26 @@ async function prepareUploads(inputs, graphs) {
         uploadClient,
         presignClient: signing.client,
         signedAt: signing.signedAt,
-        keys: (0,_keys_js__WEBPACK_IMPORTED_MODULE_5__/* .objectKeys */ .uv)(inputs.s3.keyPrefix, names, run, signing.signedAt)
+        keys: (0,_keys_js__WEBPACK_IMPORTED_MODULE_6__/* .objectKeys */ .uv)(inputs.s3.keyPrefix, names, run, signing.signedAt)
     };
     return { s3, run, signing, plan };
 }
+/** How long the upload preparation waits for the first CloudWatch request to leave. */
+const FIRST_REQUEST_WAIT_MS = 250;
 async function deliverPresigned(inputs, graphs, cloudwatch, timings) {
     const graphsStart = performance.now();
-    _run_info_js__WEBPACK_IMPORTED_MODULE_3__/* .progress */ .q.phase = 'rendering graphs';
-    // Starts now and runs while the first graphs are fetched; no upload happens before it is done.
-    const preparing = prepareUploads(inputs, graphs);
+    (0,_phases_js__WEBPACK_IMPORTED_MODULE_3__/* .enterPhase */ .aO)('rendering graphs');
+    // Runs while the first graphs are fetched; no upload happens before it is done. It starts once
+    // the first CloudWatch request has left, so loading the S3 code does not delay that request
+    // (or after a moment, if no request leaves at all: its errors then say why).
+    const firstRequest = new Promise(resolve => {
+        const timer = setTimeout(resolve, FIRST_REQUEST_WAIT_MS);
+        void cloudwatch.requestSent.then(() => {
+            clearTimeout(timer);
+            resolve();
+        });
+    });
+    const preparing = firstRequest.then(() => prepareUploads(inputs, graphs));
     const plan = preparing.then(prepared => prepared.plan);
     plan.catch(() => undefined); // awaited below; this only keeps an early failure handled
     const verify = inputs.verifyUrls ? __webpack_require__.e(/* import() */ 538).then(__webpack_require__.bind(__webpack_require__, 5538)) : undefined;
@@ -75,13 +88,13 @@ async function deliverPresigned(inputs, graphs, cloudwatch, timings) {
     timings.graphs = performance.now() - graphsStart;
     const posted = outcomes.filter(outcome => outcome.url && !outcome.failure);
     if (posted.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`No graph could be rendered and stored, so nothing was posted:\n${(0,_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .describeFailures */ .n)(outcomes)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`No graph could be rendered and stored, so nothing was posted:\n${(0,_failures_js__WEBPACK_IMPORTED_MODULE_5__/* .describeFailures */ .n)(outcomes)}`);
     }
     if (verify) {
         const count = `${posted.length} URL${posted.length === 1 ? '' : 's'}`;
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Checked ${count}: each serves its image`);
     }
-    _run_info_js__WEBPACK_IMPORTED_MODULE_3__/* .progress */ .q.phase = 'posting to Slack';
+    (0,_phases_js__WEBPACK_IMPORTED_MODULE_3__/* .enterPhase */ .aO)('posting to Slack');
     const slackStart = performance.now();
     const posts = await postToSlack(inputs, outcomes, signing.expiry, run);
     if (posts.length > 0)
@@ -168,6 +181,47 @@ function objectKeys(prefix, names, run, now) {
         const number = String(index + 1).padStart(width, '0');
         return `${folder}/${number}-${slugify(name)}.png`;
     });
+}
+
+
+/***/ }),
+
+/***/ 4091:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ readRunInfo)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+// Facts about this run that several phases need. They are the values @actions/github's `context`
+// gives (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_SERVER_URL, GITHUB_REPOSITORY, the event
+// payload), read the same way but without loading Octokit, which the action never calls.
+
+function readRunInfo(env = process.env) {
+    const runId = parseInt(env.GITHUB_RUN_ID ?? '', 10);
+    const runAttempt = parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10);
+    const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
+    const repository = env.GITHUB_REPOSITORY;
+    const attempt = runAttempt > 0 ? `/attempts/${runAttempt}` : '';
+    return {
+        runId,
+        runAttempt,
+        runUrl: repository && runId > 0
+            ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt}`
+            : undefined,
+        privateRepository: readEventPayload(env.GITHUB_EVENT_PATH)?.repository?.private === true
+    };
+}
+function readEventPayload(file) {
+    if (!file || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        return undefined;
+    try {
+        return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return undefined; // an unreadable payload only means: treat the repository as public
+    }
 }
 
 

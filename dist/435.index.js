@@ -10,11 +10,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   deliverSlackHosted: () => (/* binding */ deliverSlackHosted)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
-/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1532);
+/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1532);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4320);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5165);
-/* harmony import */ var _run_info_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4091);
+/* harmony import */ var _phases_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(119);
+/* harmony import */ var _run_info_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4091);
 // delivery: slack-upload. Fetch every graph, then a header message (text, context line), then
 // the PNGs uploaded to Slack and shared under it: in the channel, or as replies in its thread.
 
@@ -23,11 +24,12 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 async function deliverSlackHosted(inputs, graphs, cloudwatch, timings) {
     const graphsStart = performance.now();
-    _run_info_js__WEBPACK_IMPORTED_MODULE_4__/* .progress */ .q.phase = 'rendering graphs';
+    (0,_phases_js__WEBPACK_IMPORTED_MODULE_4__/* .enterPhase */ .aO)('rendering graphs');
     const pngs = [];
-    const outcomes = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_5__/* .mapWithConcurrency */ .W)(graphs, inputs.maxConcurrency, async (graph, i) => {
+    const outcomes = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_6__/* .mapWithConcurrency */ .W)(graphs, inputs.maxConcurrency, async (graph, i) => {
         const outcome = { graph };
         try {
             pngs[i] = await cloudwatch.fetchImage(cloudwatch.client, graph);
@@ -40,7 +42,7 @@ async function deliverSlackHosted(inputs, graphs, cloudwatch, timings) {
         return outcome;
     });
     timings.graphs = performance.now() - graphsStart;
-    const run = (0,_run_info_js__WEBPACK_IMPORTED_MODULE_4__/* .readRunInfo */ .m)();
+    const run = (0,_run_info_js__WEBPACK_IMPORTED_MODULE_5__/* .readRunInfo */ .m)();
     const rendered = outcomes.filter(outcome => !outcome.failure);
     if (rendered.length === 0) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`No graph could be rendered, so nothing was posted:\n${(0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .describeFailures */ .n)(outcomes)}`);
@@ -60,7 +62,7 @@ async function deliverSlackHosted(inputs, graphs, cloudwatch, timings) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Dry run: nothing uploaded to Slack');
         return report;
     }
-    _run_info_js__WEBPACK_IMPORTED_MODULE_4__/* .progress */ .q.phase = 'uploading to Slack';
+    (0,_phases_js__WEBPACK_IMPORTED_MODULE_4__/* .enterPhase */ .aO)('uploading to Slack');
     const slackStart = performance.now();
     const [{ buildHeader, defaultText }, { createSlackClient, postMessages, MESSAGE_INTERVAL_MS }] = await Promise.all([__webpack_require__.e(/* import() */ 568).then(__webpack_require__.bind(__webpack_require__, 9568)), Promise.all(/* import() */[__webpack_require__.e(105), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 6691))]);
     const { uploadGraphs, FILES_PER_MESSAGE } = await Promise.all(/* import() */[__webpack_require__.e(105), __webpack_require__.e(685)]).then(__webpack_require__.bind(__webpack_require__, 4685));
@@ -93,6 +95,47 @@ async function deliverSlackHosted(inputs, graphs, cloudwatch, timings) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Uploaded ${files.length} graph(s) to Slack under message ${posted.ts} in ${posted.channel}`);
     timings.slack = performance.now() - slackStart;
     return { ...report, posts: [posted] };
+}
+
+
+/***/ }),
+
+/***/ 4091:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ readRunInfo)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+// Facts about this run that several phases need. They are the values @actions/github's `context`
+// gives (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_SERVER_URL, GITHUB_REPOSITORY, the event
+// payload), read the same way but without loading Octokit, which the action never calls.
+
+function readRunInfo(env = process.env) {
+    const runId = parseInt(env.GITHUB_RUN_ID ?? '', 10);
+    const runAttempt = parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10);
+    const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
+    const repository = env.GITHUB_REPOSITORY;
+    const attempt = runAttempt > 0 ? `/attempts/${runAttempt}` : '';
+    return {
+        runId,
+        runAttempt,
+        runUrl: repository && runId > 0
+            ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt}`
+            : undefined,
+        privateRepository: readEventPayload(env.GITHUB_EVENT_PATH)?.repository?.private === true
+    };
+}
+function readEventPayload(file) {
+    if (!file || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        return undefined;
+    try {
+        return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return undefined; // an unreadable payload only means: treat the repository as public
+    }
 }
 
 

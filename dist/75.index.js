@@ -116,12 +116,19 @@ function pacerPlugin(pacer) {
 
 
 
-function createCloudWatchClient(region) {
+/** `onSend` is called as each request leaves (after signing), for start-up ordering. */
+function createCloudWatchClient(region, onSend) {
     // Standard retries with more attempts, and a pacer that spaces attempts to the quota once
     // CloudWatch throttles (measured: adaptive mode's own limiter falls to about one call a second
     // after a burst, and stays there).
     const client = new dist_cjs/* CloudWatchClient */.WBn({ ...(0,clients/* clientSettings */.r)(region), maxAttempts: 8 });
     client.middlewareStack.use(pacerPlugin(new ThrottlePacer(CLOUDWATCH_QUOTA_PER_SECOND)));
+    if (onSend) {
+        client.middlewareStack.add(next => args => {
+            onSend();
+            return next(args);
+        }, { step: 'deserialize', name: 'onSend', priority: 'low' });
+    }
     return client;
 }
 /** The graph as PNG bytes, exactly as CloudWatch rendered it. */

@@ -671,8 +671,8 @@ function readEnvironmentExpiration(env) {
     }
 }
 
-// EXTERNAL MODULE: ./src/run-info.ts
-var run_info = __nccwpck_require__(4091);
+// EXTERNAL MODULE: ./src/phases.ts
+var phases = __nccwpck_require__(119);
 ;// CONCATENATED MODULE: ./src/main.ts
 // Orchestration only: validate everything, read the dashboards, then hand the graphs to the
 // delivery (presigned URLs, or Slack-hosted files), then report. The AWS SDK, the presigner and the
@@ -687,22 +687,26 @@ async function run() {
     const startedAt = performance.now();
     let deadline;
     try {
+        (0,phases/* enterPhase */.aO)('reading inputs');
         const inputs = getInputs();
         logInputs(inputs);
         deadline = startDeadline(inputs.timeoutSeconds);
         const timings = {};
         const cloudwatch = await Promise.all(/* import() */[__nccwpck_require__.e(85), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 942));
-        const client = cloudwatch.createCloudWatchClient(inputs.awsRegion);
+        let signalSent = () => { };
+        const requestSent = new Promise(resolve => (signalSent = resolve));
+        const client = cloudwatch.createCloudWatchClient(inputs.awsRegion, () => signalSent());
         const graphs = await collectGraphs(inputs, client, cloudwatch.readDashboard);
         const deliver = inputs.delivery === 'slack-upload'
             ? (await __nccwpck_require__.e(/* import() */ 435).then(__nccwpck_require__.bind(__nccwpck_require__, 6435))).deliverSlackHosted
             : (await __nccwpck_require__.e(/* import() */ 282).then(__nccwpck_require__.bind(__nccwpck_require__, 2282))).deliverPresigned;
-        const report = await deliver(inputs, graphs, { client, fetchImage: cloudwatch.fetchGraphImage }, timings);
+        const report = await deliver(inputs, graphs, { client, fetchImage: cloudwatch.fetchGraphImage, requestSent }, timings);
         timings.total = performance.now() - startedAt;
-        run_info/* progress */.q.phase = 'reporting';
+        (0,phases/* enterPhase */.aO)('reporting');
         const { setOutputs, writeSummary, formatTimings } = await __nccwpck_require__.e(/* import() */ 729).then(__nccwpck_require__.bind(__nccwpck_require__, 7729));
         setOutputs(report);
         await writeSummary(report);
+        (0,phases/* endPhases */.SH)();
         core/* info */.pq(`Done in ${formatTimings(timings)}`);
         const failed = report.outcomes.filter(outcome => outcome.failure);
         if (failed.length > 0) {
@@ -711,6 +715,7 @@ async function run() {
         }
     }
     catch (error) {
+        (0,phases/* endPhases */.SH)();
         if (core/* isDebug */._o() && error instanceof Error && error.stack)
             core/* debug */.Yz(error.stack);
         core/* setFailed */.C1((0,errors/* describeError */.Uc)(error));
@@ -722,7 +727,9 @@ async function run() {
 /** A scheduled run must never hang: past the deadline the action fails and exits. */
 function startDeadline(seconds) {
     const timer = setTimeout(() => {
-        core/* setFailed */.C1(`The action did not finish within ${(0,duration/* formatSeconds */.Xo)(seconds)} (input 'timeout') and was stopped while ${run_info/* progress */.q.phase}.`);
+        const phase = (0,phases/* currentPhase */.hk)();
+        (0,phases/* endPhases */.SH)();
+        core/* setFailed */.C1(`The action did not finish within ${(0,duration/* formatSeconds */.Xo)(seconds)} (input 'timeout') and was stopped while ${phase}.`);
         process.exit(1);
     }, seconds * 1000);
     timer.unref();
@@ -741,7 +748,7 @@ function logInputs(inputs) {
 async function collectGraphs(inputs, client, readDashboard) {
     if (inputs.dashboards.length === 0)
         return inputs.graphs;
-    run_info/* progress */.q.phase = 'reading dashboards';
+    (0,phases/* enterPhase */.aO)('reading dashboards');
     const { dashboardGraphs } = await __nccwpck_require__.e(/* import() */ 178).then(__nccwpck_require__.bind(__nccwpck_require__, 1178));
     const bodies = await Promise.all(inputs.dashboards.map(name => readDashboard(client, name, inputs.awsRegion)));
     const fromDashboards = inputs.dashboards.flatMap((name, i) => {
@@ -766,6 +773,39 @@ async function collectGraphs(inputs, client, readDashboard) {
         throw new errors/* ActionError */.lZ(`The dashboards ${inputs.dashboards.join(', ')} have no metric widgets: nothing to post`);
     }
     return graphs;
+}
+
+
+/***/ }),
+
+/***/ 119:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   SH: () => (/* binding */ endPhases),
+/* harmony export */   aO: () => (/* binding */ enterPhase),
+/* harmony export */   hk: () => (/* binding */ currentPhase)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2413);
+// The run's phases: each one is a collapsible group in the log, and the deadline's error names
+// the phase the action was in when it hung.
+
+let current;
+/** Ends the previous phase's log group and starts this one's ('rendering graphs'). */
+function enterPhase(phase) {
+    if (current)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+    current = phase;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(phase.charAt(0).toUpperCase() + phase.slice(1));
+}
+/** Closes the last group, so what follows (the result, an error) is not folded away. */
+function endPhases() {
+    if (current)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+    current = undefined;
+}
+function currentPhase() {
+    return current ?? 'starting';
 }
 
 
@@ -830,50 +870,6 @@ async function renderGraphs(graphs, options, deps) {
 function label(graph) {
     return `${String(graph.position).padStart(2, '0')} ${graph.name}`;
 }
-
-
-/***/ }),
-
-/***/ 4091:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ readRunInfo),
-/* harmony export */   q: () => (/* binding */ progress)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-// Facts about this run that several phases need. They are the values @actions/github's `context`
-// gives (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_SERVER_URL, GITHUB_REPOSITORY, the event
-// payload), read the same way but without loading Octokit, which the action never calls.
-
-function readRunInfo(env = process.env) {
-    const runId = parseInt(env.GITHUB_RUN_ID ?? '', 10);
-    const runAttempt = parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10);
-    const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
-    const repository = env.GITHUB_REPOSITORY;
-    const attempt = runAttempt > 0 ? `/attempts/${runAttempt}` : '';
-    return {
-        runId,
-        runAttempt,
-        runUrl: repository && runId > 0
-            ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt}`
-            : undefined,
-        privateRepository: readEventPayload(env.GITHUB_EVENT_PATH)?.repository?.private === true
-    };
-}
-function readEventPayload(file) {
-    if (!file || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
-        return undefined;
-    try {
-        return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
-    }
-    catch {
-        return undefined; // an unreadable payload only means: treat the repository as public
-    }
-}
-/** What the action is doing now: named by the deadline's error when a phase hangs. */
-const progress = { phase: 'reading inputs' };
 
 
 /***/ }),
@@ -9571,6 +9567,7 @@ exports.visitAsync = visitAsync;
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ core_debug),
+  N4: () => (/* binding */ endGroup),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
@@ -9578,11 +9575,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
+  Oh: () => (/* binding */ startGroup),
   z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -10450,13 +10448,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.

@@ -2,16 +2,17 @@
 // Slack message(s) with image blocks. The S3 code, the run's identity and the signing decision
 // load while the first graphs are fetched.
 import * as core from '@actions/core'
-import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { ActionError } from './errors.js'
 import type { Expiry } from './expiry.js'
 import type { Inputs } from './inputs.js'
 import { objectKeys } from './keys.js'
 import type { RunReport } from './outputs.js'
 import { type GraphOutcome, type UploadPlan, renderGraphs } from './pipeline.js'
-import { type RunInfo, progress, readRunInfo } from './run-info.js'
+import { enterPhase } from './phases.js'
+import { type RunInfo, readRunInfo } from './run-info.js'
 import type { PostResult } from './slack.js'
 import type { Graph } from './widgets.js'
+import type { CloudWatchAccess } from './pipeline.js'
 import { describeFailures } from './failures.js'
 
 /** Everything the uploads wait for: the S3 code, the run's identity, and the signing decision. */
@@ -42,19 +43,28 @@ async function prepareUploads(inputs: Inputs, graphs: readonly Graph[]) {
   return { s3, run, signing, plan }
 }
 
+/** How long the upload preparation waits for the first CloudWatch request to leave. */
+const FIRST_REQUEST_WAIT_MS = 250
+
 export async function deliverPresigned(
   inputs: Inputs,
   graphs: readonly Graph[],
-  cloudwatch: {
-    client: CloudWatchClient
-    fetchImage: (client: CloudWatchClient, graph: Graph) => Promise<Uint8Array>
-  },
+  cloudwatch: CloudWatchAccess,
   timings: Record<string, number>
 ): Promise<RunReport> {
   const graphsStart = performance.now()
-  progress.phase = 'rendering graphs'
-  // Starts now and runs while the first graphs are fetched; no upload happens before it is done.
-  const preparing = prepareUploads(inputs, graphs)
+  enterPhase('rendering graphs')
+  // Runs while the first graphs are fetched; no upload happens before it is done. It starts once
+  // the first CloudWatch request has left, so loading the S3 code does not delay that request
+  // (or after a moment, if no request leaves at all: its errors then say why).
+  const firstRequest = new Promise<void>(resolve => {
+    const timer = setTimeout(resolve, FIRST_REQUEST_WAIT_MS)
+    void cloudwatch.requestSent.then(() => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
+  const preparing = firstRequest.then(() => prepareUploads(inputs, graphs))
   const plan = preparing.then(prepared => prepared.plan)
   plan.catch(() => undefined) // awaited below; this only keeps an early failure handled
   const verify = inputs.verifyUrls ? import('./verify.js') : undefined
@@ -87,7 +97,7 @@ export async function deliverPresigned(
     core.info(`Checked ${count}: each serves its image`)
   }
 
-  progress.phase = 'posting to Slack'
+  enterPhase('posting to Slack')
   const slackStart = performance.now()
   const posts = await postToSlack(inputs, outcomes, signing.expiry, run)
   if (posts.length > 0) timings.slack = performance.now() - slackStart

@@ -1,27 +1,25 @@
 // delivery: slack-upload. Fetch every graph, then a header message (text, context line), then
 // the PNGs uploaded to Slack and shared under it: in the channel, or as replies in its thread.
 import * as core from '@actions/core'
-import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { mapWithConcurrency } from './concurrency.js'
 import { ActionError, describeError } from './errors.js'
 import { describeFailures } from './failures.js'
 import type { Inputs } from './inputs.js'
 import type { RunReport } from './outputs.js'
 import { type GraphOutcome, label } from './pipeline.js'
-import { progress, readRunInfo } from './run-info.js'
+import { enterPhase } from './phases.js'
+import { readRunInfo } from './run-info.js'
 import type { Graph } from './widgets.js'
+import type { CloudWatchAccess } from './pipeline.js'
 
 export async function deliverSlackHosted(
   inputs: Inputs,
   graphs: readonly Graph[],
-  cloudwatch: {
-    client: CloudWatchClient
-    fetchImage: (client: CloudWatchClient, graph: Graph) => Promise<Uint8Array>
-  },
+  cloudwatch: CloudWatchAccess,
   timings: Record<string, number>
 ): Promise<RunReport> {
   const graphsStart = performance.now()
-  progress.phase = 'rendering graphs'
+  enterPhase('rendering graphs')
   const pngs: (Uint8Array | undefined)[] = []
   const outcomes = await mapWithConcurrency(graphs, inputs.maxConcurrency, async (graph, i) => {
     const outcome: GraphOutcome = { graph }
@@ -58,7 +56,7 @@ export async function deliverSlackHosted(
     return report
   }
 
-  progress.phase = 'uploading to Slack'
+  enterPhase('uploading to Slack')
   const slackStart = performance.now()
   const [{ buildHeader, defaultText }, { createSlackClient, postMessages, MESSAGE_INTERVAL_MS }] =
     await Promise.all([import('./message.js'), import('./slack.js')])

@@ -7,19 +7,22 @@ import { formatSeconds } from './duration.js'
 import { ActionError, describeError } from './errors.js'
 import { describeFailures } from './failures.js'
 import { type Inputs, getInputs } from './inputs.js'
-import { progress } from './run-info.js'
+import { currentPhase, endPhases, enterPhase } from './phases.js'
 import type { Graph } from './widgets.js'
 
 export async function run(): Promise<void> {
   const startedAt = performance.now()
   let deadline: NodeJS.Timeout | undefined
   try {
+    enterPhase('reading inputs')
     const inputs = getInputs()
     logInputs(inputs)
     deadline = startDeadline(inputs.timeoutSeconds)
     const timings: Record<string, number> = {}
     const cloudwatch = await import('./aws/cloudwatch.js')
-    const client = cloudwatch.createCloudWatchClient(inputs.awsRegion)
+    let signalSent = () => {}
+    const requestSent = new Promise<void>(resolve => (signalSent = resolve))
+    const client = cloudwatch.createCloudWatchClient(inputs.awsRegion, () => signalSent())
     const graphs = await collectGraphs(inputs, client, cloudwatch.readDashboard)
     const deliver =
       inputs.delivery === 'slack-upload'
@@ -28,14 +31,15 @@ export async function run(): Promise<void> {
     const report = await deliver(
       inputs,
       graphs,
-      { client, fetchImage: cloudwatch.fetchGraphImage },
+      { client, fetchImage: cloudwatch.fetchGraphImage, requestSent },
       timings
     )
     timings.total = performance.now() - startedAt
-    progress.phase = 'reporting'
+    enterPhase('reporting')
     const { setOutputs, writeSummary, formatTimings } = await import('./outputs.js')
     setOutputs(report)
     await writeSummary(report)
+    endPhases()
     core.info(`Done in ${formatTimings(timings)}`)
     const failed = report.outcomes.filter(outcome => outcome.failure)
     if (failed.length > 0) {
@@ -45,6 +49,7 @@ export async function run(): Promise<void> {
       )
     }
   } catch (error) {
+    endPhases()
     if (core.isDebug() && error instanceof Error && error.stack) core.debug(error.stack)
     core.setFailed(describeError(error))
   } finally {
@@ -55,8 +60,10 @@ export async function run(): Promise<void> {
 /** A scheduled run must never hang: past the deadline the action fails and exits. */
 function startDeadline(seconds: number): NodeJS.Timeout {
   const timer = setTimeout(() => {
+    const phase = currentPhase()
+    endPhases()
     core.setFailed(
-      `The action did not finish within ${formatSeconds(seconds)} (input 'timeout') and was stopped while ${progress.phase}.`
+      `The action did not finish within ${formatSeconds(seconds)} (input 'timeout') and was stopped while ${phase}.`
     )
     process.exit(1)
   }, seconds * 1000)
@@ -85,7 +92,7 @@ async function collectGraphs(
   readDashboard: (client: CloudWatchClient, name: string, region: string) => Promise<string>
 ): Promise<Graph[]> {
   if (inputs.dashboards.length === 0) return inputs.graphs
-  progress.phase = 'reading dashboards'
+  enterPhase('reading dashboards')
   const { dashboardGraphs } = await import('./dashboards.js')
   const bodies = await Promise.all(
     inputs.dashboards.map(name => readDashboard(client, name, inputs.awsRegion))

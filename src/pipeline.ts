@@ -8,6 +8,14 @@ import { mapWithConcurrency } from './concurrency.js'
 import { describeError } from './errors.js'
 import type { Graph } from './widgets.js'
 
+/** The CloudWatch side, as main.ts hands it to a delivery. */
+export interface CloudWatchAccess {
+  client: CloudWatchClient
+  fetchImage: (client: CloudWatchClient, graph: Graph) => Promise<Uint8Array>
+  /** Resolves once the first CloudWatch request has left. */
+  requestSent: Promise<void>
+}
+
 /** What the uploads wait for: the S3 client, the signing decision and the object keys. */
 export interface UploadPlan {
   uploadClient: S3Client

@@ -40,6 +40,3 @@ function readEventPayload(
     return undefined // an unreadable payload only means: treat the repository as public
   }
 }
-
-/** What the action is doing now: named by the deadline's error when a phase hangs. */
-export const progress = { phase: 'reading inputs' }

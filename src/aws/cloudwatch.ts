@@ -8,12 +8,22 @@ import type { Graph } from '../widgets.js'
 import { clientSettings } from './clients.js'
 import { CLOUDWATCH_QUOTA_PER_SECOND, ThrottlePacer, pacerPlugin } from './pacer.js'
 
-export function createCloudWatchClient(region: string): CloudWatchClient {
+/** `onSend` is called as each request leaves (after signing), for start-up ordering. */
+export function createCloudWatchClient(region: string, onSend?: () => void): CloudWatchClient {
   // Standard retries with more attempts, and a pacer that spaces attempts to the quota once
   // CloudWatch throttles (measured: adaptive mode's own limiter falls to about one call a second
   // after a burst, and stays there).
   const client = new CloudWatchClient({ ...clientSettings(region), maxAttempts: 8 })
   client.middlewareStack.use(pacerPlugin(new ThrottlePacer(CLOUDWATCH_QUOTA_PER_SECOND)))
+  if (onSend) {
+    client.middlewareStack.add(
+      next => args => {
+        onSend()
+        return next(args)
+      },
+      { step: 'deserialize', name: 'onSend', priority: 'low' }
+    )
+  }
   return client
 }
 
