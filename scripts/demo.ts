@@ -36,7 +36,13 @@ async function main(): Promise<void> {
       workspaceFiles: { 'examples/widgets.yml': readFileSync(widgetsFile, 'utf8') }
     })
     console.log("\n--- the action's log ---")
-    process.stdout.write(result.stdout)
+    // As a runner shows it: debug lines only with step debugging on.
+    process.stdout.write(
+      result.stdout
+        .split('\n')
+        .filter(line => !line.startsWith('::debug::'))
+        .join('\n')
+    )
     if (result.stderr.trim()) process.stdout.write(result.stderr)
     console.log('--- end of log ---\n')
     if (result.exitCode !== 0) {

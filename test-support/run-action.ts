@@ -42,6 +42,37 @@ export function node24(): string | undefined {
   return existsSync(binary) ? binary : undefined
 }
 
+/**
+ * What a runner sets besides INPUT_*: the GITHUB_* context, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY in
+ * `dir` (as `output`, `summary`; the event payload as `event.json`), and nothing of the machine's
+ * own AWS configuration.
+ */
+export function runnerEnvironment(dir: string, workspace: string): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: dir,
+    // No shared config or credentials files of the machine: only what the test gives.
+    AWS_CONFIG_FILE: path.join(dir, 'aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'aws-credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_OUTPUT: path.join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_EVENT_PATH: path.join(dir, 'event.json'),
+    GITHUB_EVENT_NAME: 'schedule',
+    GITHUB_REPOSITORY: 'octo/graphs',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: 'https://api.github.com',
+    GITHUB_WORKFLOW: 'graphs',
+    GITHUB_SHA: '0'.repeat(40),
+    GITHUB_REF: 'refs/heads/main',
+    RUNNER_TEMP: dir
+  }
+}
+
 export async function runAction(options: RunOptions): Promise<ActionRun> {
   const home = mkdtempSync(path.join(tmpdir(), 'cw-action-'))
   const workspace = path.join(home, 'workspace')
@@ -63,27 +94,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
       writeFileSync(file, text)
     }
     const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '',
-      HOME: home,
-      // No shared config or credentials files of the machine: only what the test gives.
-      AWS_CONFIG_FILE: path.join(home, 'aws-config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'aws-credentials'),
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      GITHUB_ACTIONS: 'true',
-      CI: 'true',
-      GITHUB_OUTPUT: outputFile,
-      GITHUB_STEP_SUMMARY: summaryFile,
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_EVENT_PATH: eventFile,
-      GITHUB_EVENT_NAME: 'schedule',
-      GITHUB_REPOSITORY: 'octo/graphs',
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_API_URL: 'https://api.github.com',
-      GITHUB_WORKFLOW: 'graphs',
-      GITHUB_SHA: '0'.repeat(40),
-      GITHUB_REF: 'refs/heads/main',
-      RUNNER_TEMP: home,
+      ...runnerEnvironment(home, workspace),
       ...(options.run
         ? { GITHUB_RUN_ID: String(options.run.id), GITHUB_RUN_ATTEMPT: String(options.run.attempt) }
         : {}),

@@ -29,6 +29,12 @@ describe.each(nodesToTest())('dashboards, Slack uploads and threads, on %s', (_l
   })
   afterEach(async () => standIns.close())
 
+  /** The base inputs without the bucket: delivery: slack-upload refuses one. */
+  function slackOnlyInputs(): Record<string, string> {
+    const { 's3-bucket': _bucket, 's3-force-path-style': _style, ...rest } = standIns.baseInputs()
+    return rest
+  }
+
   async function run(
     inputs: Record<string, string>,
     base = standIns.baseInputs()
@@ -97,11 +103,7 @@ describe.each(nodesToTest())('dashboards, Slack uploads and threads, on %s', (_l
   })
 
   test('delivery: slack-upload: no bucket, no signer; Slack hosts the exact PNGs', async () => {
-    const {
-      's3-bucket': _bucket,
-      's3-force-path-style': _style,
-      ...slackOnly
-    } = standIns.baseInputs()
+    const slackOnly = slackOnlyInputs()
     const result = await run(
       { delivery: 'slack-upload', widgets: JSON.stringify([cpu, latency]) },
       slackOnly
@@ -136,11 +138,7 @@ describe.each(nodesToTest())('dashboards, Slack uploads and threads, on %s', (_l
   })
 
   test('delivery: slack-upload survives a failed upload and a 5xx from Slack', async () => {
-    const {
-      's3-bucket': _bucket,
-      's3-force-path-style': _style,
-      ...slackOnly
-    } = standIns.baseInputs()
+    const slackOnly = slackOnlyInputs()
     standIns.slack.faults.inject({ kind: 'status', status: 500 }, { operation: 'upload' })
     standIns.slack.faults.inject(
       { kind: 'status', status: 503 },
@@ -156,11 +154,7 @@ describe.each(nodesToTest())('dashboards, Slack uploads and threads, on %s', (_l
   })
 
   test('delivery: slack-upload with slack-thread: images: each graph a reply in the thread', async () => {
-    const {
-      's3-bucket': _bucket,
-      's3-force-path-style': _style,
-      ...slackOnly
-    } = standIns.baseInputs()
+    const slackOnly = slackOnlyInputs()
     const result = await run(
       {
         delivery: 'slack-upload',

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { inputEnv, repoRoot } from '../../test-support/action-env.js'
 import { now } from '../../test-support/faults.js'
+import { runnerEnvironment } from '../../test-support/run-action.js'
 import { median } from './stats.js'
 
 /** The bundle measured: this checkout's dist/, or BENCH_DIST (another build, to compare). */
@@ -95,26 +96,7 @@ export class RunnerHome {
   /** What a runner sets; INPUT_* (with action.yml's defaults) only when inputs are given. */
   env(inputs?: Record<string, string>, extra: Record<string, string> = {}): Record<string, string> {
     return {
-      PATH: process.env.PATH ?? '',
-      HOME: this.dir,
-      AWS_CONFIG_FILE: path.join(this.dir, 'aws-config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(this.dir, 'aws-credentials'),
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      GITHUB_ACTIONS: 'true',
-      CI: 'true',
-      GITHUB_OUTPUT: path.join(this.dir, 'output'),
-      GITHUB_STEP_SUMMARY: path.join(this.dir, 'summary'),
-      GITHUB_WORKSPACE: this.workspace,
-      GITHUB_EVENT_PATH: path.join(this.dir, 'event.json'),
-      GITHUB_EVENT_NAME: 'schedule',
-      GITHUB_REPOSITORY: 'octo/graphs',
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_API_URL: 'https://api.github.com',
-      GITHUB_WORKFLOW: 'graphs',
-      GITHUB_SHA: '0'.repeat(40),
-      GITHUB_REF: 'refs/heads/main',
-      RUNNER_TEMP: this.dir,
+      ...runnerEnvironment(this.dir, this.workspace),
       ...(inputs ? inputEnv(inputs) : {}),
       ...extra
     }
