@@ -132,6 +132,29 @@ describe('getInputs: defaults', () => {
     expect(inputs.slack).toBeUndefined()
   })
 
+  test('a dry run checks a Slack input given alone, and needs not the other', () => {
+    const inputs = withInputs({
+      widgets: widget,
+      's3-bucket': 'graphs-bucket',
+      'aws-region': 'eu-west-1',
+      'dry-run': 'true',
+      'slack-token': 'xoxb-1-2-abc'
+    })
+    expect(inputs.slack).toBeUndefined()
+  })
+
+  test("Slack's rotating tokens (xoxe.xoxb-…) are tokens", () => {
+    expect(withInputs({ ...minimal, 'slack-token': 'xoxe.xoxb-1-abc' }).slack?.token).toBe(
+      'xoxe.xoxb-1-abc'
+    )
+  })
+
+  test('plain http only for a Slack stand-in on this machine', () => {
+    expect(
+      withInputs({ ...minimal, 'slack-api-url': 'http://127.0.0.1:8080/api' }).slack?.apiUrl
+    ).toBe('http://127.0.0.1:8080/api/')
+  })
+
   test('credential-expiration, with the quotes configure-aws-credentials leaves on it', () => {
     const inputs = withInputs({ ...minimal, 'credential-expiration': '"2026-11-29T10:00:00.000Z"' })
     expect(inputs.credentialExpiration?.toISOString()).toBe('2026-11-29T10:00:00.000Z')
@@ -372,5 +395,23 @@ describe('getInputs: every bad input names itself and the fix', () => {
     expect(error).toBeInstanceOf(InputError)
     expect((error as InputError).input).toBe(input)
     expect((error as Error).message).toMatch(message)
+  })
+})
+
+describe('getInputs: impossible times and unsafe URLs', () => {
+  test.each<[string, Record<string, string>, string]>([
+    [
+      'a date that rolls over',
+      { 'credential-expiration': '2026-02-30T10:00:00Z' },
+      'credential-expiration'
+    ],
+    ['hour 24', { 'credential-expiration': '2026-11-29T24:00:00Z' }, 'credential-expiration'],
+    [
+      'plain http to another host',
+      { 'slack-api-url': 'http://slack.example/api/' },
+      'slack-api-url'
+    ]
+  ])('%s', (_case, given, input) => {
+    expect(() => withInputs({ ...minimal, ...given })).toThrow(new RegExp(`^Input '${input}'`))
   })
 })

@@ -11,7 +11,9 @@ describe('slugify', () => {
     ['🔥🔥', 'graph'],
     ['', 'graph'],
     ['---', 'graph'],
-    ['Über-Größe', 'uber-gro-e']
+    ['Über-Größe', 'uber-gro-e'],
+    [`${'a'.repeat(99)} b`, 'a'.repeat(99)],
+    ['x'.repeat(2000), 'x'.repeat(100)]
   ])('%j -> %j', (name, slug) => {
     expect(slugify(name)).toBe(slug)
   })

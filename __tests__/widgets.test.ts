@@ -95,6 +95,7 @@ describe('parseGraphs: bad input names the input and the item', () => {
     ['[{ "name": "N", "widget": "{not json" }]', /item 1 \('N'\): 'widget' is not valid JSON/],
     ['[{ "name": "", "widget": {} }]', /'name' must be a non-empty string/],
     ['[{ "widget": [1] }]', /the widget is a list/],
+    ['[{ "name": "CPU", "metrics": [["a", "b"]] }]', /has 'name' but no 'widget'/],
     ['[{ "type": "text", "properties": { "markdown": "# hi" } }]', /'text' dashboard widget/],
     ['[{"metrics": [["a","b"]]}, {"metrics": [["a","b"]], "width": -1}]', /item 2/]
   ])('%j', (text, message) => {

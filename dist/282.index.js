@@ -72,6 +72,7 @@ async function deliverPresigned(inputs, graphs, cloudwatch, timings) {
     const plan = preparing.then(prepared => prepared.plan);
     plan.catch(() => undefined); // awaited below; this only keeps an early failure handled
     const verify = inputs.verifyUrls ? __webpack_require__.e(/* import() */ 538).then(__webpack_require__.bind(__webpack_require__, 5538)) : undefined;
+    verify?.catch(() => undefined); // a failed load surfaces in each check
     const outcomes = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_2__/* .renderGraphs */ .u)(graphs, {
         bucket: inputs.s3.bucket,
         expiresInSeconds: inputs.expiresInSeconds,
@@ -96,7 +97,18 @@ async function deliverPresigned(inputs, graphs, cloudwatch, timings) {
     }
     (0,_phases_js__WEBPACK_IMPORTED_MODULE_3__/* .enterPhase */ .aO)('posting to Slack');
     const slackStart = performance.now();
-    const posts = await postToSlack(inputs, outcomes, signing.expiry, run);
+    let posts;
+    let postFailure;
+    try {
+        posts = await postToSlack(inputs, outcomes, signing.expiry, run);
+    }
+    catch (error) {
+        // Some messages are in the channel: report them (outputs, summary), then fail.
+        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PostError */ .dJ))
+            throw error;
+        posts = error.posted;
+        postFailure = error.message;
+    }
     if (posts.length > 0)
         timings.slack = performance.now() - slackStart;
     return {
@@ -105,6 +117,7 @@ async function deliverPresigned(inputs, graphs, cloudwatch, timings) {
         expiry: signing.expiry,
         signing: signing.kind,
         posts,
+        postFailure,
         dryRun: inputs.dryRun,
         // Session-signed URLs carry the session token: never in a summary, even a private one.
         embedImages: run.privateRepository && signing.kind === 'long-term',
@@ -154,14 +167,18 @@ async function postToSlack(inputs, outcomes, expiry, run) {
 /* unused harmony export runFolder */
 // Where each PNG is stored: <prefix><YYYY>/<MM>/<DD>/<run folder>/<NN>-<slug>.png
 // The key is predictable from the run, so a re-run (new attempt) never overwrites an earlier one.
-/** Lowercase ASCII letters and digits joined by '-'; 'graph' when nothing is left. */
+/** Long enough to recognise a graph; short enough that a key stays far below S3's 1024 bytes. */
+const MAX_SLUG = 100;
+/** Lowercase ASCII letters and digits joined by '-' (at most 100); 'graph' when nothing is left. */
 function slugify(name) {
     const slug = name
         .normalize('NFKD')
         .replace(/[\u0300-\u036f]/g, '') // accents go, their letters stay: 'Café' -> 'cafe'
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '');
+        .replace(/^-+|-+$/g, '')
+        .slice(0, MAX_SLUG)
+        .replace(/-+$/, '');
     return slug || 'graph';
 }
 /** `<run id>-<attempt>`, or `local-<YYYYMMDDTHHMMSSZ>` for a run outside Actions. */

@@ -28,6 +28,7 @@ __webpack_require__.r(__webpack_exports__);
 async function deliverSlackHosted(inputs, graphs, cloudwatch, timings) {
     const graphsStart = performance.now();
     (0,_phases_js__WEBPACK_IMPORTED_MODULE_4__/* .enterPhase */ .aO)('rendering graphs');
+    /** By graph position - 1. */
     const pngs = [];
     const outcomes = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_6__/* .mapWithConcurrency */ .W)(graphs, inputs.maxConcurrency, async (graph, i) => {
         const outcome = { graph };
@@ -65,8 +66,26 @@ async function deliverSlackHosted(inputs, graphs, cloudwatch, timings) {
     (0,_phases_js__WEBPACK_IMPORTED_MODULE_4__/* .enterPhase */ .aO)('uploading to Slack');
     const slackStart = performance.now();
     const [{ buildHeader, defaultText }, { createSlackClient, postMessages, MESSAGE_INTERVAL_MS }] = await Promise.all([__webpack_require__.e(/* import() */ 568).then(__webpack_require__.bind(__webpack_require__, 9568)), Promise.all(/* import() */[__webpack_require__.e(105), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 6691))]);
-    const { uploadGraphs, FILES_PER_MESSAGE } = await Promise.all(/* import() */[__webpack_require__.e(105), __webpack_require__.e(685)]).then(__webpack_require__.bind(__webpack_require__, 4685));
+    const { uploadFiles, shareFiles, FILES_PER_MESSAGE } = await Promise.all(/* import() */[__webpack_require__.e(105), __webpack_require__.e(685)]).then(__webpack_require__.bind(__webpack_require__, 4685));
     const client = createSlackClient(slack.token, slack.apiUrl);
+    // The bytes first: only what reached Slack is announced, so a missing scope or a failed upload
+    // never leaves a header without graphs.
+    const uploads = await uploadFiles(client, rendered.map(outcome => ({
+        name: outcome.graph.name,
+        position: outcome.graph.position,
+        png: pngs[outcome.graph.position - 1]
+    })));
+    const uploaded = rendered.flatMap((outcome, i) => {
+        const result = uploads[i];
+        if (result instanceof Error || !result) {
+            outcome.failure = result?.message ?? 'not uploaded';
+            return [];
+        }
+        return [{ outcome, file: result }];
+    });
+    if (uploaded.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`No graph could be uploaded to Slack, so nothing was posted:\n${(0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .describeFailures */ .n)(outcomes)}`);
+    }
     const header = buildHeader({
         text: slack.text ?? defaultText(new Date()),
         expiry: 'slack',
@@ -77,25 +96,27 @@ async function deliverSlackHosted(inputs, graphs, cloudwatch, timings) {
     if (!posted)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('Slack returned no message for the header');
     const threaded = slack.thread === 'images';
-    const files = outcomes.flatMap((outcome, i) => {
-        const png = pngs[i];
-        return png && !outcome.failure
-            ? [{ name: outcome.graph.name, position: outcome.graph.position, png }]
-            : [];
-    });
-    await new Promise(resolve => setTimeout(resolve, MESSAGE_INTERVAL_MS));
-    const permalinks = await uploadGraphs(client, posted.channel, files, {
+    await sleep(MESSAGE_INTERVAL_MS); // the files' messages follow the header at Slack's pace
+    const shared = await shareFiles(client, posted.channel, uploaded.map(({ file }) => file), {
         threadTs: threaded ? posted.ts : slack.threadTs,
         perMessage: threaded ? 1 : FILES_PER_MESSAGE,
         paceMs: MESSAGE_INTERVAL_MS
     });
-    rendered.forEach((outcome, i) => {
-        outcome.url = permalinks[i];
+    uploaded.forEach(({ outcome }, i) => {
+        const permalink = shared.permalinks[i];
+        if (permalink === undefined)
+            outcome.failure = shared.failure ?? 'not shared';
+        else
+            outcome.url = permalink;
+        if (permalink === '')
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Slack shared '${outcome.graph.name}' but gave no permalink`);
     });
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Uploaded ${files.length} graph(s) to Slack under message ${posted.ts} in ${posted.channel}`);
+    const count = uploaded.length - (shared.failure ? shared.permalinks.filter(p => p === undefined).length : 0);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Shared ${count} graph(s) in Slack under message ${posted.ts} in ${posted.channel}`);
     timings.slack = performance.now() - slackStart;
     return { ...report, posts: [posted] };
 }
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 
 
 /***/ }),

@@ -12,14 +12,18 @@ export const modules = {
 /* unused harmony export runFolder */
 // Where each PNG is stored: <prefix><YYYY>/<MM>/<DD>/<run folder>/<NN>-<slug>.png
 // The key is predictable from the run, so a re-run (new attempt) never overwrites an earlier one.
-/** Lowercase ASCII letters and digits joined by '-'; 'graph' when nothing is left. */
+/** Long enough to recognise a graph; short enough that a key stays far below S3's 1024 bytes. */
+const MAX_SLUG = 100;
+/** Lowercase ASCII letters and digits joined by '-' (at most 100); 'graph' when nothing is left. */
 function slugify(name) {
     const slug = name
         .normalize('NFKD')
         .replace(/[\u0300-\u036f]/g, '') // accents go, their letters stay: 'Café' -> 'cafe'
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '');
+        .replace(/^-+|-+$/g, '')
+        .slice(0, MAX_SLUG)
+        .replace(/-+$/, '');
     return slug || 'graph';
 }
 /** `<run id>-<attempt>`, or `local-<YYYYMMDDTHHMMSSZ>` for a run outside Actions. */
@@ -178,7 +182,8 @@ function truncate(text, length) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FILES_PER_MESSAGE: () => (/* binding */ FILES_PER_MESSAGE),
-/* harmony export */   uploadGraphs: () => (/* binding */ uploadGraphs)
+/* harmony export */   shareFiles: () => (/* binding */ shareFiles),
+/* harmony export */   uploadFiles: () => (/* binding */ uploadFiles)
 /* harmony export */ });
 /* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1532);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
@@ -194,33 +199,39 @@ const UPLOAD_CONCURRENCY = 5;
 const UPLOAD_TIMEOUT_MS = 30000;
 const UPLOAD_ATTEMPTS = 3;
 /**
- * Uploads every file, then shares them in order: `perMessage` files per message (1 in a thread of
- * replies), paced like messages. Returns each file's permalink, in order.
+ * The bytes of every file to Slack (not yet shared anywhere), at most a few at once. Each file's
+ * result in order: its Slack file id, or why it failed, so one failure does not cost the others.
  */
-async function uploadGraphs(client, channelId, files, options) {
+async function uploadFiles(client, files, options = {}) {
     const width = Math.max(2, String(files.length).length);
-    const uploaded = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_2__/* .mapWithConcurrency */ .W)(files, UPLOAD_CONCURRENCY, file => uploadBytes(client, file, `${String(file.position).padStart(width, '0')}-${(0,_keys_js__WEBPACK_IMPORTED_MODULE_3__/* .slugify */ .Yv)(file.name)}.png`, options));
-    const permalinks = [];
-    for (let start = 0; start < uploaded.length; start += options.perMessage) {
+    return (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_2__/* .mapWithConcurrency */ .W)(files, UPLOAD_CONCURRENCY, file => uploadBytes(client, file, `${String(file.position).padStart(width, '0')}-${(0,_keys_js__WEBPACK_IMPORTED_MODULE_3__/* .slugify */ .Yv)(file.name)}.png`, options).catch((error) => (error instanceof Error ? error : new Error(String(error)))));
+}
+/**
+ * Shares the uploaded files in order, `perMessage` files per message (1 in a thread of replies),
+ * paced like messages. Stops at the first refusal: the next share would meet the same cause.
+ */
+async function shareFiles(client, channelId, files, options) {
+    const permalinks = files.map(() => undefined);
+    for (let start = 0; start < files.length; start += options.perMessage) {
         if (start > 0 && options.paceMs)
             await (options.sleep ?? _slack_js__WEBPACK_IMPORTED_MODULE_1__.sleep)(options.paceMs);
-        const batch = uploaded.slice(start, start + options.perMessage);
+        const batch = files.slice(start, start + options.perMessage);
         try {
             const response = await client.files.completeUploadExternal({
                 files: batch.map(({ id, title }) => ({ id, title })),
                 channel_id: channelId,
                 ...(options.threadTs ? { thread_ts: options.threadTs } : {})
             });
-            const byId = new Map((response.files ?? []).map(file => [file.id, file.permalink ?? '']));
-            permalinks.push(...batch.map(({ id }) => byId.get(id) ?? ''));
-        }
-        catch (error) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Slack refused to share the uploaded graphs: ${(0,_slack_js__WEBPACK_IMPORTED_MODULE_1__.slackErrorText)(error)}`, {
-                cause: error
+            const byId = new Map((response.files ?? []).map(file => [file.id, file.permalink]));
+            batch.forEach(({ id }, i) => {
+                permalinks[start + i] = byId.get(id) ?? '';
             });
         }
+        catch (error) {
+            return { permalinks, failure: `Slack refused to share it: ${(0,_slack_js__WEBPACK_IMPORTED_MODULE_1__.slackErrorText)(error)}` };
+        }
     }
-    return permalinks;
+    return { permalinks };
 }
 async function uploadBytes(client, file, filename, options) {
     let target;
@@ -315,7 +326,15 @@ async function postMessages(client, channel, messages, options = {}) {
         if (index > 0 && options.paceMs)
             await (options.sleep ?? sleep)(options.paceMs);
         const where = `message ${index + 1} of ${messages.length} to '${channel}'`;
-        results.push(await postWithFallback(client, channel, message, options.threadTs, where));
+        try {
+            results.push(await postWithFallback(client, channel, message, options.threadTs, where));
+        }
+        catch (error) {
+            if (results.length === 0)
+                throw error;
+            const first = results[0];
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PostError */ .dJ(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)} (${results.length} of ${messages.length} messages were posted before it, the first at ts ${first.ts}: a re-run would post them again)`, results, { cause: error });
+        }
     }
     return results;
 }
@@ -326,11 +345,17 @@ async function postThread(client, channel, thread, options = {}) {
         return [];
     if (thread.replies.length > 0 && options.paceMs)
         await (options.sleep ?? sleep)(options.paceMs);
-    const replies = await postMessages(client, header.channel, thread.replies, {
-        ...options,
-        threadTs: header.ts
-    });
-    return [header, ...replies];
+    try {
+        const replies = await postMessages(client, header.channel, thread.replies, {
+            ...options,
+            threadTs: header.ts
+        });
+        return [header, ...replies];
+    }
+    catch (error) {
+        const replies = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PostError */ .dJ ? error.posted : [];
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PostError */ .dJ(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)} (the thread's header, ts ${header.ts}, and ${replies.length} of ${thread.replies.length} replies were posted)`, [header, ...replies], { cause: error });
+    }
 }
 async function postWithFallback(client, channel, message, threadTs, where) {
     try {

@@ -179,7 +179,15 @@ async function postMessages(client, channel, messages, options = {}) {
         if (index > 0 && options.paceMs)
             await (options.sleep ?? sleep)(options.paceMs);
         const where = `message ${index + 1} of ${messages.length} to '${channel}'`;
-        results.push(await postWithFallback(client, channel, message, options.threadTs, where));
+        try {
+            results.push(await postWithFallback(client, channel, message, options.threadTs, where));
+        }
+        catch (error) {
+            if (results.length === 0)
+                throw error;
+            const first = results[0];
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PostError */ .dJ(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)} (${results.length} of ${messages.length} messages were posted before it, the first at ts ${first.ts}: a re-run would post them again)`, results, { cause: error });
+        }
     }
     return results;
 }
@@ -190,11 +198,17 @@ async function postThread(client, channel, thread, options = {}) {
         return [];
     if (thread.replies.length > 0 && options.paceMs)
         await (options.sleep ?? sleep)(options.paceMs);
-    const replies = await postMessages(client, header.channel, thread.replies, {
-        ...options,
-        threadTs: header.ts
-    });
-    return [header, ...replies];
+    try {
+        const replies = await postMessages(client, header.channel, thread.replies, {
+            ...options,
+            threadTs: header.ts
+        });
+        return [header, ...replies];
+    }
+    catch (error) {
+        const replies = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PostError */ .dJ ? error.posted : [];
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PostError */ .dJ(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)} (the thread's header, ts ${header.ts}, and ${replies.length} of ${thread.replies.length} replies were posted)`, [header, ...replies], { cause: error });
+    }
 }
 async function postWithFallback(client, channel, message, threadTs, where) {
     try {

@@ -114,9 +114,11 @@ async function writeSummary(report) {
             ? `failed: ${escapeHtml(failure)}`
             : report.embedImages && url
                 ? `<img src="${escapeHtml(url)}" alt="${escapeHtml(graph.name)}" width="300">`
-                : report.expiry === 'slack'
-                    ? 'uploaded'
-                    : 'stored'
+                : report.dryRun && report.expiry === 'slack'
+                    ? 'rendered'
+                    : report.expiry === 'slack'
+                        ? 'uploaded'
+                        : 'stored'
     ]);
     const count = report.outcomes.length;
     const posted = report.dryRun

@@ -117,6 +117,7 @@ function formatSeconds(seconds) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   dJ: () => (/* binding */ PostError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   lZ: () => (/* binding */ ActionError)
 /* harmony export */ });
@@ -136,6 +137,17 @@ class ActionError extends Error {
     constructor(message, options) {
         super(message, options);
         this.name = 'ActionError';
+    }
+}
+/** Slack refused a message after others were posted: those are in the channel, and say so. */
+class PostError extends ActionError {
+    posted;
+    constructor(message, 
+    /** Where the messages that made it landed (channel, ts), in order. */
+    posted, options) {
+        super(message, options);
+        this.posted = posted;
+        this.name = 'PostError';
     }
 }
 /** The message of anything thrown, without a stack trace. */
@@ -258,8 +270,10 @@ function readApiUrl(value) {
     catch {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('slack-api-url', `'${value}' is not a URL such as https://slack.com/api/`);
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('slack-api-url', `'${value}' must be an http(s) URL`);
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+        // The token travels with every request: plain http only to this machine (a local stand-in).
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('slack-api-url', `'${value}' must be an https URL (plain http only for 127.0.0.1 or localhost)`);
     }
     // The client appends the method name, so the base must end with '/'.
     return url.href.endsWith('/') ? url.href : `${url.href}/`;
@@ -302,7 +316,15 @@ function readInstant(name, raw) {
         return undefined;
     const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
     const date = new Date(value);
-    if (!iso.test(value) || Number.isNaN(date.getTime())) {
+    // Date rolls 2026-02-30 over to March: the written day and time must survive the round trip.
+    const [, year, month, day, hour, minute] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value) ?? [];
+    const exists = Number(month) >= 1 &&
+        Number(month) <= 12 &&
+        Number(day) >= 1 &&
+        Number(day) <= new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate() &&
+        Number(hour) <= 23 &&
+        Number(minute) <= 59;
+    if (!iso.test(value) || Number.isNaN(date.getTime()) || !exists) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `'${value}' is not an ISO 8601 time with a zone, such as 2026-11-29T10:00:00Z`);
     }
     return date;
@@ -322,6 +344,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
 var core = __nccwpck_require__(2413);
+// EXTERNAL MODULE: ./src/concurrency.ts
+var concurrency = __nccwpck_require__(1532);
 // EXTERNAL MODULE: ./src/duration.ts
 var duration = __nccwpck_require__(7607);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -370,6 +394,10 @@ function parseItem(item, position, input) {
     const where = `item ${position}`;
     if (!isObject(item)) {
         throw new errors/* InputError */.dz(input, `${where} is ${describeType(item)}; expected a metric widget object`);
+    }
+    if (!('widget' in item) && 'name' in item) {
+        // Not a MetricWidget key: the name would reach CloudWatch as part of the widget.
+        throw new errors/* InputError */.dz(input, `${where} has 'name' but no 'widget': write it as {name: ..., widget: {metrics: ...}}`);
     }
     if ('widget' in item) {
         const name = item['name'];
@@ -626,21 +654,22 @@ function readSlack(token, dryRun, delivery) {
     if (threadTs && !/^\d+\.\d+$/.test(threadTs)) {
         throw new errors/* InputError */.dz('slack-thread-ts', `'${threadTs}' is not a message ts such as 1732868400.123456`);
     }
-    if (dryRun && !token && !channel)
-        return undefined;
-    if (!token && delivery === 'slack-upload') {
+    if (!token && delivery === 'slack-upload' && !dryRun) {
         throw new errors/* InputError */.dz('slack-token', 'is required with delivery: slack-upload (Slack hosts the images)');
     }
-    if (!token)
+    // A dry run needs neither, but what is given is still checked.
+    if (!token && !dryRun)
         throw new errors/* InputError */.dz('slack-token', 'is required (or set dry-run: true to skip posting)');
-    if (!channel)
+    if (!channel && !dryRun)
         throw new errors/* InputError */.dz('slack-channel', 'is required (or set dry-run: true to skip posting)');
-    if (!/^xox[a-z]-/.test(token)) {
+    if (token && !/^(xoxe\.)?xox[a-z]-/.test(token)) {
         throw new errors/* InputError */.dz('slack-token', 'is not a Slack token (xoxb-… for a bot); an incoming-webhook URL cannot post images this way');
     }
     if (/\s/.test(channel)) {
         throw new errors/* InputError */.dz('slack-channel', `'${channel}' is not a channel id (C0123ABCDEF) or name`);
     }
+    if (!token || !channel)
+        return undefined;
     return {
         token,
         channel,
@@ -683,6 +712,7 @@ var phases = __nccwpck_require__(119);
 
 
 
+
 async function run() {
     const startedAt = performance.now();
     let deadline;
@@ -708,6 +738,8 @@ async function run() {
         await writeSummary(report);
         (0,phases/* endPhases */.SH)();
         core/* info */.pq(`Done in ${formatTimings(timings)}`);
+        if (report.postFailure)
+            throw new errors/* ActionError */.lZ(report.postFailure);
         const failed = report.outcomes.filter(outcome => outcome.failure);
         if (failed.length > 0) {
             const others = report.outcomes.length - failed.length;
@@ -750,7 +782,7 @@ async function collectGraphs(inputs, client, readDashboard) {
         return inputs.graphs;
     (0,phases/* enterPhase */.aO)('reading dashboards');
     const { dashboardGraphs } = await __nccwpck_require__.e(/* import() */ 178).then(__nccwpck_require__.bind(__nccwpck_require__, 1178));
-    const bodies = await Promise.all(inputs.dashboards.map(name => readDashboard(client, name, inputs.awsRegion)));
+    const bodies = await (0,concurrency/* mapWithConcurrency */.W)(inputs.dashboards, inputs.maxConcurrency, name => readDashboard(client, name, inputs.awsRegion));
     const fromDashboards = inputs.dashboards.flatMap((name, i) => {
         let content;
         try {
@@ -842,10 +874,10 @@ async function renderGraphs(graphs, options, deps) {
         }
         const plan = await deps.plan; // a rejection here is for every graph: it ends the run
         const key = plan.keys[i];
-        outcome.key = key;
         outcome.bytes = image.length;
         try {
             await deps.upload(plan.uploadClient, bucket, key, image);
+            outcome.key = key; // only a stored object has a key to report
             outcome.url = await deps.presign(plan.presignClient, bucket, key, options.expiresInSeconds, plan.signedAt);
         }
         catch (error) {
@@ -859,6 +891,8 @@ async function renderGraphs(graphs, options, deps) {
             checks.push(deps.check(key, url).then(problem => {
                 if (problem)
                     outcome.failure = `the presigned URL does not serve the image: ${problem}`;
+            }, (error) => {
+                outcome.failure = `the URL check failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}`;
             }));
         }
         return outcome;

@@ -2,7 +2,7 @@
 // Slack message(s) with image blocks. The S3 code, the run's identity and the signing decision
 // load while the first graphs are fetched.
 import * as core from '@actions/core'
-import { ActionError } from './errors.js'
+import { ActionError, PostError } from './errors.js'
 import type { Expiry } from './expiry.js'
 import type { Inputs } from './inputs.js'
 import { objectKeys } from './keys.js'
@@ -68,6 +68,7 @@ export async function deliverPresigned(
   const plan = preparing.then(prepared => prepared.plan)
   plan.catch(() => undefined) // awaited below; this only keeps an early failure handled
   const verify = inputs.verifyUrls ? import('./verify.js') : undefined
+  verify?.catch(() => undefined) // a failed load surfaces in each check
   const outcomes = await renderGraphs(
     graphs,
     {
@@ -99,7 +100,16 @@ export async function deliverPresigned(
 
   enterPhase('posting to Slack')
   const slackStart = performance.now()
-  const posts = await postToSlack(inputs, outcomes, signing.expiry, run)
+  let posts: PostResult[]
+  let postFailure: string | undefined
+  try {
+    posts = await postToSlack(inputs, outcomes, signing.expiry, run)
+  } catch (error) {
+    // Some messages are in the channel: report them (outputs, summary), then fail.
+    if (!(error instanceof PostError)) throw error
+    posts = error.posted
+    postFailure = error.message
+  }
   if (posts.length > 0) timings.slack = performance.now() - slackStart
   return {
     outcomes,
@@ -107,6 +117,7 @@ export async function deliverPresigned(
     expiry: signing.expiry,
     signing: signing.kind,
     posts,
+    postFailure,
     dryRun: inputs.dryRun,
     // Session-signed URLs carry the session token: never in a summary, even a private one.
     embedImages: run.privateRepository && signing.kind === 'long-term',

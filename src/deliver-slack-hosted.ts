@@ -20,6 +20,7 @@ export async function deliverSlackHosted(
 ): Promise<RunReport> {
   const graphsStart = performance.now()
   enterPhase('rendering graphs')
+  /** By graph position - 1. */
   const pngs: (Uint8Array | undefined)[] = []
   const outcomes = await mapWithConcurrency(graphs, inputs.maxConcurrency, async (graph, i) => {
     const outcome: GraphOutcome = { graph }
@@ -60,8 +61,31 @@ export async function deliverSlackHosted(
   const slackStart = performance.now()
   const [{ buildHeader, defaultText }, { createSlackClient, postMessages, MESSAGE_INTERVAL_MS }] =
     await Promise.all([import('./message.js'), import('./slack.js')])
-  const { uploadGraphs, FILES_PER_MESSAGE } = await import('./slack-upload.js')
+  const { uploadFiles, shareFiles, FILES_PER_MESSAGE } = await import('./slack-upload.js')
   const client = createSlackClient(slack.token, slack.apiUrl)
+  // The bytes first: only what reached Slack is announced, so a missing scope or a failed upload
+  // never leaves a header without graphs.
+  const uploads = await uploadFiles(
+    client,
+    rendered.map(outcome => ({
+      name: outcome.graph.name,
+      position: outcome.graph.position,
+      png: pngs[outcome.graph.position - 1] as Uint8Array
+    }))
+  )
+  const uploaded = rendered.flatMap((outcome, i) => {
+    const result = uploads[i]
+    if (result instanceof Error || !result) {
+      outcome.failure = result?.message ?? 'not uploaded'
+      return []
+    }
+    return [{ outcome, file: result }]
+  })
+  if (uploaded.length === 0) {
+    throw new ActionError(
+      `No graph could be uploaded to Slack, so nothing was posted:\n${describeFailures(outcomes)}`
+    )
+  }
   const header = buildHeader({
     text: slack.text ?? defaultText(new Date()),
     expiry: 'slack',
@@ -71,24 +95,28 @@ export async function deliverSlackHosted(
   const [posted] = await postMessages(client, slack.channel, [header], { threadTs: slack.threadTs })
   if (!posted) throw new ActionError('Slack returned no message for the header')
   const threaded = slack.thread === 'images'
-  const files = outcomes.flatMap((outcome, i) => {
-    const png = pngs[i]
-    return png && !outcome.failure
-      ? [{ name: outcome.graph.name, position: outcome.graph.position, png }]
-      : []
-  })
-  await new Promise(resolve => setTimeout(resolve, MESSAGE_INTERVAL_MS))
-  const permalinks = await uploadGraphs(client, posted.channel, files, {
-    threadTs: threaded ? posted.ts : slack.threadTs,
-    perMessage: threaded ? 1 : FILES_PER_MESSAGE,
-    paceMs: MESSAGE_INTERVAL_MS
-  })
-  rendered.forEach((outcome, i) => {
-    outcome.url = permalinks[i]
-  })
-  core.info(
-    `Uploaded ${files.length} graph(s) to Slack under message ${posted.ts} in ${posted.channel}`
+  await sleep(MESSAGE_INTERVAL_MS) // the files' messages follow the header at Slack's pace
+  const shared = await shareFiles(
+    client,
+    posted.channel,
+    uploaded.map(({ file }) => file),
+    {
+      threadTs: threaded ? posted.ts : slack.threadTs,
+      perMessage: threaded ? 1 : FILES_PER_MESSAGE,
+      paceMs: MESSAGE_INTERVAL_MS
+    }
   )
+  uploaded.forEach(({ outcome }, i) => {
+    const permalink = shared.permalinks[i]
+    if (permalink === undefined) outcome.failure = shared.failure ?? 'not shared'
+    else outcome.url = permalink
+    if (permalink === '') core.warning(`Slack shared '${outcome.graph.name}' but gave no permalink`)
+  })
+  const count =
+    uploaded.length - (shared.failure ? shared.permalinks.filter(p => p === undefined).length : 0)
+  core.info(`Shared ${count} graph(s) in Slack under message ${posted.ts} in ${posted.channel}`)
   timings.slack = performance.now() - slackStart
   return { ...report, posts: [posted] }
 }
+
+const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms))

@@ -20,6 +20,19 @@ export class ActionError extends Error {
   }
 }
 
+/** Slack refused a message after others were posted: those are in the channel, and say so. */
+export class PostError extends ActionError {
+  constructor(
+    message: string,
+    /** Where the messages that made it landed (channel, ts), in order. */
+    readonly posted: { channel: string; ts: string }[],
+    options?: { cause?: unknown }
+  ) {
+    super(message, options)
+    this.name = 'PostError'
+  }
+}
+
 /** The message of anything thrown, without a stack trace. */
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message

@@ -82,8 +82,13 @@ export function readApiUrl(value: string): string {
   } catch {
     throw new InputError('slack-api-url', `'${value}' is not a URL such as https://slack.com/api/`)
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError('slack-api-url', `'${value}' must be an http(s) URL`)
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    // The token travels with every request: plain http only to this machine (a local stand-in).
+    throw new InputError(
+      'slack-api-url',
+      `'${value}' must be an https URL (plain http only for 127.0.0.1 or localhost)`
+    )
   }
   // The client appends the method name, so the base must end with '/'.
   return url.href.endsWith('/') ? url.href : `${url.href}/`
@@ -123,7 +128,17 @@ export function readInstant(name: string, raw: string): Date | undefined {
   if (!value) return undefined
   const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i
   const date = new Date(value)
-  if (!iso.test(value) || Number.isNaN(date.getTime())) {
+  // Date rolls 2026-02-30 over to March: the written day and time must survive the round trip.
+  const [, year, month, day, hour, minute] =
+    /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value) ?? []
+  const exists =
+    Number(month) >= 1 &&
+    Number(month) <= 12 &&
+    Number(day) >= 1 &&
+    Number(day) <= new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate() &&
+    Number(hour) <= 23 &&
+    Number(minute) <= 59
+  if (!iso.test(value) || Number.isNaN(date.getTime()) || !exists) {
     throw new InputError(
       name,
       `'${value}' is not an ISO 8601 time with a zone, such as 2026-11-29T10:00:00Z`

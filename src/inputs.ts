@@ -258,18 +258,18 @@ function readSlack(token: string, dryRun: boolean, delivery: Delivery): SlackInp
       `'${threadTs}' is not a message ts such as 1732868400.123456`
     )
   }
-  if (dryRun && !token && !channel) return undefined
-  if (!token && delivery === 'slack-upload') {
+  if (!token && delivery === 'slack-upload' && !dryRun) {
     throw new InputError(
       'slack-token',
       'is required with delivery: slack-upload (Slack hosts the images)'
     )
   }
-  if (!token)
+  // A dry run needs neither, but what is given is still checked.
+  if (!token && !dryRun)
     throw new InputError('slack-token', 'is required (or set dry-run: true to skip posting)')
-  if (!channel)
+  if (!channel && !dryRun)
     throw new InputError('slack-channel', 'is required (or set dry-run: true to skip posting)')
-  if (!/^xox[a-z]-/.test(token)) {
+  if (token && !/^(xoxe\.)?xox[a-z]-/.test(token)) {
     throw new InputError(
       'slack-token',
       'is not a Slack token (xoxb-… for a bot); an incoming-webhook URL cannot post images this way'
@@ -278,6 +278,7 @@ function readSlack(token: string, dryRun: boolean, delivery: Delivery): SlackInp
   if (/\s/.test(channel)) {
     throw new InputError('slack-channel', `'${channel}' is not a channel id (C0123ABCDEF) or name`)
   }
+  if (!token || !channel) return undefined
   return {
     token,
     channel,

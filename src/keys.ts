@@ -8,7 +8,10 @@ export interface RunIdentity {
   runAttempt: number
 }
 
-/** Lowercase ASCII letters and digits joined by '-'; 'graph' when nothing is left. */
+/** Long enough to recognise a graph; short enough that a key stays far below S3's 1024 bytes. */
+const MAX_SLUG = 100
+
+/** Lowercase ASCII letters and digits joined by '-' (at most 100); 'graph' when nothing is left. */
 export function slugify(name: string): string {
   const slug = name
     .normalize('NFKD')
@@ -16,6 +19,8 @@ export function slugify(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
+    .slice(0, MAX_SLUG)
+    .replace(/-+$/, '')
   return slug || 'graph'
 }
 

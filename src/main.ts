@@ -3,6 +3,7 @@
 // Slack client load after validation, so bad input fails fast.
 import * as core from '@actions/core'
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
+import { mapWithConcurrency } from './concurrency.js'
 import { formatSeconds } from './duration.js'
 import { ActionError, describeError } from './errors.js'
 import { describeFailures } from './failures.js'
@@ -41,6 +42,7 @@ export async function run(): Promise<void> {
     await writeSummary(report)
     endPhases()
     core.info(`Done in ${formatTimings(timings)}`)
+    if (report.postFailure) throw new ActionError(report.postFailure)
     const failed = report.outcomes.filter(outcome => outcome.failure)
     if (failed.length > 0) {
       const others = report.outcomes.length - failed.length
@@ -94,8 +96,8 @@ async function collectGraphs(
   if (inputs.dashboards.length === 0) return inputs.graphs
   enterPhase('reading dashboards')
   const { dashboardGraphs } = await import('./dashboards.js')
-  const bodies = await Promise.all(
-    inputs.dashboards.map(name => readDashboard(client, name, inputs.awsRegion))
+  const bodies = await mapWithConcurrency(inputs.dashboards, inputs.maxConcurrency, name =>
+    readDashboard(client, name, inputs.awsRegion)
   )
   const fromDashboards = inputs.dashboards.flatMap((name, i) => {
     let content

@@ -16,6 +16,8 @@ export interface RunReport {
   /** 'none' when nothing was signed (delivery: slack-upload). */
   signing: SigningKind | 'none'
   posts: PostResult[]
+  /** Why Slack refused a message after others were posted. */
+  postFailure?: string
   dryRun: boolean
   /** Embed the images in the summary. */
   embedImages: boolean
@@ -59,9 +61,11 @@ export async function writeSummary(report: RunReport): Promise<void> {
       ? `failed: ${escapeHtml(failure)}`
       : report.embedImages && url
         ? `<img src="${escapeHtml(url)}" alt="${escapeHtml(graph.name)}" width="300">`
-        : report.expiry === 'slack'
-          ? 'uploaded'
-          : 'stored'
+        : report.dryRun && report.expiry === 'slack'
+          ? 'rendered'
+          : report.expiry === 'slack'
+            ? 'uploaded'
+            : 'stored'
   ])
   const count = report.outcomes.length
   const posted = report.dryRun

@@ -68,10 +68,10 @@ export async function renderGraphs(
     }
     const plan = await deps.plan // a rejection here is for every graph: it ends the run
     const key = plan.keys[i] as string
-    outcome.key = key
     outcome.bytes = image.length
     try {
       await deps.upload(plan.uploadClient, bucket, key, image)
+      outcome.key = key // only a stored object has a key to report
       outcome.url = await deps.presign(
         plan.presignClient,
         bucket,
@@ -88,9 +88,14 @@ export async function renderGraphs(
     if (deps.check) {
       const url = outcome.url
       checks.push(
-        deps.check(key, url).then(problem => {
-          if (problem) outcome.failure = `the presigned URL does not serve the image: ${problem}`
-        })
+        deps.check(key, url).then(
+          problem => {
+            if (problem) outcome.failure = `the presigned URL does not serve the image: ${problem}`
+          },
+          (error: unknown) => {
+            outcome.failure = `the URL check failed: ${describeError(error)}`
+          }
+        )
       )
     }
     return outcome

@@ -20,47 +20,67 @@ export interface GraphFile {
   png: Uint8Array
 }
 
+export interface UploadedFile {
+  id: string
+  title: string
+}
+
 /**
- * Uploads every file, then shares them in order: `perMessage` files per message (1 in a thread of
- * replies), paced like messages. Returns each file's permalink, in order.
+ * The bytes of every file to Slack (not yet shared anywhere), at most a few at once. Each file's
+ * result in order: its Slack file id, or why it failed, so one failure does not cost the others.
  */
-export async function uploadGraphs(
+export async function uploadFiles(
   client: WebClient,
-  channelId: string,
   files: readonly GraphFile[],
-  options: PostOptions & { perMessage: number }
-): Promise<string[]> {
+  options: { sleep?: (ms: number) => Promise<void> } = {}
+): Promise<(UploadedFile | Error)[]> {
   const width = Math.max(2, String(files.length).length)
-  const uploaded = await mapWithConcurrency(files, UPLOAD_CONCURRENCY, file =>
+  return mapWithConcurrency(files, UPLOAD_CONCURRENCY, file =>
     uploadBytes(
       client,
       file,
       `${String(file.position).padStart(width, '0')}-${slugify(file.name)}.png`,
       options
-    )
+    ).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))
   )
-  const permalinks: string[] = []
-  for (let start = 0; start < uploaded.length; start += options.perMessage) {
+}
+
+export interface ShareResult {
+  /** Each file's permalink, in order; undefined for files not shared. */
+  permalinks: (string | undefined)[]
+  /** Why sharing stopped, when it did: the files from there on were not shared. */
+  failure?: string
+}
+
+/**
+ * Shares the uploaded files in order, `perMessage` files per message (1 in a thread of replies),
+ * paced like messages. Stops at the first refusal: the next share would meet the same cause.
+ */
+export async function shareFiles(
+  client: WebClient,
+  channelId: string,
+  files: readonly UploadedFile[],
+  options: PostOptions & { perMessage: number }
+): Promise<ShareResult> {
+  const permalinks: (string | undefined)[] = files.map(() => undefined)
+  for (let start = 0; start < files.length; start += options.perMessage) {
     if (start > 0 && options.paceMs) await (options.sleep ?? sleep)(options.paceMs)
-    const batch = uploaded.slice(start, start + options.perMessage)
+    const batch = files.slice(start, start + options.perMessage)
     try {
       const response = await client.files.completeUploadExternal({
-        files: batch.map(({ id, title }) => ({ id, title })) as [{ id: string; title: string }],
+        files: batch.map(({ id, title }) => ({ id, title })) as [UploadedFile],
         channel_id: channelId,
         ...(options.threadTs ? { thread_ts: options.threadTs } : {})
       })
-      const byId = new Map((response.files ?? []).map(file => [file.id, file.permalink ?? '']))
-      permalinks.push(...batch.map(({ id }) => byId.get(id) ?? ''))
+      const byId = new Map((response.files ?? []).map(file => [file.id, file.permalink]))
+      batch.forEach(({ id }, i) => {
+        permalinks[start + i] = byId.get(id) ?? ''
+      })
     } catch (error) {
-      throw new ActionError(
-        `Slack refused to share the uploaded graphs: ${slackErrorText(error)}`,
-        {
-          cause: error
-        }
-      )
+      return { permalinks, failure: `Slack refused to share it: ${slackErrorText(error)}` }
     }
   }
-  return permalinks
+  return { permalinks }
 }
 
 async function uploadBytes(

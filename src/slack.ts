@@ -1,7 +1,7 @@
 // The Slack side: one bounded client, messages posted in order, errors mapped to their fix.
 import * as core from '@actions/core'
 import { LogLevel, WebClient, type Logger } from '@slack/web-api'
-import { ActionError, describeError } from './errors.js'
+import { ActionError, PostError, describeError } from './errors.js'
 import { type SlackMessage, type ThreadMessages, imagesAsLinks } from './message.js'
 
 /** Per-request timeout. @slack/web-api has none by default. */
@@ -50,7 +50,17 @@ export async function postMessages(
   for (const [index, message] of messages.entries()) {
     if (index > 0 && options.paceMs) await (options.sleep ?? sleep)(options.paceMs)
     const where = `message ${index + 1} of ${messages.length} to '${channel}'`
-    results.push(await postWithFallback(client, channel, message, options.threadTs, where))
+    try {
+      results.push(await postWithFallback(client, channel, message, options.threadTs, where))
+    } catch (error) {
+      if (results.length === 0) throw error
+      const first = results[0] as PostResult
+      throw new PostError(
+        `${describeError(error)} (${results.length} of ${messages.length} messages were posted before it, the first at ts ${first.ts}: a re-run would post them again)`,
+        results,
+        { cause: error }
+      )
+    }
   }
   return results
 }
@@ -65,11 +75,20 @@ export async function postThread(
   const [header] = await postMessages(client, channel, [thread.header])
   if (!header) return []
   if (thread.replies.length > 0 && options.paceMs) await (options.sleep ?? sleep)(options.paceMs)
-  const replies = await postMessages(client, header.channel, thread.replies, {
-    ...options,
-    threadTs: header.ts
-  })
-  return [header, ...replies]
+  try {
+    const replies = await postMessages(client, header.channel, thread.replies, {
+      ...options,
+      threadTs: header.ts
+    })
+    return [header, ...replies]
+  } catch (error) {
+    const replies = error instanceof PostError ? error.posted : []
+    throw new PostError(
+      `${describeError(error)} (the thread's header, ts ${header.ts}, and ${replies.length} of ${thread.replies.length} replies were posted)`,
+      [header, ...replies],
+      { cause: error }
+    )
+  }
 }
 
 async function postWithFallback(

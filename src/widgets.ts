@@ -48,6 +48,13 @@ function parseItem(item: unknown, position: number, input: string): Graph {
       `${where} is ${describeType(item)}; expected a metric widget object`
     )
   }
+  if (!('widget' in item) && 'name' in item) {
+    // Not a MetricWidget key: the name would reach CloudWatch as part of the widget.
+    throw new InputError(
+      input,
+      `${where} has 'name' but no 'widget': write it as {name: ..., widget: {metrics: ...}}`
+    )
+  }
   if ('widget' in item) {
     const name = item['name']
     if (name !== undefined && (typeof name !== 'string' || name.trim() === '')) {

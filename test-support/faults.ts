@@ -13,6 +13,8 @@ export type Fault =
 interface FaultRule {
   fault: Fault
   remaining: number
+  /** Matching requests still to let through before the fault applies. */
+  skip: number
   /** Only requests for this operation (e.g. 'GetMetricWidgetImage', 'PutObject', 'chat.postMessage'). */
   operation?: string
 }
@@ -22,9 +24,14 @@ export class FaultPlan {
   latencyMs = 0
   private readonly rules: FaultRule[] = []
 
-  /** Misbehave on the next `times` matching requests (default 1). */
-  inject(fault: Fault, options: { times?: number; operation?: string } = {}): void {
-    this.rules.push({ fault, remaining: options.times ?? 1, operation: options.operation })
+  /** Misbehave on the next `times` matching requests (default 1), after letting `after` pass. */
+  inject(fault: Fault, options: { times?: number; operation?: string; after?: number } = {}): void {
+    this.rules.push({
+      fault,
+      remaining: options.times ?? 1,
+      skip: options.after ?? 0,
+      operation: options.operation
+    })
   }
 
   /** The fault for this request, if any; consumes one use of the first matching rule. */
@@ -33,6 +40,10 @@ export class FaultPlan {
       r => r.remaining > 0 && (r.operation === undefined || r.operation === operation)
     )
     if (!rule) return undefined
+    if (rule.skip > 0) {
+      rule.skip -= 1
+      return undefined
+    }
     rule.remaining -= 1
     return rule.fault
   }

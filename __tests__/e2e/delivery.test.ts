@@ -153,6 +153,22 @@ describe.each(nodesToTest())('dashboards, Slack uploads and threads, on %s', (_l
     expect(standIns.slack.uploads.filter(u => u.completed)).toHaveLength(1)
   })
 
+  test('delivery: slack-upload without files:write: nothing reaches the channel, not even the header', async () => {
+    standIns.slack.faults.inject(
+      { kind: 'status', status: 200, code: 'missing_scope' },
+      { operation: 'files.getUploadURLExternal', times: 10 }
+    )
+    const result = await run(
+      { delivery: 'slack-upload', widgets: JSON.stringify([cpu, latency]) },
+      slackOnlyInputs()
+    )
+    expect(result.exitCode).toBe(1)
+    expect(result.errors[0]).toMatch(
+      /No graph could be uploaded to Slack.*missing_scope.*files:write/s
+    )
+    expect(standIns.slack.messages).toEqual([])
+  })
+
   test('delivery: slack-upload with slack-thread: images: each graph a reply in the thread', async () => {
     const slackOnly = slackOnlyInputs()
     const result = await run(

@@ -145,6 +145,19 @@ describe.each(nodesToTest())('faults, on %s', (_label, node) => {
     expectPostedOnce(['CPU', 'ALB latency'])
   })
 
+  test('Slack refuses the second message: the first stays, is reported, and the run fails saying so', async () => {
+    standIns.slack.faults.inject(
+      { kind: 'status', status: 200, code: 'is_archived' },
+      { operation: 'chat.postMessage', after: 1 }
+    )
+    const result = await run({ widgets: JSON.stringify(graphs(60)), 'max-concurrency': '10' })
+    expect(result.exitCode).toBe(1)
+    expect(standIns.slack.messages).toHaveLength(1)
+    expect(result.errors[0]).toMatch(/message 2 of 2.*is_archived.*1 of 2 messages were posted/s)
+    expect(result.outputs['slack-ts']).toBe(standIns.slack.messages[0]!.ts)
+    expect(result.summary).toContain('Posted 1 message')
+  })
+
   test('a re-run (attempt 2) writes new keys and posts once more', async () => {
     const first = await run({ widgets: JSON.stringify([cpu]) })
     const second = await run(
