@@ -287,7 +287,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createSlackClient: () => (/* binding */ createSlackClient),
 /* harmony export */   postMessages: () => (/* binding */ postMessages),
 /* harmony export */   postThread: () => (/* binding */ postThread),
-/* harmony export */   slackErrorData: () => (/* binding */ slackErrorData),
 /* harmony export */   slackErrorText: () => (/* binding */ slackErrorText),
 /* harmony export */   sleep: () => (/* binding */ sleep)
 /* harmony export */ });

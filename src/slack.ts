@@ -152,7 +152,7 @@ interface SlackErrorData {
   response_metadata?: { messages?: string[] }
 }
 
-export function slackErrorData(error: unknown): SlackErrorData | undefined {
+function slackErrorData(error: unknown): SlackErrorData | undefined {
   return (error as { data?: SlackErrorData } | undefined)?.data
 }
 

@@ -83,7 +83,7 @@ export function expectNoSecretsLeaked(result: ActionRun, standIns: StandIns): vo
     .split('\n')
     .filter(line => !line.startsWith('::add-mask::'))
     .join('\n')
-  const { 'image-urls': _urls, ...otherOutputs } = result.outputs
+  const { 'image-urls': imageUrls, ...otherOutputs } = result.outputs
   const places: Record<string, string> = {
     log,
     summary: result.summary,
@@ -98,7 +98,7 @@ export function expectNoSecretsLeaked(result: ActionRun, standIns: StandIns): vo
   }
   const others = secrets.filter(secret => secret !== standIns.workflow.sessionToken)
   for (const secret of others) {
-    if (_urls?.includes(secret) || _urls?.includes(encodeURIComponent(secret))) {
+    if (imageUrls?.includes(secret) || imageUrls?.includes(encodeURIComponent(secret))) {
       throw new Error(`a secret (${secret.slice(0, 4)}…) appears in image-urls`)
     }
   }

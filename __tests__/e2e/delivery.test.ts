@@ -12,7 +12,7 @@ import {
   ssmSigner
 } from '../../test-support/e2e-helpers.js'
 import { type ActionRun, runAction } from '../../test-support/run-action.js'
-import { BUCKET, CHANNEL, type StandIns, startStandIns } from '../../test-support/stand-ins.js'
+import { CHANNEL, type StandIns, startStandIns } from '../../test-support/stand-ins.js'
 
 jest.setTimeout(90000)
 
@@ -253,6 +253,5 @@ describe.each(nodesToTest())('dashboards, Slack uploads and threads, on %s', (_l
     expect(standIns.aws.cloudwatchRequests).toHaveLength(1)
     expect(standIns.slack.uploads).toEqual([])
     expect(standIns.slack.messages).toEqual([])
-    void BUCKET
   })
 })
