@@ -1,4 +1,4 @@
-import { mapWithConcurrency } from '../src/concurrency.js'
+import { Limiter, mapWithConcurrency } from '../src/concurrency.js'
 
 test('never more than the limit in flight, results in input order', async () => {
   let inFlight = 0
@@ -25,4 +25,37 @@ test('a failure rejects the whole map', async () => {
       return n
     })
   ).rejects.toThrow('graph 2 failed')
+})
+
+describe('Limiter', () => {
+  test('never more than the limit in flight; waiting tasks start in the order they asked', async () => {
+    const limiter = new Limiter(2)
+    const started: number[] = []
+    let inFlight = 0
+    let peak = 0
+    const task = (n: number, ms: number) => async () => {
+      started.push(n)
+      inFlight += 1
+      peak = Math.max(peak, inFlight)
+      await new Promise(resolve => setTimeout(resolve, ms))
+      inFlight -= 1
+      return n
+    }
+    const results = await Promise.all([
+      limiter.run(task(1, 30)),
+      limiter.run(task(2, 5)),
+      limiter.run(task(3, 5)),
+      limiter.run(task(4, 5)),
+      limiter.run(task(5, 5))
+    ])
+    expect(results).toEqual([1, 2, 3, 4, 5])
+    expect(started).toEqual([1, 2, 3, 4, 5])
+    expect(peak).toBe(2)
+  })
+
+  test('a failing task frees its slot', async () => {
+    const limiter = new Limiter(1)
+    await expect(limiter.run(async () => Promise.reject(new Error('no')))).rejects.toThrow('no')
+    expect(await limiter.run(async () => 'next')).toBe('next')
+  })
 })

@@ -5,7 +5,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ mapWithConcurrency)
+/* harmony export */   W: () => (/* binding */ mapWithConcurrency),
+/* harmony export */   j: () => (/* binding */ Limiter)
 /* harmony export */ });
 /** Runs `work` on every item with at most `limit` in flight; results keep the items' order. */
 async function mapWithConcurrency(items, limit, work) {
@@ -20,6 +21,34 @@ async function mapWithConcurrency(items, limit, work) {
     const workers = Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker);
     await Promise.all(workers);
     return results;
+}
+/**
+ * At most `limit` tasks in flight; tasks that wait start in the order they asked. A finishing task
+ * hands its slot straight to the next one, so a newcomer cannot jump the queue.
+ */
+class Limiter {
+    limit;
+    active = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+    }
+    async run(task) {
+        if (this.active < Math.max(1, this.limit))
+            this.active += 1;
+        else
+            await new Promise(resolve => this.waiting.push(resolve));
+        try {
+            return await task();
+        }
+        finally {
+            const next = this.waiting.shift();
+            if (next)
+                next();
+            else
+                this.active -= 1;
+        }
+    }
 }
 
 
@@ -853,22 +882,38 @@ function currentPhase() {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2413);
 /* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1532);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-// fetch → upload → presign → check, per graph, at most max-concurrency graphs at once. A graph that
-// fails is recorded with its cause and the others go on; a failure that concerns every graph
-// (no credentials, signing refused) stops the run before anything is uploaded.
+// fetch → upload → presign → check, per graph: at most max-concurrency fetches and at most
+// max-concurrency uploads at once, URL checks beside them. A graph that fails is recorded with its
+// cause and the others go on; a failure that concerns every graph (no credentials, signing
+// refused) stops the run before anything is uploaded.
 
 
 
 async function renderGraphs(graphs, options, deps) {
     const { bucket } = options;
+    // Two stages of at most max-concurrency each: a graph's upload starts as soon as its image
+    // arrives, and its fetch slot goes straight to the next graph instead of waiting for S3.
+    const fetches = new _concurrency_js__WEBPACK_IMPORTED_MODULE_2__/* .Limiter */ .j(options.maxConcurrency);
+    const uploads = new _concurrency_js__WEBPACK_IMPORTED_MODULE_2__/* .Limiter */ .j(options.maxConcurrency);
+    // Once the plan has failed, no graph can be stored: fetch nothing more.
+    let planFailed = false;
+    deps.plan.catch(() => {
+        planFailed = true;
+    });
     const checks = [];
-    const outcomes = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_2__/* .mapWithConcurrency */ .W)(graphs, options.maxConcurrency, async (graph, i) => {
+    async function render(graph, i) {
         const outcome = { graph };
         let image;
         try {
-            image = await deps.fetchImage(deps.cloudwatch, graph);
+            image = await fetches.run(async () => {
+                if (planFailed)
+                    await deps.plan; // rethrows the plan's error
+                return deps.fetchImage(deps.cloudwatch, graph);
+            });
         }
         catch (error) {
+            if (planFailed)
+                await deps.plan; // the run ends with the plan's error, not this graph's
             outcome.failure = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error);
             return outcome;
         }
@@ -876,7 +921,7 @@ async function renderGraphs(graphs, options, deps) {
         const key = plan.keys[i];
         outcome.bytes = image.length;
         try {
-            await deps.upload(plan.uploadClient, bucket, key, image);
+            await uploads.run(() => deps.upload(plan.uploadClient, bucket, key, image));
             outcome.key = key; // only a stored object has a key to report
             outcome.url = await deps.presign(plan.presignClient, bucket, key, options.expiresInSeconds, plan.signedAt);
         }
@@ -885,7 +930,7 @@ async function renderGraphs(graphs, options, deps) {
             return outcome;
         }
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${label(graph)}: ${(image.length / 1024).toFixed(1)} KiB → s3://${bucket}/${key}`);
-        // Checked outside the concurrency slot: the next graph need not wait for it.
+        // Checked outside both stages: the next graph need not wait for it.
         if (deps.check) {
             const url = outcome.url;
             checks.push(deps.check(key, url).then(problem => {
@@ -896,7 +941,8 @@ async function renderGraphs(graphs, options, deps) {
             }));
         }
         return outcome;
-    });
+    }
+    const outcomes = await Promise.all(graphs.map(render));
     await Promise.all(checks);
     return outcomes;
 }

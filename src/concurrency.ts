@@ -16,3 +16,26 @@ export async function mapWithConcurrency<T, R>(
   await Promise.all(workers)
   return results
 }
+
+/**
+ * At most `limit` tasks in flight; tasks that wait start in the order they asked. A finishing task
+ * hands its slot straight to the next one, so a newcomer cannot jump the queue.
+ */
+export class Limiter {
+  private active = 0
+  private readonly waiting: (() => void)[] = []
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active < Math.max(1, this.limit)) this.active += 1
+    else await new Promise<void>(resolve => this.waiting.push(resolve))
+    try {
+      return await task()
+    } finally {
+      const next = this.waiting.shift()
+      if (next) next()
+      else this.active -= 1
+    }
+  }
+}

@@ -1,10 +1,11 @@
-// fetch → upload → presign → check, per graph, at most max-concurrency graphs at once. A graph that
-// fails is recorded with its cause and the others go on; a failure that concerns every graph
-// (no credentials, signing refused) stops the run before anything is uploaded.
+// fetch → upload → presign → check, per graph: at most max-concurrency fetches and at most
+// max-concurrency uploads at once, URL checks beside them. A graph that fails is recorded with its
+// cause and the others go on; a failure that concerns every graph (no credentials, signing
+// refused) stops the run before anything is uploaded.
 import * as core from '@actions/core'
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import type { S3Client } from '@aws-sdk/client-s3'
-import { mapWithConcurrency } from './concurrency.js'
+import { Limiter } from './concurrency.js'
 import { describeError } from './errors.js'
 import type { Graph } from './widgets.js'
 
@@ -56,13 +57,27 @@ export async function renderGraphs(
   deps: PipelineDeps
 ): Promise<GraphOutcome[]> {
   const { bucket } = options
+  // Two stages of at most max-concurrency each: a graph's upload starts as soon as its image
+  // arrives, and its fetch slot goes straight to the next graph instead of waiting for S3.
+  const fetches = new Limiter(options.maxConcurrency)
+  const uploads = new Limiter(options.maxConcurrency)
+  // Once the plan has failed, no graph can be stored: fetch nothing more.
+  let planFailed = false
+  deps.plan.catch(() => {
+    planFailed = true
+  })
   const checks: Promise<void>[] = []
-  const outcomes = await mapWithConcurrency(graphs, options.maxConcurrency, async (graph, i) => {
+
+  async function render(graph: Graph, i: number): Promise<GraphOutcome> {
     const outcome: GraphOutcome = { graph }
     let image: Uint8Array
     try {
-      image = await deps.fetchImage(deps.cloudwatch, graph)
+      image = await fetches.run(async () => {
+        if (planFailed) await deps.plan // rethrows the plan's error
+        return deps.fetchImage(deps.cloudwatch, graph)
+      })
     } catch (error) {
+      if (planFailed) await deps.plan // the run ends with the plan's error, not this graph's
       outcome.failure = describeError(error)
       return outcome
     }
@@ -70,7 +85,7 @@ export async function renderGraphs(
     const key = plan.keys[i] as string
     outcome.bytes = image.length
     try {
-      await deps.upload(plan.uploadClient, bucket, key, image)
+      await uploads.run(() => deps.upload(plan.uploadClient, bucket, key, image))
       outcome.key = key // only a stored object has a key to report
       outcome.url = await deps.presign(
         plan.presignClient,
@@ -84,7 +99,7 @@ export async function renderGraphs(
       return outcome
     }
     core.info(`${label(graph)}: ${(image.length / 1024).toFixed(1)} KiB → s3://${bucket}/${key}`)
-    // Checked outside the concurrency slot: the next graph need not wait for it.
+    // Checked outside both stages: the next graph need not wait for it.
     if (deps.check) {
       const url = outcome.url
       checks.push(
@@ -99,7 +114,9 @@ export async function renderGraphs(
       )
     }
     return outcome
-  })
+  }
+
+  const outcomes = await Promise.all(graphs.map(render))
   await Promise.all(checks)
   return outcomes
 }

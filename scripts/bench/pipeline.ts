@@ -22,6 +22,8 @@ export interface PipelineOptions {
   concurrency: number
   quota: boolean
   measureRss?: boolean
+  /** The bundle's entry; default: the snapshot of the dist/ measured. */
+  entry?: string
 }
 
 export interface RelativeEvent {
@@ -104,7 +106,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
       GITHUB_RUN_ATTEMPT: '1',
       ...(options.measureRss ? { BENCH_RSS_FILE: rssFile } : {})
     })
-    const args = options.measureRss ? ['--require', home.preload, distEntry()] : [distEntry()]
+    const entry = options.entry ?? distEntry()
+    const args = options.measureRss ? ['--require', home.preload, entry] : [entry]
     const run = await runTimed(options.node, args, env, home.workspace)
 
     const posted = standIns.slack.messages
