@@ -1,5 +1,6 @@
 // The built action (dist/index.js) against a real S3: Ceph radosgw, whose SigV4, presign and STS
 // checks no one here wrote. CloudWatch, SSM and Slack are the loopback stand-ins.
+import { jest } from '@jest/globals'
 import { realpathSync } from 'node:fs'
 import { ensureCeph, radosgwTestsMode, skipMessage } from '../../test-support/ceph-install.js'
 import { type Radosgw, startRadosgw } from '../../test-support/radosgw.js'
@@ -13,6 +14,10 @@ import {
   toSecond
 } from '../../test-support/radosgw-stand-ins.js'
 import { type ActionRun, node24, runAction } from '../../test-support/run-action.js'
+
+// Generous for a busy machine: bring-up takes about 2 s (measured 5.4 s while other work ran; the
+// default 5 s hook timeout failed it), each action run about 1 s.
+jest.setTimeout(120000)
 
 const RUN = { id: 424242, attempt: 1 }
 const graphs = JSON.stringify([
