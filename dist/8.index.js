@@ -1,33 +1,61 @@
-export const id = 736;
-export const ids = [736];
+export const id = 8;
+export const ids = [8];
 export const modules = {
 
-/***/ 4736:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+/***/ 2024:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-var __webpack_unused_export__;
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __webpack_require__(5152);
-const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __webpack_require__(402);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __webpack_require__(2658);
-const { Command: $Command } = __webpack_require__(2658);
-__webpack_unused_export__ = $Command;
-__webpack_unused_export__ = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __webpack_require__(7291);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __webpack_require__(2085);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __webpack_require__(3422);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __webpack_require__(3609);
-const { TypeRegistry, getSchemaSerdePlugin } = __webpack_require__(6890);
-const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __webpack_require__(7523);
-const { defaultProvider } = __webpack_require__(5861);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(2430);
-const { streamCollector, NodeHttpHandler } = __webpack_require__(1279);
-const { AwsJson1_1Protocol } = __webpack_require__(7288);
-const { Sha256 } = __webpack_require__(9542);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  j: () => (/* binding */ SSMClient)
+});
+
+// UNUSED EXPORTS: __Client
+
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/configurations.js
+var configurations = __webpack_require__(6868);
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-host-header/hostHeaderMiddleware.js
+var hostHeaderMiddleware = __webpack_require__(4405);
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-user-agent/user-agent-middleware.js + 3 modules
+var user_agent_middleware = __webpack_require__(9279);
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-logger/loggerMiddleware.js
+var loggerMiddleware = __webpack_require__(1478);
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/middleware-recursion-detection/getRecursionDetectionPlugin.js
+var getRecursionDetectionPlugin = __webpack_require__(1958);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-auth-scheme/getHttpAuthSchemeEndpointRuleSetPlugin.js
+var getHttpAuthSchemeEndpointRuleSetPlugin = __webpack_require__(8381);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/legacy-root-exports/util-identity-and-auth/DefaultIdentityProviderConfig.js
+var DefaultIdentityProviderConfig = __webpack_require__(9688);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/legacy-root-exports/middleware-http-signing/getHttpSigningMiddleware.js
+var getHttpSigningMiddleware = __webpack_require__(2004);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client.js
+var client = __webpack_require__(7860);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/resolveRegionConfig.js + 3 modules
+var resolveRegionConfig = __webpack_require__(9053);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/index.js + 7 modules
+var endpoints = __webpack_require__(5323);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/middleware-content-length/contentLengthMiddleware.js
+var contentLengthMiddleware = __webpack_require__(7979);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/middleware-retry/configurations.js
+var middleware_retry_configurations = __webpack_require__(810);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/index.js + 12 modules
+var retry = __webpack_require__(2131);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/middleware/getSchemaSerdePlugin.js + 2 modules
+var getSchemaSerdePlugin = __webpack_require__(4138);
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/index.js + 3 modules
+var httpAuthSchemes = __webpack_require__(3678);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/getSmithyContext.js
+var getSmithyContext = __webpack_require__(3753);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/normalizeProvider.js
+var normalizeProvider = __webpack_require__(4876);
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ssm/dist-es/auth/httpAuthSchemeProvider.js
+
 
 const defaultSSMHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
-        operation: getSmithyContext(context).operation,
-        region: await normalizeProvider(config.region)() || (() => {
+        operation: (0,getSmithyContext/* getSmithyContext */.u)(context).operation,
+        region: await (0,normalizeProvider/* normalizeProvider */.t)(config.region)() || (() => {
             throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
         })(),
     };
@@ -57,29 +85,79 @@ const defaultSSMHttpAuthSchemeProvider = (authParameters) => {
     return options;
 };
 const resolveHttpAuthSchemeConfig = (config) => {
-    const config_0 = resolveAwsSdkSigV4Config(config);
+    const config_0 = (0,httpAuthSchemes.resolveAwsSdkSigV4Config)(config);
     return Object.assign(config_0, {
-        authSchemePreference: normalizeProvider(config.authSchemePreference ?? []),
+        authSchemePreference: (0,normalizeProvider/* normalizeProvider */.t)(config.authSchemePreference ?? []),
     });
 };
 
-const resolveClientEndpointParameters = (options) => {
-    return Object.assign(options, {
-        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
-        useFipsEndpoint: options.useFipsEndpoint ?? false,
-        defaultSigningName: "ssm",
-    });
-};
-const commonParams = {
-    UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
-    Endpoint: { type: "builtInParams", name: "endpoint" },
-    Region: { type: "builtInParams", name: "region" },
-    UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
-};
-
-var version = "3.1168.0";
-var packageInfo = {
-	version: version};
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/client-ssm/dist-es/endpoint/EndpointParameters.js
+var EndpointParameters = __webpack_require__(2867);
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ssm/package.json
+const package_namespaceObject = {"rE":"3.1169.0"};
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/emitWarningIfUnsupportedVersion.js
+var emitWarningIfUnsupportedVersion = __webpack_require__(8739);
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/getDefaultSocketTimeout.js
+var getDefaultSocketTimeout = __webpack_require__(4351);
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/defaultUserAgent.js + 2 modules
+var defaultUserAgent = __webpack_require__(7207);
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-user-agent-node/nodeAppIdConfigOptions.js
+var nodeAppIdConfigOptions = __webpack_require__(9670);
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/NODE_AUTH_SCHEME_PREFERENCE_OPTIONS.js + 1 modules
+var NODE_AUTH_SCHEME_PREFERENCE_OPTIONS = __webpack_require__(8925);
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/credential-provider-node/dist-es/defaultProvider.js + 2 modules
+var defaultProvider = __webpack_require__(1956);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/emitWarningIfUnsupportedVersion.js
+var smithy_client_emitWarningIfUnsupportedVersion = __webpack_require__(3816);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/defaults-mode.js
+var defaults_mode = __webpack_require__(7613);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/defaults-mode/resolveDefaultsModeConfig.js + 1 modules
+var resolveDefaultsModeConfig = __webpack_require__(5412);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/node-config-provider/configLoader.js + 3 modules
+var configLoader = __webpack_require__(7140);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/config.js
+var regionConfig_config = __webpack_require__(446);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseDualstackEndpointConfigOptions.js
+var NodeUseDualstackEndpointConfigOptions = __webpack_require__(2766);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/config/config-resolver/endpointsConfig/NodeUseFipsEndpointConfigOptions.js
+var NodeUseFipsEndpointConfigOptions = __webpack_require__(4824);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/retry/util-retry/config.js
+var util_retry_config = __webpack_require__(9903);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-body-length/calculateBodyLength.js
+var calculateBodyLength = __webpack_require__(2149);
+// EXTERNAL MODULE: ../node_modules/@smithy/node-http-handler/dist-es/node-http-handler.js + 5 modules
+var node_http_handler = __webpack_require__(7617);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js
+var stream_collector = __webpack_require__(5606);
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/httpAuthSchemes/aws_sdk/AwsSdkSigV4Signer.js + 2 modules
+var AwsSdkSigV4Signer = __webpack_require__(9752);
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/protocols/json/AwsJson1_1Protocol.js
+var AwsJson1_1Protocol = __webpack_require__(2169);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/checksum/sha256/Sha256Node.js
+var Sha256Node = __webpack_require__(6769);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/NoOpLogger.js
+var NoOpLogger = __webpack_require__(51);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/transport/parseUrl.js
+var parseUrl = __webpack_require__(4272);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-base64/fromBase64.js
+var fromBase64 = __webpack_require__(7022);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-base64/toBase64.js
+var toBase64 = __webpack_require__(7307);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/fromUtf8.js
+var fromUtf8 = __webpack_require__(4574);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/serde/util-utf8/toUtf8.js
+var toUtf8 = __webpack_require__(1787);
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/aws.js
+var aws = __webpack_require__(503);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/cache/EndpointCache.js
+var EndpointCache = __webpack_require__(4397);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/decideEndpoint.js
+var decideEndpoint = __webpack_require__(3868);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/utils/customEndpointFunctions.js
+var customEndpointFunctions = __webpack_require__(7228);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/util-endpoints/bdd/BinaryDecisionDiagram.js
+var BinaryDecisionDiagram = __webpack_require__(2988);
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ssm/dist-es/endpoint/bdd.js
 
 const k = "ref";
 const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "getAttr", g = { [k]: "Endpoint" }, h = { [k]: d }, i = {}, j = [{ [k]: "Region" }];
@@ -128,27 +206,310 @@ const nodes = new Int32Array([
     3, r + 1, 14,
     4, r + 2, r + 3,
 ]);
-const bdd = BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
+const bdd = BinaryDecisionDiagram/* BinaryDecisionDiagram */.d.from(nodes, root, _data.conditions, _data.results);
 
-const cache = new EndpointCache({
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ssm/dist-es/endpoint/endpointResolver.js
+
+
+
+const cache = new EndpointCache/* EndpointCache */.k({
     size: 50,
     params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"],
 });
 const defaultEndpointResolver = (endpointParams, context = {}) => {
-    return cache.get(endpointParams, () => decideEndpoint(bdd, {
+    return cache.get(endpointParams, () => (0,decideEndpoint/* decideEndpoint */.c)(bdd, {
         endpointParams: endpointParams,
         logger: context.logger,
     }));
 };
-customEndpointFunctions.aws = awsEndpointFunctions;
+customEndpointFunctions/* customEndpointFunctions */.m.aws = aws/* awsEndpointFunctions */.U;
 
-class SSMServiceException extends ServiceException {
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/client-ssm/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(6962);
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ssm/dist-es/runtimeConfig.shared.js
+
+
+
+
+
+
+
+
+
+const getRuntimeConfig = (config) => {
+    return {
+        apiVersion: "2014-11-06",
+        base64Decoder: config?.base64Decoder ?? fromBase64/* fromBase64 */.E,
+        base64Encoder: config?.base64Encoder ?? toBase64/* toBase64 */.n,
+        disableHostPrefix: config?.disableHostPrefix ?? false,
+        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver,
+        extensions: config?.extensions ?? [],
+        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultSSMHttpAuthSchemeProvider,
+        httpAuthSchemes: config?.httpAuthSchemes ?? [
+            {
+                schemeId: "aws.auth#sigv4",
+                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
+                signer: new AwsSdkSigV4Signer/* AwsSdkSigV4Signer */.f2(),
+            },
+        ],
+        logger: config?.logger ?? new NoOpLogger/* NoOpLogger */.N(),
+        protocol: config?.protocol ?? AwsJson1_1Protocol/* AwsJson1_1Protocol */.T,
+        protocolSettings: config?.protocolSettings ?? {
+            defaultNamespace: "com.amazonaws.ssm",
+            errorTypeRegistries: schemas_0/* errorTypeRegistries */.q1U,
+            xmlNamespace: "http://ssm.amazonaws.com/doc/2014-11-06/",
+            version: "2014-11-06",
+            serviceTarget: "AmazonSSM",
+        },
+        serviceId: config?.serviceId ?? "SSM",
+        sha256: config?.sha256 ?? Sha256Node/* Sha256Node */.k,
+        urlParser: config?.urlParser ?? parseUrl/* parseUrl */.D,
+        utf8Decoder: config?.utf8Decoder ?? fromUtf8/* fromUtf8 */.a,
+        utf8Encoder: config?.utf8Encoder ?? toUtf8/* toUtf8 */.P,
+    };
+};
+
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ssm/dist-es/runtimeConfig.js
+
+
+
+
+
+
+
+
+
+
+const runtimeConfig_getRuntimeConfig = (config) => {
+    (0,smithy_client_emitWarningIfUnsupportedVersion/* emitWarningIfUnsupportedVersion */.I)(process.version);
+    const defaultsMode = (0,resolveDefaultsModeConfig/* resolveDefaultsModeConfig */.I)(config);
+    const defaultConfigProvider = () => defaultsMode().then(defaults_mode/* loadConfigsForDefaultMode */.l);
+    const clientSharedValues = getRuntimeConfig(config);
+    (0,emitWarningIfUnsupportedVersion/* emitWarningIfUnsupportedVersion */.I)(process.version);
+    const loaderConfig = {
+        profile: config?.profile,
+        logger: clientSharedValues.logger,
+    };
+    return {
+        ...clientSharedValues,
+        ...config,
+        runtime: "node",
+        defaultsMode,
+        authSchemePreference: config?.authSchemePreference ?? (0,configLoader/* loadConfig */.Z)(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS/* NODE_AUTH_SCHEME_PREFERENCE_OPTIONS */.$, loaderConfig),
+        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength/* calculateBodyLength */.n,
+        credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider/* defaultProvider */.v6,
+        defaultSocketTimeout: (0,getDefaultSocketTimeout/* getDefaultSocketTimeout */.E)(config?.requestHandler, 900_000),
+        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? (0,defaultUserAgent/* createDefaultUserAgentProvider */.pf)({ serviceId: clientSharedValues.serviceId, clientVersion: package_namespaceObject.rE }),
+        maxAttempts: config?.maxAttempts ?? (0,configLoader/* loadConfig */.Z)(middleware_retry_configurations/* NODE_MAX_ATTEMPT_CONFIG_OPTIONS */.qs, config),
+        region: config?.region ?? (0,configLoader/* loadConfig */.Z)(regionConfig_config/* NODE_REGION_CONFIG_OPTIONS */.GG, { ...regionConfig_config/* NODE_REGION_CONFIG_FILE_OPTIONS */.zH, ...loaderConfig }),
+        requestHandler: node_http_handler/* NodeHttpHandler */.$.create(config?.requestHandler ?? defaultConfigProvider),
+        retryMode: config?.retryMode ??
+            (0,configLoader/* loadConfig */.Z)({
+                ...middleware_retry_configurations/* NODE_RETRY_MODE_CONFIG_OPTIONS */.kN,
+                default: async () => (await defaultConfigProvider()).retryMode || util_retry_config/* DEFAULT_RETRY_MODE */.L0,
+            }, config),
+        streamCollector: config?.streamCollector ?? stream_collector/* streamCollector */.k,
+        useDualstackEndpoint: config?.useDualstackEndpoint ?? (0,configLoader/* loadConfig */.Z)(NodeUseDualstackEndpointConfigOptions/* NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS */.e$, loaderConfig),
+        useFipsEndpoint: config?.useFipsEndpoint ?? (0,configLoader/* loadConfig */.Z)(NodeUseFipsEndpointConfigOptions/* NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS */.Ko, loaderConfig),
+        userAgentAppId: config?.userAgentAppId ?? (0,configLoader/* loadConfig */.Z)(nodeAppIdConfigOptions/* NODE_APP_ID_CONFIG_OPTIONS */.hV, loaderConfig),
+    };
+};
+
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/core/dist-es/submodules/client/region-config-resolver/extensions.js
+var region_config_resolver_extensions = __webpack_require__(5489);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/extensions/defaultExtensionConfiguration.js
+var defaultExtensionConfiguration = __webpack_require__(3954);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/protocols/protocol-http/extensions/httpExtensionConfiguration.js
+var httpExtensionConfiguration = __webpack_require__(8440);
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ssm/dist-es/auth/httpAuthExtensionConfiguration.js
+const getHttpAuthExtensionConfiguration = (runtimeConfig) => {
+    const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
+    let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
+    let _credentials = runtimeConfig.credentials;
+    return {
+        setHttpAuthScheme(httpAuthScheme) {
+            const index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
+            if (index === -1) {
+                _httpAuthSchemes.push(httpAuthScheme);
+            }
+            else {
+                _httpAuthSchemes.splice(index, 1, httpAuthScheme);
+            }
+        },
+        httpAuthSchemes() {
+            return _httpAuthSchemes;
+        },
+        setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
+            _httpAuthSchemeProvider = httpAuthSchemeProvider;
+        },
+        httpAuthSchemeProvider() {
+            return _httpAuthSchemeProvider;
+        },
+        setCredentials(credentials) {
+            _credentials = credentials;
+        },
+        credentials() {
+            return _credentials;
+        },
+    };
+};
+const resolveHttpAuthRuntimeConfig = (config) => {
+    return {
+        httpAuthSchemes: config.httpAuthSchemes(),
+        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
+        credentials: config.credentials(),
+    };
+};
+
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ssm/dist-es/runtimeExtensions.js
+
+
+
+
+const resolveRuntimeExtensions = (runtimeConfig, extensions) => {
+    const extensionConfiguration = Object.assign((0,region_config_resolver_extensions/* getAwsRegionExtensionConfiguration */.R)(runtimeConfig), (0,defaultExtensionConfiguration/* getDefaultExtensionConfiguration */.xA)(runtimeConfig), (0,httpExtensionConfiguration/* getHttpHandlerExtensionConfiguration */.e)(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
+    extensions.forEach((extension) => extension.configure(extensionConfiguration));
+    return Object.assign(runtimeConfig, (0,region_config_resolver_extensions/* resolveAwsRegionExtensionConfiguration */.$)(extensionConfiguration), (0,defaultExtensionConfiguration/* resolveDefaultRuntimeConfig */.uv)(extensionConfiguration), (0,httpExtensionConfiguration/* resolveHttpHandlerRuntimeConfig */.j)(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
+};
+
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ssm/dist-es/SSMClient.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+class SSMClient extends client/* Client */.K {
+    config;
+    constructor(...[configuration]) {
+        const _config_0 = runtimeConfig_getRuntimeConfig(configuration || {});
+        super(_config_0);
+        this.initConfig = _config_0;
+        const _config_1 = (0,EndpointParameters/* resolveClientEndpointParameters */.v)(_config_0);
+        const _config_2 = (0,configurations/* resolveUserAgentConfig */.D)(_config_1);
+        const _config_3 = (0,middleware_retry_configurations/* resolveRetryConfig */.$z)(_config_2);
+        const _config_4 = (0,resolveRegionConfig/* resolveRegionConfig */.T)(_config_3);
+        const _config_5 = (0,hostHeaderMiddleware/* resolveHostHeaderConfig */.OV)(_config_4);
+        const _config_6 = (0,endpoints.resolveEndpointConfig)(_config_5);
+        const _config_7 = resolveHttpAuthSchemeConfig(_config_6);
+        const _config_8 = resolveRuntimeExtensions(_config_7, configuration?.extensions || []);
+        this.config = _config_8;
+        this.middlewareStack.use((0,getSchemaSerdePlugin/* getSchemaSerdePlugin */.wq)(this.config));
+        this.middlewareStack.use((0,user_agent_middleware/* getUserAgentPlugin */.sM)(this.config));
+        this.middlewareStack.use((0,retry.getRetryPlugin)(this.config));
+        this.middlewareStack.use((0,contentLengthMiddleware/* getContentLengthPlugin */.vK)(this.config));
+        this.middlewareStack.use((0,hostHeaderMiddleware/* getHostHeaderPlugin */.TC)(this.config));
+        this.middlewareStack.use((0,loggerMiddleware/* getLoggerPlugin */.Y7)(this.config));
+        this.middlewareStack.use((0,getRecursionDetectionPlugin/* getRecursionDetectionPlugin */.n)(this.config));
+        this.middlewareStack.use((0,getHttpAuthSchemeEndpointRuleSetPlugin/* getHttpAuthSchemeEndpointRuleSetPlugin */.w)(this.config, {
+            httpAuthSchemeParametersProvider: defaultSSMHttpAuthSchemeParametersProvider,
+            identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig/* DefaultIdentityProviderConfig */.h({
+                "aws.auth#sigv4": config.credentials,
+            }),
+        }));
+        this.middlewareStack.use((0,getHttpSigningMiddleware/* getHttpSigningPlugin */.l)(this.config));
+    }
+    destroy() {
+        super.destroy();
+    }
+}
+
+
+/***/ }),
+
+/***/ 7278:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ GetParametersCommand)
+});
+
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/client-command-builder.js
+var client_command_builder = __webpack_require__(5130);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/endpoints/index.js + 7 modules
+var endpoints = __webpack_require__(5323);
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/client-ssm/dist-es/endpoint/EndpointParameters.js
+var EndpointParameters = __webpack_require__(2867);
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ssm/dist-es/commandBuilder.js
+
+
+
+const command = (0,client_command_builder/* makeBuilder */.k)(EndpointParameters/* commonParams */.S, "AmazonSSM", "SSMClient", endpoints.getEndpointPlugin);
+const _ep0 = {};
+const _mw0 = (Command, cs, config, o) => [];
+
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/client-ssm/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(6962);
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ssm/dist-es/commands/GetParametersCommand.js
+
+
+class GetParametersCommand extends command(_ep0, _mw0, "GetParameters", schemas_0/* GetParameters$ */.h6Z) {
+}
+
+
+/***/ }),
+
+/***/ 2867:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ commonParams),
+/* harmony export */   v: () => (/* binding */ resolveClientEndpointParameters)
+/* harmony export */ });
+const resolveClientEndpointParameters = (options) => {
+    return Object.assign(options, {
+        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
+        useFipsEndpoint: options.useFipsEndpoint ?? false,
+        defaultSigningName: "ssm",
+    });
+};
+const commonParams = {
+    UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
+    Endpoint: { type: "builtInParams", name: "endpoint" },
+    Region: { type: "builtInParams", name: "region" },
+    UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
+};
+
+
+/***/ }),
+
+/***/ 6962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  h6Z: () => (/* binding */ GetParameters$),
+  q1U: () => (/* binding */ errorTypeRegistries)
+});
+
+// UNUSED EXPORTS: AccessDeniedException$, AccountSharingInfo$, Activation$, AddTagsToResource$, AddTagsToResourceRequest$, AddTagsToResourceResult$, Alarm$, AlarmConfiguration$, AlarmStateInformation$, AlreadyExistsException$, AssociateOpsItemRelatedItem$, AssociateOpsItemRelatedItemRequest$, AssociateOpsItemRelatedItemResponse$, AssociatedInstances$, Association$, AssociationAlreadyExists$, AssociationDescription$, AssociationDoesNotExist$, AssociationExecution$, AssociationExecutionDoesNotExist$, AssociationExecutionFilter$, AssociationExecutionTarget$, AssociationExecutionTargetsFilter$, AssociationFilter$, AssociationLimitExceeded$, AssociationOverview$, AssociationStatus$, AssociationVersionInfo$, AssociationVersionLimitExceeded$, AttachmentContent$, AttachmentInformation$, AttachmentsSource$, AutomationDefinitionNotApprovedException$, AutomationDefinitionNotFoundException$, AutomationDefinitionVersionNotFoundException$, AutomationExecution$, AutomationExecutionFilter$, AutomationExecutionInputs$, AutomationExecutionLimitExceededException$, AutomationExecutionMetadata$, AutomationExecutionNotFoundException$, AutomationExecutionPreview$, AutomationStepNotFoundException$, AzureConfiguration$, AzureSubscription$, BaselineOverride$, CancelCommand$, CancelCommandRequest$, CancelCommandResult$, CancelMaintenanceWindowExecution$, CancelMaintenanceWindowExecutionRequest$, CancelMaintenanceWindowExecutionResult$, CloudConnectorConfiguration$, CloudConnectorFilter$, CloudConnectorSummary$, CloudWatchOutputConfig$, Command$, CommandFilter$, CommandInvocation$, CommandPlugin$, ComplianceExecutionSummary$, ComplianceItem$, ComplianceItemEntry$, ComplianceStringFilter$, ComplianceSummaryItem$, ComplianceTypeCountLimitExceededException$, CompliantSummary$, ConfigurationTargets$, ConflictException$, CreateActivation$, CreateActivationRequest$, CreateActivationResult$, CreateAssociation$, CreateAssociationBatch$, CreateAssociationBatchRequest$, CreateAssociationBatchRequestEntry$, CreateAssociationBatchResult$, CreateAssociationRequest$, CreateAssociationResult$, CreateCloudConnector$, CreateCloudConnectorRequest$, CreateCloudConnectorResult$, CreateDocument$, CreateDocumentRequest$, CreateDocumentResult$, CreateMaintenanceWindow$, CreateMaintenanceWindowRequest$, CreateMaintenanceWindowResult$, CreateOpsItem$, CreateOpsItemRequest$, CreateOpsItemResponse$, CreateOpsMetadata$, CreateOpsMetadataRequest$, CreateOpsMetadataResult$, CreatePatchBaseline$, CreatePatchBaselineRequest$, CreatePatchBaselineResult$, CreateResourceDataSync$, CreateResourceDataSyncRequest$, CreateResourceDataSyncResult$, Credentials$, CustomSchemaCountLimitExceededException$, DeleteActivation$, DeleteActivationRequest$, DeleteActivationResult$, DeleteAssociation$, DeleteAssociationRequest$, DeleteAssociationResult$, DeleteCloudConnector$, DeleteCloudConnectorRequest$, DeleteCloudConnectorResult$, DeleteDocument$, DeleteDocumentRequest$, DeleteDocumentResult$, DeleteInventory$, DeleteInventoryRequest$, DeleteInventoryResult$, DeleteMaintenanceWindow$, DeleteMaintenanceWindowRequest$, DeleteMaintenanceWindowResult$, DeleteOpsItem$, DeleteOpsItemRequest$, DeleteOpsItemResponse$, DeleteOpsMetadata$, DeleteOpsMetadataRequest$, DeleteOpsMetadataResult$, DeleteParameter$, DeleteParameterRequest$, DeleteParameterResult$, DeleteParameters$, DeleteParametersRequest$, DeleteParametersResult$, DeletePatchBaseline$, DeletePatchBaselineRequest$, DeletePatchBaselineResult$, DeleteResourceDataSync$, DeleteResourceDataSyncRequest$, DeleteResourceDataSyncResult$, DeleteResourcePolicy$, DeleteResourcePolicyRequest$, DeleteResourcePolicyResponse$, DeregisterDefaultHostManagementConfiguration$, DeregisterDefaultHostManagementConfigurationRequest$, DeregisterDefaultHostManagementConfigurationResult$, DeregisterManagedInstance$, DeregisterManagedInstanceRequest$, DeregisterManagedInstanceResult$, DeregisterPatchBaselineForPatchGroup$, DeregisterPatchBaselineForPatchGroupRequest$, DeregisterPatchBaselineForPatchGroupResult$, DeregisterTargetFromMaintenanceWindow$, DeregisterTargetFromMaintenanceWindowRequest$, DeregisterTargetFromMaintenanceWindowResult$, DeregisterTaskFromMaintenanceWindow$, DeregisterTaskFromMaintenanceWindowRequest$, DeregisterTaskFromMaintenanceWindowResult$, DescribeActivations$, DescribeActivationsFilter$, DescribeActivationsRequest$, DescribeActivationsResult$, DescribeAssociation$, DescribeAssociationExecutionTargets$, DescribeAssociationExecutionTargetsRequest$, DescribeAssociationExecutionTargetsResult$, DescribeAssociationExecutions$, DescribeAssociationExecutionsRequest$, DescribeAssociationExecutionsResult$, DescribeAssociationRequest$, DescribeAssociationResult$, DescribeAutomationExecutions$, DescribeAutomationExecutionsRequest$, DescribeAutomationExecutionsResult$, DescribeAutomationStepExecutions$, DescribeAutomationStepExecutionsRequest$, DescribeAutomationStepExecutionsResult$, DescribeAvailablePatches$, DescribeAvailablePatchesRequest$, DescribeAvailablePatchesResult$, DescribeDocument$, DescribeDocumentPermission$, DescribeDocumentPermissionRequest$, DescribeDocumentPermissionResponse$, DescribeDocumentRequest$, DescribeDocumentResult$, DescribeEffectiveInstanceAssociations$, DescribeEffectiveInstanceAssociationsRequest$, DescribeEffectiveInstanceAssociationsResult$, DescribeEffectivePatchesForPatchBaseline$, DescribeEffectivePatchesForPatchBaselineRequest$, DescribeEffectivePatchesForPatchBaselineResult$, DescribeInstanceAssociationsStatus$, DescribeInstanceAssociationsStatusRequest$, DescribeInstanceAssociationsStatusResult$, DescribeInstanceInformation$, DescribeInstanceInformationRequest$, DescribeInstanceInformationResult$, DescribeInstancePatchStates$, DescribeInstancePatchStatesForPatchGroup$, DescribeInstancePatchStatesForPatchGroupRequest$, DescribeInstancePatchStatesForPatchGroupResult$, DescribeInstancePatchStatesRequest$, DescribeInstancePatchStatesResult$, DescribeInstancePatches$, DescribeInstancePatchesRequest$, DescribeInstancePatchesResult$, DescribeInstanceProperties$, DescribeInstancePropertiesRequest$, DescribeInstancePropertiesResult$, DescribeInventoryDeletions$, DescribeInventoryDeletionsRequest$, DescribeInventoryDeletionsResult$, DescribeMaintenanceWindowExecutionTaskInvocations$, DescribeMaintenanceWindowExecutionTaskInvocationsRequest$, DescribeMaintenanceWindowExecutionTaskInvocationsResult$, DescribeMaintenanceWindowExecutionTasks$, DescribeMaintenanceWindowExecutionTasksRequest$, DescribeMaintenanceWindowExecutionTasksResult$, DescribeMaintenanceWindowExecutions$, DescribeMaintenanceWindowExecutionsRequest$, DescribeMaintenanceWindowExecutionsResult$, DescribeMaintenanceWindowSchedule$, DescribeMaintenanceWindowScheduleRequest$, DescribeMaintenanceWindowScheduleResult$, DescribeMaintenanceWindowTargets$, DescribeMaintenanceWindowTargetsRequest$, DescribeMaintenanceWindowTargetsResult$, DescribeMaintenanceWindowTasks$, DescribeMaintenanceWindowTasksRequest$, DescribeMaintenanceWindowTasksResult$, DescribeMaintenanceWindows$, DescribeMaintenanceWindowsForTarget$, DescribeMaintenanceWindowsForTargetRequest$, DescribeMaintenanceWindowsForTargetResult$, DescribeMaintenanceWindowsRequest$, DescribeMaintenanceWindowsResult$, DescribeOpsItems$, DescribeOpsItemsRequest$, DescribeOpsItemsResponse$, DescribeParameters$, DescribeParametersRequest$, DescribeParametersResult$, DescribePatchBaselines$, DescribePatchBaselinesRequest$, DescribePatchBaselinesResult$, DescribePatchGroupState$, DescribePatchGroupStateRequest$, DescribePatchGroupStateResult$, DescribePatchGroups$, DescribePatchGroupsRequest$, DescribePatchGroupsResult$, DescribePatchProperties$, DescribePatchPropertiesRequest$, DescribePatchPropertiesResult$, DescribeSessions$, DescribeSessionsRequest$, DescribeSessionsResponse$, DisassociateOpsItemRelatedItem$, DisassociateOpsItemRelatedItemRequest$, DisassociateOpsItemRelatedItemResponse$, DocumentAlreadyExists$, DocumentDefaultVersionDescription$, DocumentDescription$, DocumentFilter$, DocumentIdentifier$, DocumentKeyValuesFilter$, DocumentLimitExceeded$, DocumentMetadataResponseInfo$, DocumentParameter$, DocumentPermissionLimit$, DocumentRequires$, DocumentReviewCommentSource$, DocumentReviewerResponseSource$, DocumentReviews$, DocumentVersionInfo$, DocumentVersionLimitExceeded$, DoesNotExistException$, DuplicateDocumentContent$, DuplicateDocumentVersionName$, DuplicateInstanceId$, EffectivePatch$, ExecutionInputs$, ExecutionPreview$, FailedCreateAssociation$, FailureDetails$, FeatureNotAvailableException$, GcpConfiguration$, GcpConfigurationTargets$, GcpProject$, GetAccessToken$, GetAccessTokenRequest$, GetAccessTokenResponse$, GetAutomationExecution$, GetAutomationExecutionRequest$, GetAutomationExecutionResult$, GetCalendarState$, GetCalendarStateRequest$, GetCalendarStateResponse$, GetCloudConnector$, GetCloudConnectorRequest$, GetCloudConnectorResult$, GetCommandInvocation$, GetCommandInvocationRequest$, GetCommandInvocationResult$, GetConnectionStatus$, GetConnectionStatusRequest$, GetConnectionStatusResponse$, GetDefaultPatchBaseline$, GetDefaultPatchBaselineRequest$, GetDefaultPatchBaselineResult$, GetDeployablePatchSnapshotForInstance$, GetDeployablePatchSnapshotForInstanceRequest$, GetDeployablePatchSnapshotForInstanceResult$, GetDocument$, GetDocumentRequest$, GetDocumentResult$, GetExecutionPreview$, GetExecutionPreviewRequest$, GetExecutionPreviewResponse$, GetInventory$, GetInventoryRequest$, GetInventoryResult$, GetInventorySchema$, GetInventorySchemaRequest$, GetInventorySchemaResult$, GetMaintenanceWindow$, GetMaintenanceWindowExecution$, GetMaintenanceWindowExecutionRequest$, GetMaintenanceWindowExecutionResult$, GetMaintenanceWindowExecutionTask$, GetMaintenanceWindowExecutionTaskInvocation$, GetMaintenanceWindowExecutionTaskInvocationRequest$, GetMaintenanceWindowExecutionTaskInvocationResult$, GetMaintenanceWindowExecutionTaskRequest$, GetMaintenanceWindowExecutionTaskResult$, GetMaintenanceWindowRequest$, GetMaintenanceWindowResult$, GetMaintenanceWindowTask$, GetMaintenanceWindowTaskRequest$, GetMaintenanceWindowTaskResult$, GetOpsItem$, GetOpsItemRequest$, GetOpsItemResponse$, GetOpsMetadata$, GetOpsMetadataRequest$, GetOpsMetadataResult$, GetOpsSummary$, GetOpsSummaryRequest$, GetOpsSummaryResult$, GetParameter$, GetParameterHistory$, GetParameterHistoryRequest$, GetParameterHistoryResult$, GetParameterRequest$, GetParameterResult$, GetParametersByPath$, GetParametersByPathRequest$, GetParametersByPathResult$, GetParametersRequest$, GetParametersResult$, GetPatchBaseline$, GetPatchBaselineForPatchGroup$, GetPatchBaselineForPatchGroupRequest$, GetPatchBaselineForPatchGroupResult$, GetPatchBaselineRequest$, GetPatchBaselineResult$, GetResourcePolicies$, GetResourcePoliciesRequest$, GetResourcePoliciesResponse$, GetResourcePoliciesResponseEntry$, GetServiceSetting$, GetServiceSettingRequest$, GetServiceSettingResult$, HierarchyLevelLimitExceededException$, HierarchyTypeMismatchException$, IdempotentParameterMismatch$, IncompatiblePolicyException$, InstanceAggregatedAssociationOverview$, InstanceAssociation$, InstanceAssociationOutputLocation$, InstanceAssociationOutputUrl$, InstanceAssociationStatusInfo$, InstanceInfo$, InstanceInformation$, InstanceInformationFilter$, InstanceInformationStringFilter$, InstancePatchState$, InstancePatchStateFilter$, InstanceProperty$, InstancePropertyFilter$, InstancePropertyStringFilter$, InternalServerError$, InvalidActivation$, InvalidActivationId$, InvalidAggregatorException$, InvalidAllowedPatternException$, InvalidAssociation$, InvalidAssociationVersion$, InvalidAutomationExecutionParametersException$, InvalidAutomationSignalException$, InvalidAutomationStatusUpdateException$, InvalidCommandId$, InvalidDeleteInventoryParametersException$, InvalidDeletionIdException$, InvalidDocument$, InvalidDocumentContent$, InvalidDocumentOperation$, InvalidDocumentSchemaVersion$, InvalidDocumentType$, InvalidDocumentVersion$, InvalidFilter$, InvalidFilterKey$, InvalidFilterOption$, InvalidFilterValue$, InvalidInstanceId$, InvalidInstanceInformationFilterValue$, InvalidInstancePropertyFilterValue$, InvalidInventoryGroupException$, InvalidInventoryItemContextException$, InvalidInventoryRequestException$, InvalidItemContentException$, InvalidKeyId$, InvalidNextToken$, InvalidNotificationConfig$, InvalidOptionException$, InvalidOutputFolder$, InvalidOutputLocation$, InvalidParameters$, InvalidPermissionType$, InvalidPluginName$, InvalidPolicyAttributeException$, InvalidPolicyTypeException$, InvalidResourceId$, InvalidResourceType$, InvalidResultAttributeException$, InvalidRole$, InvalidSchedule$, InvalidTag$, InvalidTarget$, InvalidTargetMaps$, InvalidTypeNameException$, InvalidUpdate$, InventoryAggregator$, InventoryDeletionStatusItem$, InventoryDeletionSummary$, InventoryDeletionSummaryItem$, InventoryFilter$, InventoryGroup$, InventoryItem$, InventoryItemAttribute$, InventoryItemSchema$, InventoryResultEntity$, InventoryResultItem$, InvocationDoesNotExist$, ItemContentMismatchException$, ItemSizeLimitExceededException$, LabelParameterVersion$, LabelParameterVersionRequest$, LabelParameterVersionResult$, ListAssociationVersions$, ListAssociationVersionsRequest$, ListAssociationVersionsResult$, ListAssociations$, ListAssociationsRequest$, ListAssociationsResult$, ListCloudConnectors$, ListCloudConnectorsRequest$, ListCloudConnectorsResult$, ListCommandInvocations$, ListCommandInvocationsRequest$, ListCommandInvocationsResult$, ListCommands$, ListCommandsRequest$, ListCommandsResult$, ListComplianceItems$, ListComplianceItemsRequest$, ListComplianceItemsResult$, ListComplianceSummaries$, ListComplianceSummariesRequest$, ListComplianceSummariesResult$, ListDocumentMetadataHistory$, ListDocumentMetadataHistoryRequest$, ListDocumentMetadataHistoryResponse$, ListDocumentVersions$, ListDocumentVersionsRequest$, ListDocumentVersionsResult$, ListDocuments$, ListDocumentsRequest$, ListDocumentsResult$, ListInventoryEntries$, ListInventoryEntriesRequest$, ListInventoryEntriesResult$, ListNodes$, ListNodesRequest$, ListNodesResult$, ListNodesSummary$, ListNodesSummaryRequest$, ListNodesSummaryResult$, ListOpsItemEvents$, ListOpsItemEventsRequest$, ListOpsItemEventsResponse$, ListOpsItemRelatedItems$, ListOpsItemRelatedItemsRequest$, ListOpsItemRelatedItemsResponse$, ListOpsMetadata$, ListOpsMetadataRequest$, ListOpsMetadataResult$, ListResourceComplianceSummaries$, ListResourceComplianceSummariesRequest$, ListResourceComplianceSummariesResult$, ListResourceDataSync$, ListResourceDataSyncRequest$, ListResourceDataSyncResult$, ListTagsForResource$, ListTagsForResourceRequest$, ListTagsForResourceResult$, LoggingInfo$, MaintenanceWindowAutomationParameters$, MaintenanceWindowExecution$, MaintenanceWindowExecutionTaskIdentity$, MaintenanceWindowExecutionTaskInvocationIdentity$, MaintenanceWindowFilter$, MaintenanceWindowIdentity$, MaintenanceWindowIdentityForTarget$, MaintenanceWindowLambdaParameters$, MaintenanceWindowRunCommandParameters$, MaintenanceWindowStepFunctionsParameters$, MaintenanceWindowTarget$, MaintenanceWindowTask$, MaintenanceWindowTaskInvocationParameters$, MaintenanceWindowTaskParameterValueExpression$, MalformedResourcePolicyDocumentException$, MaxDocumentSizeExceeded$, MetadataValue$, ModifyDocumentPermission$, ModifyDocumentPermissionRequest$, ModifyDocumentPermissionResponse$, NoLongerSupportedException$, Node$, NodeAggregator$, NodeFilter$, NodeOwnerInfo$, NodeType$, NonCompliantSummary$, NotificationConfig$, OpsAggregator$, OpsEntity$, OpsEntityItem$, OpsFilter$, OpsItem$, OpsItemAccessDeniedException$, OpsItemAlreadyExistsException$, OpsItemConflictException$, OpsItemDataValue$, OpsItemEventFilter$, OpsItemEventSummary$, OpsItemFilter$, OpsItemIdentity$, OpsItemInvalidParameterException$, OpsItemLimitExceededException$, OpsItemNotFoundException$, OpsItemNotification$, OpsItemRelatedItemAlreadyExistsException$, OpsItemRelatedItemAssociationNotFoundException$, OpsItemRelatedItemSummary$, OpsItemRelatedItemsFilter$, OpsItemSummary$, OpsMetadata$, OpsMetadataAlreadyExistsException$, OpsMetadataFilter$, OpsMetadataInvalidArgumentException$, OpsMetadataKeyLimitExceededException$, OpsMetadataLimitExceededException$, OpsMetadataNotFoundException$, OpsMetadataTooManyUpdatesException$, OpsResultAttribute$, OutputSource$, Parameter$, ParameterAlreadyExists$, ParameterHistory$, ParameterInlinePolicy$, ParameterLimitExceeded$, ParameterMaxVersionLimitExceeded$, ParameterMetadata$, ParameterNotFound$, ParameterPatternMismatchException$, ParameterStringFilter$, ParameterVersionLabelLimitExceeded$, ParameterVersionNotFound$, ParametersFilter$, ParentStepDetails$, Patch$, PatchBaselineIdentity$, PatchComplianceData$, PatchFilter$, PatchFilterGroup$, PatchGroupPatchBaselineMapping$, PatchOrchestratorFilter$, PatchRule$, PatchRuleGroup$, PatchSource$, PatchStatus$, PoliciesLimitExceededException$, ProgressCounters$, PutComplianceItems$, PutComplianceItemsRequest$, PutComplianceItemsResult$, PutInventory$, PutInventoryRequest$, PutInventoryResult$, PutParameter$, PutParameterRequest$, PutParameterResult$, PutResourcePolicy$, PutResourcePolicyRequest$, PutResourcePolicyResponse$, RegisterDefaultHostManagementConfiguration$, RegisterDefaultHostManagementConfigurationRequest$, RegisterDefaultHostManagementConfigurationResult$, RegisterDefaultPatchBaseline$, RegisterDefaultPatchBaselineRequest$, RegisterDefaultPatchBaselineResult$, RegisterPatchBaselineForPatchGroup$, RegisterPatchBaselineForPatchGroupRequest$, RegisterPatchBaselineForPatchGroupResult$, RegisterTargetWithMaintenanceWindow$, RegisterTargetWithMaintenanceWindowRequest$, RegisterTargetWithMaintenanceWindowResult$, RegisterTaskWithMaintenanceWindow$, RegisterTaskWithMaintenanceWindowRequest$, RegisterTaskWithMaintenanceWindowResult$, RegistrationMetadataItem$, RelatedOpsItem$, RemoveTagsFromResource$, RemoveTagsFromResourceRequest$, RemoveTagsFromResourceResult$, ResetServiceSetting$, ResetServiceSettingRequest$, ResetServiceSettingResult$, ResolvedTargets$, ResourceComplianceSummaryItem$, ResourceDataSyncAlreadyExistsException$, ResourceDataSyncAwsOrganizationsSource$, ResourceDataSyncConflictException$, ResourceDataSyncCountExceededException$, ResourceDataSyncDestinationDataSharing$, ResourceDataSyncInvalidConfigurationException$, ResourceDataSyncItem$, ResourceDataSyncNotFoundException$, ResourceDataSyncOrganizationalUnit$, ResourceDataSyncS3Destination$, ResourceDataSyncSource$, ResourceDataSyncSourceWithState$, ResourceInUseException$, ResourceLimitExceededException$, ResourceNotFoundException$, ResourcePolicyConflictException$, ResourcePolicyInvalidParameterException$, ResourcePolicyLimitExceededException$, ResourcePolicyNotFoundException$, ResultAttribute$, ResumeSession$, ResumeSessionRequest$, ResumeSessionResponse$, ReviewInformation$, Runbook$, S3OutputLocation$, S3OutputUrl$, SSMServiceException$, ScheduledWindowExecution$, SendAutomationSignal$, SendAutomationSignalRequest$, SendAutomationSignalResult$, SendCommand$, SendCommandRequest$, SendCommandResult$, ServiceQuotaExceededException$, ServiceSetting$, ServiceSettingNotFound$, Session$, SessionFilter$, SessionManagerOutputUrl$, SeveritySummary$, StartAccessRequest$, StartAccessRequestRequest$, StartAccessRequestResponse$, StartAssociationsOnce$, StartAssociationsOnceRequest$, StartAssociationsOnceResult$, StartAutomationExecution$, StartAutomationExecutionRequest$, StartAutomationExecutionResult$, StartChangeRequestExecution$, StartChangeRequestExecutionRequest$, StartChangeRequestExecutionResult$, StartExecutionPreview$, StartExecutionPreviewRequest$, StartExecutionPreviewResponse$, StartSession$, StartSessionRequest$, StartSessionResponse$, StatusUnchanged$, StepExecution$, StepExecutionFilter$, StopAutomationExecution$, StopAutomationExecutionRequest$, StopAutomationExecutionResult$, SubTypeCountLimitExceededException$, Tag$, Target$, TargetInUseException$, TargetLocation$, TargetNotConnected$, TargetPreview$, TargetsSummary$, TerminateSession$, TerminateSessionRequest$, TerminateSessionResponse$, ThrottlingException$, TooManyTagsError$, TooManyUpdates$, TotalSizeLimitExceededException$, UnlabelParameterVersion$, UnlabelParameterVersionRequest$, UnlabelParameterVersionResult$, UnsupportedCalendarException$, UnsupportedFeatureRequiredException$, UnsupportedInventoryItemContextException$, UnsupportedInventorySchemaVersionException$, UnsupportedOperatingSystem$, UnsupportedOperationException$, UnsupportedParameterType$, UnsupportedPlatformType$, UpdateAssociation$, UpdateAssociationRequest$, UpdateAssociationResult$, UpdateAssociationStatus$, UpdateAssociationStatusRequest$, UpdateAssociationStatusResult$, UpdateCloudConnector$, UpdateCloudConnectorRequest$, UpdateCloudConnectorResult$, UpdateDocument$, UpdateDocumentDefaultVersion$, UpdateDocumentDefaultVersionRequest$, UpdateDocumentDefaultVersionResult$, UpdateDocumentMetadata$, UpdateDocumentMetadataRequest$, UpdateDocumentMetadataResponse$, UpdateDocumentRequest$, UpdateDocumentResult$, UpdateMaintenanceWindow$, UpdateMaintenanceWindowRequest$, UpdateMaintenanceWindowResult$, UpdateMaintenanceWindowTarget$, UpdateMaintenanceWindowTargetRequest$, UpdateMaintenanceWindowTargetResult$, UpdateMaintenanceWindowTask$, UpdateMaintenanceWindowTaskRequest$, UpdateMaintenanceWindowTaskResult$, UpdateManagedInstanceRole$, UpdateManagedInstanceRoleRequest$, UpdateManagedInstanceRoleResult$, UpdateOpsItem$, UpdateOpsItemRequest$, UpdateOpsItemResponse$, UpdateOpsMetadata$, UpdateOpsMetadataRequest$, UpdateOpsMetadataResult$, UpdatePatchBaseline$, UpdatePatchBaselineRequest$, UpdatePatchBaselineResult$, UpdateResourceDataSync$, UpdateResourceDataSyncRequest$, UpdateResourceDataSyncResult$, UpdateServiceSetting$, UpdateServiceSettingRequest$, UpdateServiceSettingResult$, ValidateCloudConnector$, ValidateCloudConnectorRequest$, ValidateCloudConnectorResult$, ValidationException$, ValidationFinding$, ValidationFindingScope$
+
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/schema/TypeRegistry.js
+var TypeRegistry = __webpack_require__(9835);
+// EXTERNAL MODULE: ../node_modules/@smithy/core/dist-es/submodules/client/smithy-client/exceptions.js
+var exceptions = __webpack_require__(3441);
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ssm/dist-es/models/SSMServiceException.js
+
+
+class SSMServiceException extends exceptions/* ServiceException */.T {
     static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.ssm#SSMServiceException";
     constructor(options) {
         super(options);
         Object.setPrototypeOf(this, SSMServiceException.prototype);
     }
 }
+
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ssm/dist-es/models/errors.js
 
 class AccessDeniedException extends SSMServiceException {
     static shapeId = "com.amazonaws.ssm#AccessDeniedException";
@@ -2219,6 +2580,7 @@ class ResourceDataSyncConflictException extends SSMServiceException {
     }
 }
 
+;// CONCATENATED MODULE: ../node_modules/@aws-sdk/client-ssm/dist-es/schemas/schemas_0.js
 const _A = "Activation";
 const _AA = "AutoApprove";
 const _AAD = "ApproveAfterDays";
@@ -3757,10 +4119,13 @@ const _v = "value";
 const _vS = "valueSet";
 const _xN = "xmlName";
 const n0 = "com.amazonaws.ssm";
-const _s_registry = new TypeRegistry(_s);
+
+
+
+const _s_registry = new TypeRegistry/* TypeRegistry */.O(_s);
 var SSMServiceException$ = [-3, _s, "SSMServiceException", 0, [], []];
 _s_registry.registerError(SSMServiceException$, SSMServiceException);
-const n0_registry = new TypeRegistry(n0);
+const n0_registry = new TypeRegistry/* TypeRegistry */.O(n0);
 var AccessDeniedException$ = [-3, n0, _ADE,
     { [_e]: _c },
     [_M],
@@ -7035,6 +7400,7 @@ var AccountIdList = [1, n0, _AIL,
     0, [0,
         { [_xN]: _AIc }]
 ];
+var Accounts = (/* unused pure expression or super */ null && (64 | 0));
 var AccountSharingInfoList = [1, n0, _ASIL,
     0, [() => AccountSharingInfo$,
         { [_xN]: _ASI }]
@@ -7072,6 +7438,7 @@ var AssociationFilterList = [1, n0, _AFL,
     0, [() => AssociationFilter$,
         { [_xN]: _AF }]
 ];
+var AssociationIdList = (/* unused pure expression or super */ null && (64 | 0));
 var AssociationList = [1, n0, _ALs,
     0, [() => Association$,
         { [_xN]: _As }]
@@ -7091,21 +7458,28 @@ var AttachmentInformationList = [1, n0, _AILt,
 var AttachmentsSourceList = [1, n0, _ASL,
     0, () => AttachmentsSource$
 ];
+var AttachmentsSourceValues = (/* unused pure expression or super */ null && (64 | 0));
 var AutomationExecutionFilterList = [1, n0, _AEFLu,
     0, () => AutomationExecutionFilter$
 ];
+var AutomationExecutionFilterValueList = (/* unused pure expression or super */ null && (64 | 0));
 var AutomationExecutionMetadataList = [1, n0, _AEML,
     0, () => AutomationExecutionMetadata$
 ];
+var AutomationParameterValueList = (/* unused pure expression or super */ null && (64 | 0));
 var AutomationTargets = [1, n0, _ATut,
     0, () => Target$
 ];
 var AzureSubscriptionList = [1, n0, _ASLz,
     0, () => AzureSubscription$
 ];
+var CalendarNameOrARNList = (/* unused pure expression or super */ null && (64 | 0));
+var CategoryEnumList = (/* unused pure expression or super */ null && (64 | 0));
+var CategoryList = (/* unused pure expression or super */ null && (64 | 0));
 var CloudConnectorFilterList = [1, n0, _CCFL,
     0, () => CloudConnectorFilter$
 ];
+var CloudConnectorFilterValues = (/* unused pure expression or super */ null && (64 | 0));
 var CloudConnectorSummaryList = [1, n0, _CCSL,
     0, () => CloudConnectorSummary$
 ];
@@ -7129,6 +7503,8 @@ var ComplianceItemList = [1, n0, _CILo,
     0, [() => ComplianceItem$,
         { [_xN]: _Item }]
 ];
+var ComplianceResourceIdList = (/* unused pure expression or super */ null && (64 | 0));
+var ComplianceResourceTypeList = (/* unused pure expression or super */ null && (64 | 0));
 var ComplianceStringFilterList = [1, n0, _CSFL,
     0, [() => ComplianceStringFilter$,
         { [_xN]: _CFo }]
@@ -7159,6 +7535,7 @@ var DocumentIdentifierList = [1, n0, _DIL,
 var DocumentKeyValuesFilterList = [1, n0, _DKVFL,
     0, () => DocumentKeyValuesFilter$
 ];
+var DocumentKeyValuesFilterValues = (/* unused pure expression or super */ null && (64 | 0));
 var DocumentParameterList = [1, n0, _DPLo,
     0, [() => DocumentParameter$,
         { [_xN]: _DPo }]
@@ -7178,6 +7555,7 @@ var DocumentVersionList = [1, n0, _DVL,
 var EffectivePatchList = [1, n0, _EPL,
     0, () => EffectivePatch$
 ];
+var ExcludeAccounts = (/* unused pure expression or super */ null && (64 | 0));
 var FailedCreateAssociationList = [1, n0, _FCAL,
     0, [() => FailedCreateAssociation$,
         { [_xN]: _FCAE }]
@@ -7194,6 +7572,7 @@ var InstanceAssociationList = [1, n0, _IAL,
 var InstanceAssociationStatusInfos = [1, n0, _IASI,
     0, () => InstanceAssociationStatusInfo$
 ];
+var InstanceIdList = (/* unused pure expression or super */ null && (64 | 0));
 var InstanceInformationFilterList = [1, n0, _IIFL,
     0, [() => InstanceInformationFilter$,
         { [_xN]: _IIF }]
@@ -7213,6 +7592,7 @@ var InstanceInformationStringFilterList = [1, n0, _IISFL,
 var InstancePatchStateFilterList = [1, n0, _IPSFL,
     0, () => InstancePatchStateFilter$
 ];
+var InstancePatchStateFilterValues = (/* unused pure expression or super */ null && (64 | 0));
 var InstancePatchStateList = [1, n0, _IPSL,
     0, [() => InstancePatchState$,
         0]
@@ -7263,6 +7643,9 @@ var InventoryItemAttributeList = [1, n0, _IIAL,
     0, [() => InventoryItemAttribute$,
         { [_xN]: _Attr }]
 ];
+var InventoryItemEntryList = [1, n0, _IIEL,
+    0, 128 | 0
+];
 var InventoryItemList = [1, n0, _IILn,
     0, [() => InventoryItem$,
         { [_xN]: _Item }]
@@ -7275,12 +7658,14 @@ var InventoryResultEntityList = [1, n0, _IREL,
     0, [() => InventoryResultEntity$,
         { [_xN]: _Entit }]
 ];
+var KeyList = (/* unused pure expression or super */ null && (64 | 0));
 var MaintenanceWindowExecutionList = [1, n0, _MWEL,
     0, () => MaintenanceWindowExecution$
 ];
 var MaintenanceWindowExecutionTaskIdentityList = [1, n0, _MWETIL,
     0, () => MaintenanceWindowExecutionTaskIdentity$
 ];
+var MaintenanceWindowExecutionTaskIdList = (/* unused pure expression or super */ null && (64 | 0));
 var MaintenanceWindowExecutionTaskInvocationIdentityList = [1, n0, _MWETIIL,
     0, [() => MaintenanceWindowExecutionTaskInvocationIdentity$,
         0]
@@ -7288,6 +7673,7 @@ var MaintenanceWindowExecutionTaskInvocationIdentityList = [1, n0, _MWETIIL,
 var MaintenanceWindowFilterList = [1, n0, _MWFL,
     0, () => MaintenanceWindowFilter$
 ];
+var MaintenanceWindowFilterValues = (/* unused pure expression or super */ null && (64 | 0));
 var MaintenanceWindowIdentityList = [1, n0, _MWIL,
     0, [() => MaintenanceWindowIdentity$,
         0]
@@ -7311,6 +7697,7 @@ var MaintenanceWindowTaskParameterValueList = [1, n0, _MWTPVL,
     8, [() => MaintenanceWindowTaskParameterValue,
         0]
 ];
+var MetadataKeysToDeleteList = (/* unused pure expression or super */ null && (64 | 0));
 var NodeAggregatorList = [1, n0, _NAL,
     0, [() => NodeAggregator$,
         { [_xN]: _NA }]
@@ -7327,9 +7714,16 @@ var NodeList = [1, n0, _NL,
     0, [() => Node$,
         0]
 ];
+var NodeSummaryList = [1, n0, _NSL,
+    0, 128 | 0
+];
+var NotificationEventList = (/* unused pure expression or super */ null && (64 | 0));
 var OpsAggregatorList = [1, n0, _OAL,
     0, [() => OpsAggregator$,
         { [_xN]: _Agg }]
+];
+var OpsEntityItemEntryList = [1, n0, _OEIEL,
+    0, 128 | 0
 ];
 var OpsEntityList = [1, n0, _OEL,
     0, [() => OpsEntity$,
@@ -7346,18 +7740,23 @@ var OpsFilterValueList = [1, n0, _OFVL,
 var OpsItemEventFilters = [1, n0, _OIEFp,
     0, () => OpsItemEventFilter$
 ];
+var OpsItemEventFilterValues = (/* unused pure expression or super */ null && (64 | 0));
 var OpsItemEventSummaries = [1, n0, _OIESp,
     0, () => OpsItemEventSummary$
 ];
 var OpsItemFilters = [1, n0, _OIF,
     0, () => OpsItemFilter$
 ];
+var OpsItemFilterValues = (/* unused pure expression or super */ null && (64 | 0));
 var OpsItemNotifications = [1, n0, _OINp,
     0, () => OpsItemNotification$
 ];
+var OpsItemOpsDataKeysList = (/* unused pure expression or super */ null && (64 | 0));
+var OpsItemParameterNamesList = (/* unused pure expression or super */ null && (64 | 0));
 var OpsItemRelatedItemsFilters = [1, n0, _OIRIFp,
     0, () => OpsItemRelatedItemsFilter$
 ];
+var OpsItemRelatedItemsFilterValues = (/* unused pure expression or super */ null && (64 | 0));
 var OpsItemRelatedItemSummaries = [1, n0, _OIRISp,
     0, () => OpsItemRelatedItemSummary$
 ];
@@ -7367,6 +7766,7 @@ var OpsItemSummaries = [1, n0, _OIS,
 var OpsMetadataFilterList = [1, n0, _OMFL,
     0, () => OpsMetadataFilter$
 ];
+var OpsMetadataFilterValueList = (/* unused pure expression or super */ null && (64 | 0));
 var OpsMetadataList = [1, n0, _OML,
     0, () => OpsMetadata$
 ];
@@ -7378,6 +7778,7 @@ var ParameterHistoryList = [1, n0, _PHL,
     0, [() => ParameterHistory$,
         0]
 ];
+var ParameterLabelList = (/* unused pure expression or super */ null && (64 | 0));
 var ParameterList = [1, n0, _PL,
     0, [() => Parameter$,
         0]
@@ -7385,32 +7786,46 @@ var ParameterList = [1, n0, _PL,
 var ParameterMetadataList = [1, n0, _PML,
     0, () => ParameterMetadata$
 ];
+var ParameterNameList = (/* unused pure expression or super */ null && (64 | 0));
 var ParameterPolicyList = [1, n0, _PPLa,
     0, () => ParameterInlinePolicy$
 ];
 var ParametersFilterList = [1, n0, _PFL,
     0, () => ParametersFilter$
 ];
+var ParametersFilterValueList = (/* unused pure expression or super */ null && (64 | 0));
 var ParameterStringFilterList = [1, n0, _PSFL,
     0, () => ParameterStringFilter$
 ];
+var ParameterStringFilterValueList = (/* unused pure expression or super */ null && (64 | 0));
+var ParameterValueList = (/* unused pure expression or super */ null && (64 | 0));
+var PatchAdvisoryIdList = (/* unused pure expression or super */ null && (64 | 0));
 var PatchBaselineIdentityList = [1, n0, _PBIL,
     0, () => PatchBaselineIdentity$
 ];
+var PatchBugzillaIdList = (/* unused pure expression or super */ null && (64 | 0));
 var PatchComplianceDataList = [1, n0, _PCDL,
     0, () => PatchComplianceData$
 ];
+var PatchCVEIdList = (/* unused pure expression or super */ null && (64 | 0));
 var PatchFilterList = [1, n0, _PFLa,
     0, () => PatchFilter$
 ];
+var PatchFilterValueList = (/* unused pure expression or super */ null && (64 | 0));
+var PatchGroupList = (/* unused pure expression or super */ null && (64 | 0));
 var PatchGroupPatchBaselineMappingList = [1, n0, _PGPBML,
     0, () => PatchGroupPatchBaselineMapping$
 ];
+var PatchIdList = (/* unused pure expression or super */ null && (64 | 0));
 var PatchList = [1, n0, _PLa,
     0, () => Patch$
 ];
 var PatchOrchestratorFilterList = [1, n0, _POFL,
     0, () => PatchOrchestratorFilter$
+];
+var PatchOrchestratorFilterValues = (/* unused pure expression or super */ null && (64 | 0));
+var PatchPropertiesList = [1, n0, _PPL,
+    0, 128 | 0
 ];
 var PatchRuleList = [1, n0, _PRL,
     0, () => PatchRule$
@@ -7419,10 +7834,13 @@ var PatchSourceList = [1, n0, _PSL,
     0, [() => PatchSource$,
         0]
 ];
+var PatchSourceProductList = (/* unused pure expression or super */ null && (64 | 0));
 var PlatformTypeList = [1, n0, _PTL,
     0, [0,
         { [_xN]: _PTla }]
 ];
+var RegionList = (/* unused pure expression or super */ null && (64 | 0));
+var Regions = (/* unused pure expression or super */ null && (64 | 0));
 var RegistrationMetadataList = [1, n0, _RML,
     0, () => RegistrationMetadataItem$
 ];
@@ -7439,6 +7857,8 @@ var ResourceDataSyncItemList = [1, n0, _RDSIL,
 var ResourceDataSyncOrganizationalUnitList = [1, n0, _RDSOUL,
     0, () => ResourceDataSyncOrganizationalUnit$
 ];
+var ResourceDataSyncSourceRegionList = (/* unused pure expression or super */ null && (64 | 0));
+var ResourcePolicyParameterNamesList = (/* unused pure expression or super */ null && (64 | 0));
 var ResultAttributeList = [1, n0, _RAL,
     0, [() => ResultAttribute$,
         { [_xN]: _RAesu }]
@@ -7459,27 +7879,45 @@ var SessionFilterList = [1, n0, _SFL,
 var SessionList = [1, n0, _SLe,
     0, () => Session$
 ];
+var SessionManagerParameterValueList = (/* unused pure expression or super */ null && (64 | 0));
 var StepExecutionFilterList = [1, n0, _SEFL,
     0, () => StepExecutionFilter$
 ];
+var StepExecutionFilterValueList = (/* unused pure expression or super */ null && (64 | 0));
 var StepExecutionList = [1, n0, _SEL,
     0, () => StepExecution$
 ];
+var StringList = (/* unused pure expression or super */ null && (64 | 0));
 var TagList = [1, n0, _TLa,
     0, () => Tag$
 ];
 var TargetLocations = [1, n0, _TL,
     0, () => TargetLocation$
 ];
+var TargetMaps = [1, n0, _TM,
+    0, [2, n0, _TMa, 0, 0, 64 | 0]
+];
+var TargetMapValueList = (/* unused pure expression or super */ null && (64 | 0));
+var TargetParameterList = (/* unused pure expression or super */ null && (64 | 0));
 var TargetPreviewList = [1, n0, _TPL,
     0, () => TargetPreview$
 ];
 var Targets = [1, n0, _Ta,
     0, () => Target$
 ];
+var TargetValues = (/* unused pure expression or super */ null && (64 | 0));
 var ValidationFindingList = [1, n0, _VFL,
     0, () => ValidationFinding$
 ];
+var ValidNextStepList = (/* unused pure expression or super */ null && (64 | 0));
+var AssociationStatusAggregatedCount = (/* unused pure expression or super */ null && (128 | 1));
+var AutomationParameterMap = [2, n0, _APM,
+    0, 0, 64 | 0
+];
+var ComplianceItemDetails = (/* unused pure expression or super */ null && (128 | 0));
+var InstanceAssociationStatusAggregatedCount = (/* unused pure expression or super */ null && (128 | 1));
+var InventoryItemContentContext = (/* unused pure expression or super */ null && (128 | 0));
+var InventoryItemEntry = (/* unused pure expression or super */ null && (128 | 0));
 var InventoryResultItemMap = [2, n0, _IRIM,
     0, 0, () => InventoryResultItem$
 ];
@@ -7492,6 +7930,10 @@ var MaintenanceWindowTaskParameters = [2, n0, _MWTP,
 var MetadataMap = [2, n0, _MM,
     0, 0, () => MetadataValue$
 ];
+var NodeSummary = (/* unused pure expression or super */ null && (128 | 0));
+var NormalStringMap = (/* unused pure expression or super */ null && (128 | 0));
+var OpsAggregatorValueMap = (/* unused pure expression or super */ null && (128 | 0));
+var OpsEntityItemEntry = (/* unused pure expression or super */ null && (128 | 0));
 var OpsEntityItemMap = [2, n0, _OEIM,
     0, 0, () => OpsEntityItem$
 ];
@@ -7500,6 +7942,14 @@ var OpsItemOperationalData = [2, n0, _OIOD,
 ];
 var _Parameters = [2, n0, _P,
     8, 0, 64 | 0
+];
+var PatchPropertyEntry = (/* unused pure expression or super */ null && (128 | 0));
+var SessionManagerParameters = [2, n0, _SMP,
+    0, 0, 64 | 0
+];
+var StepPreviewMap = (/* unused pure expression or super */ null && (128 | 1));
+var TargetMap = [2, n0, _TMa,
+    0, 0, 64 | 0
 ];
 var CloudConnectorConfiguration$ = [4, n0, _CCC,
     0,
@@ -7994,3006 +8444,37 @@ var ValidateCloudConnector$ = [9, n0, _VCC,
     0, () => ValidateCloudConnectorRequest$, () => ValidateCloudConnectorResult$
 ];
 
-const getRuntimeConfig$1 = (config) => {
-    return {
-        apiVersion: "2014-11-06",
-        base64Decoder: config?.base64Decoder ?? fromBase64,
-        base64Encoder: config?.base64Encoder ?? toBase64,
-        disableHostPrefix: config?.disableHostPrefix ?? false,
-        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver,
-        extensions: config?.extensions ?? [],
-        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultSSMHttpAuthSchemeProvider,
-        httpAuthSchemes: config?.httpAuthSchemes ?? [
-            {
-                schemeId: "aws.auth#sigv4",
-                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
-                signer: new AwsSdkSigV4Signer(),
-            },
-        ],
-        logger: config?.logger ?? new NoOpLogger(),
-        protocol: config?.protocol ?? AwsJson1_1Protocol,
-        protocolSettings: config?.protocolSettings ?? {
-            defaultNamespace: "com.amazonaws.ssm",
+
+/***/ }),
+
+/***/ 2169:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ AwsJson1_1Protocol)
+/* harmony export */ });
+/* harmony import */ var _AwsJsonRpcProtocol__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1185);
+
+class AwsJson1_1Protocol extends _AwsJsonRpcProtocol__WEBPACK_IMPORTED_MODULE_0__/* .AwsJsonRpcProtocol */ .p {
+    constructor({ defaultNamespace, errorTypeRegistries, serviceTarget, awsQueryCompatible, jsonCodec, }) {
+        super({
+            defaultNamespace,
             errorTypeRegistries,
-            xmlNamespace: "http://ssm.amazonaws.com/doc/2014-11-06/",
-            version: "2014-11-06",
-            serviceTarget: "AmazonSSM",
-        },
-        serviceId: config?.serviceId ?? "SSM",
-        sha256: config?.sha256 ?? Sha256,
-        urlParser: config?.urlParser ?? parseUrl,
-        utf8Decoder: config?.utf8Decoder ?? fromUtf8,
-        utf8Encoder: config?.utf8Encoder ?? toUtf8,
-    };
-};
-
-const getRuntimeConfig = (config) => {
-    emitWarningIfUnsupportedVersion(process.version);
-    const defaultsMode = resolveDefaultsModeConfig(config);
-    const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
-    const clientSharedValues = getRuntimeConfig$1(config);
-    emitWarningIfUnsupportedVersion$1(process.version);
-    const loaderConfig = {
-        profile: config?.profile,
-        logger: clientSharedValues.logger,
-    };
-    return {
-        ...clientSharedValues,
-        ...config,
-        runtime: "node",
-        defaultsMode,
-        authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
-        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
-        credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
-        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 900_000),
-        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
-        maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
-        region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
-        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
-        retryMode: config?.retryMode ??
-            loadConfig({
-                ...NODE_RETRY_MODE_CONFIG_OPTIONS,
-                default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE,
-            }, config),
-        streamCollector: config?.streamCollector ?? streamCollector,
-        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        userAgentAppId: config?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig),
-    };
-};
-
-const getHttpAuthExtensionConfiguration = (runtimeConfig) => {
-    const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
-    let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
-    let _credentials = runtimeConfig.credentials;
-    return {
-        setHttpAuthScheme(httpAuthScheme) {
-            const index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
-            if (index === -1) {
-                _httpAuthSchemes.push(httpAuthScheme);
-            }
-            else {
-                _httpAuthSchemes.splice(index, 1, httpAuthScheme);
-            }
-        },
-        httpAuthSchemes() {
-            return _httpAuthSchemes;
-        },
-        setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
-            _httpAuthSchemeProvider = httpAuthSchemeProvider;
-        },
-        httpAuthSchemeProvider() {
-            return _httpAuthSchemeProvider;
-        },
-        setCredentials(credentials) {
-            _credentials = credentials;
-        },
-        credentials() {
-            return _credentials;
-        },
-    };
-};
-const resolveHttpAuthRuntimeConfig = (config) => {
-    return {
-        httpAuthSchemes: config.httpAuthSchemes(),
-        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
-        credentials: config.credentials(),
-    };
-};
-
-const resolveRuntimeExtensions = (runtimeConfig, extensions) => {
-    const extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
-    extensions.forEach((extension) => extension.configure(extensionConfiguration));
-    return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
-};
-
-class SSMClient extends Client {
-    config;
-    constructor(...[configuration]) {
-        const _config_0 = getRuntimeConfig(configuration || {});
-        super(_config_0);
-        this.initConfig = _config_0;
-        const _config_1 = resolveClientEndpointParameters(_config_0);
-        const _config_2 = resolveUserAgentConfig(_config_1);
-        const _config_3 = resolveRetryConfig(_config_2);
-        const _config_4 = resolveRegionConfig(_config_3);
-        const _config_5 = resolveHostHeaderConfig(_config_4);
-        const _config_6 = resolveEndpointConfig(_config_5);
-        const _config_7 = resolveHttpAuthSchemeConfig(_config_6);
-        const _config_8 = resolveRuntimeExtensions(_config_7, configuration?.extensions || []);
-        this.config = _config_8;
-        this.middlewareStack.use(getSchemaSerdePlugin(this.config));
-        this.middlewareStack.use(getUserAgentPlugin(this.config));
-        this.middlewareStack.use(getRetryPlugin(this.config));
-        this.middlewareStack.use(getContentLengthPlugin(this.config));
-        this.middlewareStack.use(getHostHeaderPlugin(this.config));
-        this.middlewareStack.use(getLoggerPlugin(this.config));
-        this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
-        this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
-            httpAuthSchemeParametersProvider: defaultSSMHttpAuthSchemeParametersProvider,
-            identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig({
-                "aws.auth#sigv4": config.credentials,
-            }),
-        }));
-        this.middlewareStack.use(getHttpSigningPlugin(this.config));
+            serviceTarget,
+            awsQueryCompatible,
+            jsonCodec,
+        });
     }
-    destroy() {
-        super.destroy();
+    getShapeId() {
+        return "aws.protocols#awsJson1_1";
+    }
+    getJsonRpcVersion() {
+        return "1.1";
+    }
+    getDefaultContentType() {
+        return "application/x-amz-json-1.1";
     }
 }
-
-const command = makeBuilder(commonParams, "AmazonSSM", "SSMClient", getEndpointPlugin);
-const _ep0 = {};
-const _mw0 = (Command, cs, config, o) => [];
-
-class AddTagsToResourceCommand extends command(_ep0, _mw0, "AddTagsToResource", AddTagsToResource$) {
-}
-
-class AssociateOpsItemRelatedItemCommand extends command(_ep0, _mw0, "AssociateOpsItemRelatedItem", AssociateOpsItemRelatedItem$) {
-}
-
-class CancelCommandCommand extends command(_ep0, _mw0, "CancelCommand", CancelCommand$) {
-}
-
-class CancelMaintenanceWindowExecutionCommand extends command(_ep0, _mw0, "CancelMaintenanceWindowExecution", CancelMaintenanceWindowExecution$) {
-}
-
-class CreateActivationCommand extends command(_ep0, _mw0, "CreateActivation", CreateActivation$) {
-}
-
-class CreateAssociationBatchCommand extends command(_ep0, _mw0, "CreateAssociationBatch", CreateAssociationBatch$) {
-}
-
-class CreateAssociationCommand extends command(_ep0, _mw0, "CreateAssociation", CreateAssociation$) {
-}
-
-class CreateCloudConnectorCommand extends command(_ep0, _mw0, "CreateCloudConnector", CreateCloudConnector$) {
-}
-
-class CreateDocumentCommand extends command(_ep0, _mw0, "CreateDocument", CreateDocument$) {
-}
-
-class CreateMaintenanceWindowCommand extends command(_ep0, _mw0, "CreateMaintenanceWindow", CreateMaintenanceWindow$) {
-}
-
-class CreateOpsItemCommand extends command(_ep0, _mw0, "CreateOpsItem", CreateOpsItem$) {
-}
-
-class CreateOpsMetadataCommand extends command(_ep0, _mw0, "CreateOpsMetadata", CreateOpsMetadata$) {
-}
-
-class CreatePatchBaselineCommand extends command(_ep0, _mw0, "CreatePatchBaseline", CreatePatchBaseline$) {
-}
-
-class CreateResourceDataSyncCommand extends command(_ep0, _mw0, "CreateResourceDataSync", CreateResourceDataSync$) {
-}
-
-class DeleteActivationCommand extends command(_ep0, _mw0, "DeleteActivation", DeleteActivation$) {
-}
-
-class DeleteAssociationCommand extends command(_ep0, _mw0, "DeleteAssociation", DeleteAssociation$) {
-}
-
-class DeleteCloudConnectorCommand extends command(_ep0, _mw0, "DeleteCloudConnector", DeleteCloudConnector$) {
-}
-
-class DeleteDocumentCommand extends command(_ep0, _mw0, "DeleteDocument", DeleteDocument$) {
-}
-
-class DeleteInventoryCommand extends command(_ep0, _mw0, "DeleteInventory", DeleteInventory$) {
-}
-
-class DeleteMaintenanceWindowCommand extends command(_ep0, _mw0, "DeleteMaintenanceWindow", DeleteMaintenanceWindow$) {
-}
-
-class DeleteOpsItemCommand extends command(_ep0, _mw0, "DeleteOpsItem", DeleteOpsItem$) {
-}
-
-class DeleteOpsMetadataCommand extends command(_ep0, _mw0, "DeleteOpsMetadata", DeleteOpsMetadata$) {
-}
-
-class DeleteParameterCommand extends command(_ep0, _mw0, "DeleteParameter", DeleteParameter$) {
-}
-
-class DeleteParametersCommand extends command(_ep0, _mw0, "DeleteParameters", DeleteParameters$) {
-}
-
-class DeletePatchBaselineCommand extends command(_ep0, _mw0, "DeletePatchBaseline", DeletePatchBaseline$) {
-}
-
-class DeleteResourceDataSyncCommand extends command(_ep0, _mw0, "DeleteResourceDataSync", DeleteResourceDataSync$) {
-}
-
-class DeleteResourcePolicyCommand extends command(_ep0, _mw0, "DeleteResourcePolicy", DeleteResourcePolicy$) {
-}
-
-class DeregisterDefaultHostManagementConfigurationCommand extends command(_ep0, _mw0, "DeregisterDefaultHostManagementConfiguration", DeregisterDefaultHostManagementConfiguration$) {
-}
-
-class DeregisterManagedInstanceCommand extends command(_ep0, _mw0, "DeregisterManagedInstance", DeregisterManagedInstance$) {
-}
-
-class DeregisterPatchBaselineForPatchGroupCommand extends command(_ep0, _mw0, "DeregisterPatchBaselineForPatchGroup", DeregisterPatchBaselineForPatchGroup$) {
-}
-
-class DeregisterTargetFromMaintenanceWindowCommand extends command(_ep0, _mw0, "DeregisterTargetFromMaintenanceWindow", DeregisterTargetFromMaintenanceWindow$) {
-}
-
-class DeregisterTaskFromMaintenanceWindowCommand extends command(_ep0, _mw0, "DeregisterTaskFromMaintenanceWindow", DeregisterTaskFromMaintenanceWindow$) {
-}
-
-class DescribeActivationsCommand extends command(_ep0, _mw0, "DescribeActivations", DescribeActivations$) {
-}
-
-class DescribeAssociationCommand extends command(_ep0, _mw0, "DescribeAssociation", DescribeAssociation$) {
-}
-
-class DescribeAssociationExecutionsCommand extends command(_ep0, _mw0, "DescribeAssociationExecutions", DescribeAssociationExecutions$) {
-}
-
-class DescribeAssociationExecutionTargetsCommand extends command(_ep0, _mw0, "DescribeAssociationExecutionTargets", DescribeAssociationExecutionTargets$) {
-}
-
-class DescribeAutomationExecutionsCommand extends command(_ep0, _mw0, "DescribeAutomationExecutions", DescribeAutomationExecutions$) {
-}
-
-class DescribeAutomationStepExecutionsCommand extends command(_ep0, _mw0, "DescribeAutomationStepExecutions", DescribeAutomationStepExecutions$) {
-}
-
-class DescribeAvailablePatchesCommand extends command(_ep0, _mw0, "DescribeAvailablePatches", DescribeAvailablePatches$) {
-}
-
-class DescribeDocumentCommand extends command(_ep0, _mw0, "DescribeDocument", DescribeDocument$) {
-}
-
-class DescribeDocumentPermissionCommand extends command(_ep0, _mw0, "DescribeDocumentPermission", DescribeDocumentPermission$) {
-}
-
-class DescribeEffectiveInstanceAssociationsCommand extends command(_ep0, _mw0, "DescribeEffectiveInstanceAssociations", DescribeEffectiveInstanceAssociations$) {
-}
-
-class DescribeEffectivePatchesForPatchBaselineCommand extends command(_ep0, _mw0, "DescribeEffectivePatchesForPatchBaseline", DescribeEffectivePatchesForPatchBaseline$) {
-}
-
-class DescribeInstanceAssociationsStatusCommand extends command(_ep0, _mw0, "DescribeInstanceAssociationsStatus", DescribeInstanceAssociationsStatus$) {
-}
-
-class DescribeInstanceInformationCommand extends command(_ep0, _mw0, "DescribeInstanceInformation", DescribeInstanceInformation$) {
-}
-
-class DescribeInstancePatchesCommand extends command(_ep0, _mw0, "DescribeInstancePatches", DescribeInstancePatches$) {
-}
-
-class DescribeInstancePatchStatesCommand extends command(_ep0, _mw0, "DescribeInstancePatchStates", DescribeInstancePatchStates$) {
-}
-
-class DescribeInstancePatchStatesForPatchGroupCommand extends command(_ep0, _mw0, "DescribeInstancePatchStatesForPatchGroup", DescribeInstancePatchStatesForPatchGroup$) {
-}
-
-class DescribeInstancePropertiesCommand extends command(_ep0, _mw0, "DescribeInstanceProperties", DescribeInstanceProperties$) {
-}
-
-class DescribeInventoryDeletionsCommand extends command(_ep0, _mw0, "DescribeInventoryDeletions", DescribeInventoryDeletions$) {
-}
-
-class DescribeMaintenanceWindowExecutionsCommand extends command(_ep0, _mw0, "DescribeMaintenanceWindowExecutions", DescribeMaintenanceWindowExecutions$) {
-}
-
-class DescribeMaintenanceWindowExecutionTaskInvocationsCommand extends command(_ep0, _mw0, "DescribeMaintenanceWindowExecutionTaskInvocations", DescribeMaintenanceWindowExecutionTaskInvocations$) {
-}
-
-class DescribeMaintenanceWindowExecutionTasksCommand extends command(_ep0, _mw0, "DescribeMaintenanceWindowExecutionTasks", DescribeMaintenanceWindowExecutionTasks$) {
-}
-
-class DescribeMaintenanceWindowScheduleCommand extends command(_ep0, _mw0, "DescribeMaintenanceWindowSchedule", DescribeMaintenanceWindowSchedule$) {
-}
-
-class DescribeMaintenanceWindowsCommand extends command(_ep0, _mw0, "DescribeMaintenanceWindows", DescribeMaintenanceWindows$) {
-}
-
-class DescribeMaintenanceWindowsForTargetCommand extends command(_ep0, _mw0, "DescribeMaintenanceWindowsForTarget", DescribeMaintenanceWindowsForTarget$) {
-}
-
-class DescribeMaintenanceWindowTargetsCommand extends command(_ep0, _mw0, "DescribeMaintenanceWindowTargets", DescribeMaintenanceWindowTargets$) {
-}
-
-class DescribeMaintenanceWindowTasksCommand extends command(_ep0, _mw0, "DescribeMaintenanceWindowTasks", DescribeMaintenanceWindowTasks$) {
-}
-
-class DescribeOpsItemsCommand extends command(_ep0, _mw0, "DescribeOpsItems", DescribeOpsItems$) {
-}
-
-class DescribeParametersCommand extends command(_ep0, _mw0, "DescribeParameters", DescribeParameters$) {
-}
-
-class DescribePatchBaselinesCommand extends command(_ep0, _mw0, "DescribePatchBaselines", DescribePatchBaselines$) {
-}
-
-class DescribePatchGroupsCommand extends command(_ep0, _mw0, "DescribePatchGroups", DescribePatchGroups$) {
-}
-
-class DescribePatchGroupStateCommand extends command(_ep0, _mw0, "DescribePatchGroupState", DescribePatchGroupState$) {
-}
-
-class DescribePatchPropertiesCommand extends command(_ep0, _mw0, "DescribePatchProperties", DescribePatchProperties$) {
-}
-
-class DescribeSessionsCommand extends command(_ep0, _mw0, "DescribeSessions", DescribeSessions$) {
-}
-
-class DisassociateOpsItemRelatedItemCommand extends command(_ep0, _mw0, "DisassociateOpsItemRelatedItem", DisassociateOpsItemRelatedItem$) {
-}
-
-class GetAccessTokenCommand extends command(_ep0, _mw0, "GetAccessToken", GetAccessToken$) {
-}
-
-class GetAutomationExecutionCommand extends command(_ep0, _mw0, "GetAutomationExecution", GetAutomationExecution$) {
-}
-
-class GetCalendarStateCommand extends command(_ep0, _mw0, "GetCalendarState", GetCalendarState$) {
-}
-
-class GetCloudConnectorCommand extends command(_ep0, _mw0, "GetCloudConnector", GetCloudConnector$) {
-}
-
-class GetCommandInvocationCommand extends command(_ep0, _mw0, "GetCommandInvocation", GetCommandInvocation$) {
-}
-
-class GetConnectionStatusCommand extends command(_ep0, _mw0, "GetConnectionStatus", GetConnectionStatus$) {
-}
-
-class GetDefaultPatchBaselineCommand extends command(_ep0, _mw0, "GetDefaultPatchBaseline", GetDefaultPatchBaseline$) {
-}
-
-class GetDeployablePatchSnapshotForInstanceCommand extends command(_ep0, _mw0, "GetDeployablePatchSnapshotForInstance", GetDeployablePatchSnapshotForInstance$) {
-}
-
-class GetDocumentCommand extends command(_ep0, _mw0, "GetDocument", GetDocument$) {
-}
-
-class GetExecutionPreviewCommand extends command(_ep0, _mw0, "GetExecutionPreview", GetExecutionPreview$) {
-}
-
-class GetInventoryCommand extends command(_ep0, _mw0, "GetInventory", GetInventory$) {
-}
-
-class GetInventorySchemaCommand extends command(_ep0, _mw0, "GetInventorySchema", GetInventorySchema$) {
-}
-
-class GetMaintenanceWindowCommand extends command(_ep0, _mw0, "GetMaintenanceWindow", GetMaintenanceWindow$) {
-}
-
-class GetMaintenanceWindowExecutionCommand extends command(_ep0, _mw0, "GetMaintenanceWindowExecution", GetMaintenanceWindowExecution$) {
-}
-
-class GetMaintenanceWindowExecutionTaskCommand extends command(_ep0, _mw0, "GetMaintenanceWindowExecutionTask", GetMaintenanceWindowExecutionTask$) {
-}
-
-class GetMaintenanceWindowExecutionTaskInvocationCommand extends command(_ep0, _mw0, "GetMaintenanceWindowExecutionTaskInvocation", GetMaintenanceWindowExecutionTaskInvocation$) {
-}
-
-class GetMaintenanceWindowTaskCommand extends command(_ep0, _mw0, "GetMaintenanceWindowTask", GetMaintenanceWindowTask$) {
-}
-
-class GetOpsItemCommand extends command(_ep0, _mw0, "GetOpsItem", GetOpsItem$) {
-}
-
-class GetOpsMetadataCommand extends command(_ep0, _mw0, "GetOpsMetadata", GetOpsMetadata$) {
-}
-
-class GetOpsSummaryCommand extends command(_ep0, _mw0, "GetOpsSummary", GetOpsSummary$) {
-}
-
-class GetParameterCommand extends command(_ep0, _mw0, "GetParameter", GetParameter$) {
-}
-
-class GetParameterHistoryCommand extends command(_ep0, _mw0, "GetParameterHistory", GetParameterHistory$) {
-}
-
-class GetParametersByPathCommand extends command(_ep0, _mw0, "GetParametersByPath", GetParametersByPath$) {
-}
-
-class GetParametersCommand extends command(_ep0, _mw0, "GetParameters", GetParameters$) {
-}
-
-class GetPatchBaselineCommand extends command(_ep0, _mw0, "GetPatchBaseline", GetPatchBaseline$) {
-}
-
-class GetPatchBaselineForPatchGroupCommand extends command(_ep0, _mw0, "GetPatchBaselineForPatchGroup", GetPatchBaselineForPatchGroup$) {
-}
-
-class GetResourcePoliciesCommand extends command(_ep0, _mw0, "GetResourcePolicies", GetResourcePolicies$) {
-}
-
-class GetServiceSettingCommand extends command(_ep0, _mw0, "GetServiceSetting", GetServiceSetting$) {
-}
-
-class LabelParameterVersionCommand extends command(_ep0, _mw0, "LabelParameterVersion", LabelParameterVersion$) {
-}
-
-class ListAssociationsCommand extends command(_ep0, _mw0, "ListAssociations", ListAssociations$) {
-}
-
-class ListAssociationVersionsCommand extends command(_ep0, _mw0, "ListAssociationVersions", ListAssociationVersions$) {
-}
-
-class ListCloudConnectorsCommand extends command(_ep0, _mw0, "ListCloudConnectors", ListCloudConnectors$) {
-}
-
-class ListCommandInvocationsCommand extends command(_ep0, _mw0, "ListCommandInvocations", ListCommandInvocations$) {
-}
-
-class ListCommandsCommand extends command(_ep0, _mw0, "ListCommands", ListCommands$) {
-}
-
-class ListComplianceItemsCommand extends command(_ep0, _mw0, "ListComplianceItems", ListComplianceItems$) {
-}
-
-class ListComplianceSummariesCommand extends command(_ep0, _mw0, "ListComplianceSummaries", ListComplianceSummaries$) {
-}
-
-class ListDocumentMetadataHistoryCommand extends command(_ep0, _mw0, "ListDocumentMetadataHistory", ListDocumentMetadataHistory$) {
-}
-
-class ListDocumentsCommand extends command(_ep0, _mw0, "ListDocuments", ListDocuments$) {
-}
-
-class ListDocumentVersionsCommand extends command(_ep0, _mw0, "ListDocumentVersions", ListDocumentVersions$) {
-}
-
-class ListInventoryEntriesCommand extends command(_ep0, _mw0, "ListInventoryEntries", ListInventoryEntries$) {
-}
-
-class ListNodesCommand extends command(_ep0, _mw0, "ListNodes", ListNodes$) {
-}
-
-class ListNodesSummaryCommand extends command(_ep0, _mw0, "ListNodesSummary", ListNodesSummary$) {
-}
-
-class ListOpsItemEventsCommand extends command(_ep0, _mw0, "ListOpsItemEvents", ListOpsItemEvents$) {
-}
-
-class ListOpsItemRelatedItemsCommand extends command(_ep0, _mw0, "ListOpsItemRelatedItems", ListOpsItemRelatedItems$) {
-}
-
-class ListOpsMetadataCommand extends command(_ep0, _mw0, "ListOpsMetadata", ListOpsMetadata$) {
-}
-
-class ListResourceComplianceSummariesCommand extends command(_ep0, _mw0, "ListResourceComplianceSummaries", ListResourceComplianceSummaries$) {
-}
-
-class ListResourceDataSyncCommand extends command(_ep0, _mw0, "ListResourceDataSync", ListResourceDataSync$) {
-}
-
-class ListTagsForResourceCommand extends command(_ep0, _mw0, "ListTagsForResource", ListTagsForResource$) {
-}
-
-class ModifyDocumentPermissionCommand extends command(_ep0, _mw0, "ModifyDocumentPermission", ModifyDocumentPermission$) {
-}
-
-class PutComplianceItemsCommand extends command(_ep0, _mw0, "PutComplianceItems", PutComplianceItems$) {
-}
-
-class PutInventoryCommand extends command(_ep0, _mw0, "PutInventory", PutInventory$) {
-}
-
-class PutParameterCommand extends command(_ep0, _mw0, "PutParameter", PutParameter$) {
-}
-
-class PutResourcePolicyCommand extends command(_ep0, _mw0, "PutResourcePolicy", PutResourcePolicy$) {
-}
-
-class RegisterDefaultHostManagementConfigurationCommand extends command(_ep0, _mw0, "RegisterDefaultHostManagementConfiguration", RegisterDefaultHostManagementConfiguration$) {
-}
-
-class RegisterDefaultPatchBaselineCommand extends command(_ep0, _mw0, "RegisterDefaultPatchBaseline", RegisterDefaultPatchBaseline$) {
-}
-
-class RegisterPatchBaselineForPatchGroupCommand extends command(_ep0, _mw0, "RegisterPatchBaselineForPatchGroup", RegisterPatchBaselineForPatchGroup$) {
-}
-
-class RegisterTargetWithMaintenanceWindowCommand extends command(_ep0, _mw0, "RegisterTargetWithMaintenanceWindow", RegisterTargetWithMaintenanceWindow$) {
-}
-
-class RegisterTaskWithMaintenanceWindowCommand extends command(_ep0, _mw0, "RegisterTaskWithMaintenanceWindow", RegisterTaskWithMaintenanceWindow$) {
-}
-
-class RemoveTagsFromResourceCommand extends command(_ep0, _mw0, "RemoveTagsFromResource", RemoveTagsFromResource$) {
-}
-
-class ResetServiceSettingCommand extends command(_ep0, _mw0, "ResetServiceSetting", ResetServiceSetting$) {
-}
-
-class ResumeSessionCommand extends command(_ep0, _mw0, "ResumeSession", ResumeSession$) {
-}
-
-class SendAutomationSignalCommand extends command(_ep0, _mw0, "SendAutomationSignal", SendAutomationSignal$) {
-}
-
-class SendCommandCommand extends command(_ep0, _mw0, "SendCommand", SendCommand$) {
-}
-
-class StartAccessRequestCommand extends command(_ep0, _mw0, "StartAccessRequest", StartAccessRequest$) {
-}
-
-class StartAssociationsOnceCommand extends command(_ep0, _mw0, "StartAssociationsOnce", StartAssociationsOnce$) {
-}
-
-class StartAutomationExecutionCommand extends command(_ep0, _mw0, "StartAutomationExecution", StartAutomationExecution$) {
-}
-
-class StartChangeRequestExecutionCommand extends command(_ep0, _mw0, "StartChangeRequestExecution", StartChangeRequestExecution$) {
-}
-
-class StartExecutionPreviewCommand extends command(_ep0, _mw0, "StartExecutionPreview", StartExecutionPreview$) {
-}
-
-class StartSessionCommand extends command(_ep0, _mw0, "StartSession", StartSession$) {
-}
-
-class StopAutomationExecutionCommand extends command(_ep0, _mw0, "StopAutomationExecution", StopAutomationExecution$) {
-}
-
-class TerminateSessionCommand extends command(_ep0, _mw0, "TerminateSession", TerminateSession$) {
-}
-
-class UnlabelParameterVersionCommand extends command(_ep0, _mw0, "UnlabelParameterVersion", UnlabelParameterVersion$) {
-}
-
-class UpdateAssociationCommand extends command(_ep0, _mw0, "UpdateAssociation", UpdateAssociation$) {
-}
-
-class UpdateAssociationStatusCommand extends command(_ep0, _mw0, "UpdateAssociationStatus", UpdateAssociationStatus$) {
-}
-
-class UpdateCloudConnectorCommand extends command(_ep0, _mw0, "UpdateCloudConnector", UpdateCloudConnector$) {
-}
-
-class UpdateDocumentCommand extends command(_ep0, _mw0, "UpdateDocument", UpdateDocument$) {
-}
-
-class UpdateDocumentDefaultVersionCommand extends command(_ep0, _mw0, "UpdateDocumentDefaultVersion", UpdateDocumentDefaultVersion$) {
-}
-
-class UpdateDocumentMetadataCommand extends command(_ep0, _mw0, "UpdateDocumentMetadata", UpdateDocumentMetadata$) {
-}
-
-class UpdateMaintenanceWindowCommand extends command(_ep0, _mw0, "UpdateMaintenanceWindow", UpdateMaintenanceWindow$) {
-}
-
-class UpdateMaintenanceWindowTargetCommand extends command(_ep0, _mw0, "UpdateMaintenanceWindowTarget", UpdateMaintenanceWindowTarget$) {
-}
-
-class UpdateMaintenanceWindowTaskCommand extends command(_ep0, _mw0, "UpdateMaintenanceWindowTask", UpdateMaintenanceWindowTask$) {
-}
-
-class UpdateManagedInstanceRoleCommand extends command(_ep0, _mw0, "UpdateManagedInstanceRole", UpdateManagedInstanceRole$) {
-}
-
-class UpdateOpsItemCommand extends command(_ep0, _mw0, "UpdateOpsItem", UpdateOpsItem$) {
-}
-
-class UpdateOpsMetadataCommand extends command(_ep0, _mw0, "UpdateOpsMetadata", UpdateOpsMetadata$) {
-}
-
-class UpdatePatchBaselineCommand extends command(_ep0, _mw0, "UpdatePatchBaseline", UpdatePatchBaseline$) {
-}
-
-class UpdateResourceDataSyncCommand extends command(_ep0, _mw0, "UpdateResourceDataSync", UpdateResourceDataSync$) {
-}
-
-class UpdateServiceSettingCommand extends command(_ep0, _mw0, "UpdateServiceSetting", UpdateServiceSetting$) {
-}
-
-class ValidateCloudConnectorCommand extends command(_ep0, _mw0, "ValidateCloudConnector", ValidateCloudConnector$) {
-}
-
-const paginateDescribeActivations = createPaginator(SSMClient, DescribeActivationsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeAssociationExecutions = createPaginator(SSMClient, DescribeAssociationExecutionsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeAssociationExecutionTargets = createPaginator(SSMClient, DescribeAssociationExecutionTargetsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeAutomationExecutions = createPaginator(SSMClient, DescribeAutomationExecutionsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeAutomationStepExecutions = createPaginator(SSMClient, DescribeAutomationStepExecutionsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeAvailablePatches = createPaginator(SSMClient, DescribeAvailablePatchesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeEffectiveInstanceAssociations = createPaginator(SSMClient, DescribeEffectiveInstanceAssociationsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeEffectivePatchesForPatchBaseline = createPaginator(SSMClient, DescribeEffectivePatchesForPatchBaselineCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeInstanceAssociationsStatus = createPaginator(SSMClient, DescribeInstanceAssociationsStatusCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeInstanceInformation = createPaginator(SSMClient, DescribeInstanceInformationCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeInstancePatches = createPaginator(SSMClient, DescribeInstancePatchesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeInstancePatchStatesForPatchGroup = createPaginator(SSMClient, DescribeInstancePatchStatesForPatchGroupCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeInstancePatchStates = createPaginator(SSMClient, DescribeInstancePatchStatesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeInstanceProperties = createPaginator(SSMClient, DescribeInstancePropertiesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeInventoryDeletions = createPaginator(SSMClient, DescribeInventoryDeletionsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeMaintenanceWindowExecutions = createPaginator(SSMClient, DescribeMaintenanceWindowExecutionsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeMaintenanceWindowExecutionTaskInvocations = createPaginator(SSMClient, DescribeMaintenanceWindowExecutionTaskInvocationsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeMaintenanceWindowExecutionTasks = createPaginator(SSMClient, DescribeMaintenanceWindowExecutionTasksCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeMaintenanceWindowSchedule = createPaginator(SSMClient, DescribeMaintenanceWindowScheduleCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeMaintenanceWindowsForTarget = createPaginator(SSMClient, DescribeMaintenanceWindowsForTargetCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeMaintenanceWindows = createPaginator(SSMClient, DescribeMaintenanceWindowsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeMaintenanceWindowTargets = createPaginator(SSMClient, DescribeMaintenanceWindowTargetsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeMaintenanceWindowTasks = createPaginator(SSMClient, DescribeMaintenanceWindowTasksCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeOpsItems = createPaginator(SSMClient, DescribeOpsItemsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeParameters = createPaginator(SSMClient, DescribeParametersCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribePatchBaselines = createPaginator(SSMClient, DescribePatchBaselinesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribePatchGroups = createPaginator(SSMClient, DescribePatchGroupsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribePatchProperties = createPaginator(SSMClient, DescribePatchPropertiesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateDescribeSessions = createPaginator(SSMClient, DescribeSessionsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateGetInventory = createPaginator(SSMClient, GetInventoryCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateGetInventorySchema = createPaginator(SSMClient, GetInventorySchemaCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateGetOpsSummary = createPaginator(SSMClient, GetOpsSummaryCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateGetParameterHistory = createPaginator(SSMClient, GetParameterHistoryCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateGetParametersByPath = createPaginator(SSMClient, GetParametersByPathCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateGetResourcePolicies = createPaginator(SSMClient, GetResourcePoliciesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListAssociations = createPaginator(SSMClient, ListAssociationsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListAssociationVersions = createPaginator(SSMClient, ListAssociationVersionsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListCloudConnectors = createPaginator(SSMClient, ListCloudConnectorsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListCommandInvocations = createPaginator(SSMClient, ListCommandInvocationsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListCommands = createPaginator(SSMClient, ListCommandsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListComplianceItems = createPaginator(SSMClient, ListComplianceItemsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListComplianceSummaries = createPaginator(SSMClient, ListComplianceSummariesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListDocuments = createPaginator(SSMClient, ListDocumentsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListDocumentVersions = createPaginator(SSMClient, ListDocumentVersionsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListNodes = createPaginator(SSMClient, ListNodesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListNodesSummary = createPaginator(SSMClient, ListNodesSummaryCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListOpsItemEvents = createPaginator(SSMClient, ListOpsItemEventsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListOpsItemRelatedItems = createPaginator(SSMClient, ListOpsItemRelatedItemsCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListOpsMetadata = createPaginator(SSMClient, ListOpsMetadataCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListResourceComplianceSummaries = createPaginator(SSMClient, ListResourceComplianceSummariesCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateListResourceDataSync = createPaginator(SSMClient, ListResourceDataSyncCommand, "NextToken", "NextToken", "MaxResults");
-
-const paginateValidateCloudConnector = createPaginator(SSMClient, ValidateCloudConnectorCommand, "NextToken", "NextToken", "MaxResults");
-
-const checkState = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new GetCommandInvocationCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                return result.Status;
-            };
-            if (returnComparator() === "Pending") {
-                return { state: WaiterState.RETRY, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.Status;
-            };
-            if (returnComparator() === "InProgress") {
-                return { state: WaiterState.RETRY, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.Status;
-            };
-            if (returnComparator() === "Delayed") {
-                return { state: WaiterState.RETRY, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.Status;
-            };
-            if (returnComparator() === "Success") {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.Status;
-            };
-            if (returnComparator() === "Cancelled") {
-                return { state: WaiterState.FAILURE, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.Status;
-            };
-            if (returnComparator() === "TimedOut") {
-                return { state: WaiterState.FAILURE, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.Status;
-            };
-            if (returnComparator() === "Failed") {
-                return { state: WaiterState.FAILURE, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.Status;
-            };
-            if (returnComparator() === "Cancelling") {
-                return { state: WaiterState.FAILURE, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-        if (exception.name === "InvocationDoesNotExist") {
-            return { state: WaiterState.RETRY, reason };
-        }
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForCommandExecuted = async (params, input) => {
-    const serviceDefaults = { minDelay: 5, maxDelay: 120 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState);
-};
-const waitUntilCommandExecuted = async (params, input) => {
-    const serviceDefaults = { minDelay: 5, maxDelay: 120 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState);
-    return checkExceptions(result);
-};
-
-const commands = {
-    AddTagsToResourceCommand,
-    AssociateOpsItemRelatedItemCommand,
-    CancelCommandCommand,
-    CancelMaintenanceWindowExecutionCommand,
-    CreateActivationCommand,
-    CreateAssociationCommand,
-    CreateAssociationBatchCommand,
-    CreateCloudConnectorCommand,
-    CreateDocumentCommand,
-    CreateMaintenanceWindowCommand,
-    CreateOpsItemCommand,
-    CreateOpsMetadataCommand,
-    CreatePatchBaselineCommand,
-    CreateResourceDataSyncCommand,
-    DeleteActivationCommand,
-    DeleteAssociationCommand,
-    DeleteCloudConnectorCommand,
-    DeleteDocumentCommand,
-    DeleteInventoryCommand,
-    DeleteMaintenanceWindowCommand,
-    DeleteOpsItemCommand,
-    DeleteOpsMetadataCommand,
-    DeleteParameterCommand,
-    DeleteParametersCommand,
-    DeletePatchBaselineCommand,
-    DeleteResourceDataSyncCommand,
-    DeleteResourcePolicyCommand,
-    DeregisterDefaultHostManagementConfigurationCommand,
-    DeregisterManagedInstanceCommand,
-    DeregisterPatchBaselineForPatchGroupCommand,
-    DeregisterTargetFromMaintenanceWindowCommand,
-    DeregisterTaskFromMaintenanceWindowCommand,
-    DescribeActivationsCommand,
-    DescribeAssociationCommand,
-    DescribeAssociationExecutionsCommand,
-    DescribeAssociationExecutionTargetsCommand,
-    DescribeAutomationExecutionsCommand,
-    DescribeAutomationStepExecutionsCommand,
-    DescribeAvailablePatchesCommand,
-    DescribeDocumentCommand,
-    DescribeDocumentPermissionCommand,
-    DescribeEffectiveInstanceAssociationsCommand,
-    DescribeEffectivePatchesForPatchBaselineCommand,
-    DescribeInstanceAssociationsStatusCommand,
-    DescribeInstanceInformationCommand,
-    DescribeInstancePatchesCommand,
-    DescribeInstancePatchStatesCommand,
-    DescribeInstancePatchStatesForPatchGroupCommand,
-    DescribeInstancePropertiesCommand,
-    DescribeInventoryDeletionsCommand,
-    DescribeMaintenanceWindowExecutionsCommand,
-    DescribeMaintenanceWindowExecutionTaskInvocationsCommand,
-    DescribeMaintenanceWindowExecutionTasksCommand,
-    DescribeMaintenanceWindowsCommand,
-    DescribeMaintenanceWindowScheduleCommand,
-    DescribeMaintenanceWindowsForTargetCommand,
-    DescribeMaintenanceWindowTargetsCommand,
-    DescribeMaintenanceWindowTasksCommand,
-    DescribeOpsItemsCommand,
-    DescribeParametersCommand,
-    DescribePatchBaselinesCommand,
-    DescribePatchGroupsCommand,
-    DescribePatchGroupStateCommand,
-    DescribePatchPropertiesCommand,
-    DescribeSessionsCommand,
-    DisassociateOpsItemRelatedItemCommand,
-    GetAccessTokenCommand,
-    GetAutomationExecutionCommand,
-    GetCalendarStateCommand,
-    GetCloudConnectorCommand,
-    GetCommandInvocationCommand,
-    GetConnectionStatusCommand,
-    GetDefaultPatchBaselineCommand,
-    GetDeployablePatchSnapshotForInstanceCommand,
-    GetDocumentCommand,
-    GetExecutionPreviewCommand,
-    GetInventoryCommand,
-    GetInventorySchemaCommand,
-    GetMaintenanceWindowCommand,
-    GetMaintenanceWindowExecutionCommand,
-    GetMaintenanceWindowExecutionTaskCommand,
-    GetMaintenanceWindowExecutionTaskInvocationCommand,
-    GetMaintenanceWindowTaskCommand,
-    GetOpsItemCommand,
-    GetOpsMetadataCommand,
-    GetOpsSummaryCommand,
-    GetParameterCommand,
-    GetParameterHistoryCommand,
-    GetParametersCommand,
-    GetParametersByPathCommand,
-    GetPatchBaselineCommand,
-    GetPatchBaselineForPatchGroupCommand,
-    GetResourcePoliciesCommand,
-    GetServiceSettingCommand,
-    LabelParameterVersionCommand,
-    ListAssociationsCommand,
-    ListAssociationVersionsCommand,
-    ListCloudConnectorsCommand,
-    ListCommandInvocationsCommand,
-    ListCommandsCommand,
-    ListComplianceItemsCommand,
-    ListComplianceSummariesCommand,
-    ListDocumentMetadataHistoryCommand,
-    ListDocumentsCommand,
-    ListDocumentVersionsCommand,
-    ListInventoryEntriesCommand,
-    ListNodesCommand,
-    ListNodesSummaryCommand,
-    ListOpsItemEventsCommand,
-    ListOpsItemRelatedItemsCommand,
-    ListOpsMetadataCommand,
-    ListResourceComplianceSummariesCommand,
-    ListResourceDataSyncCommand,
-    ListTagsForResourceCommand,
-    ModifyDocumentPermissionCommand,
-    PutComplianceItemsCommand,
-    PutInventoryCommand,
-    PutParameterCommand,
-    PutResourcePolicyCommand,
-    RegisterDefaultHostManagementConfigurationCommand,
-    RegisterDefaultPatchBaselineCommand,
-    RegisterPatchBaselineForPatchGroupCommand,
-    RegisterTargetWithMaintenanceWindowCommand,
-    RegisterTaskWithMaintenanceWindowCommand,
-    RemoveTagsFromResourceCommand,
-    ResetServiceSettingCommand,
-    ResumeSessionCommand,
-    SendAutomationSignalCommand,
-    SendCommandCommand,
-    StartAccessRequestCommand,
-    StartAssociationsOnceCommand,
-    StartAutomationExecutionCommand,
-    StartChangeRequestExecutionCommand,
-    StartExecutionPreviewCommand,
-    StartSessionCommand,
-    StopAutomationExecutionCommand,
-    TerminateSessionCommand,
-    UnlabelParameterVersionCommand,
-    UpdateAssociationCommand,
-    UpdateAssociationStatusCommand,
-    UpdateCloudConnectorCommand,
-    UpdateDocumentCommand,
-    UpdateDocumentDefaultVersionCommand,
-    UpdateDocumentMetadataCommand,
-    UpdateMaintenanceWindowCommand,
-    UpdateMaintenanceWindowTargetCommand,
-    UpdateMaintenanceWindowTaskCommand,
-    UpdateManagedInstanceRoleCommand,
-    UpdateOpsItemCommand,
-    UpdateOpsMetadataCommand,
-    UpdatePatchBaselineCommand,
-    UpdateResourceDataSyncCommand,
-    UpdateServiceSettingCommand,
-    ValidateCloudConnectorCommand,
-};
-const paginators = {
-    paginateDescribeActivations,
-    paginateDescribeAssociationExecutions,
-    paginateDescribeAssociationExecutionTargets,
-    paginateDescribeAutomationExecutions,
-    paginateDescribeAutomationStepExecutions,
-    paginateDescribeAvailablePatches,
-    paginateDescribeEffectiveInstanceAssociations,
-    paginateDescribeEffectivePatchesForPatchBaseline,
-    paginateDescribeInstanceAssociationsStatus,
-    paginateDescribeInstanceInformation,
-    paginateDescribeInstancePatches,
-    paginateDescribeInstancePatchStates,
-    paginateDescribeInstancePatchStatesForPatchGroup,
-    paginateDescribeInstanceProperties,
-    paginateDescribeInventoryDeletions,
-    paginateDescribeMaintenanceWindowExecutions,
-    paginateDescribeMaintenanceWindowExecutionTaskInvocations,
-    paginateDescribeMaintenanceWindowExecutionTasks,
-    paginateDescribeMaintenanceWindows,
-    paginateDescribeMaintenanceWindowSchedule,
-    paginateDescribeMaintenanceWindowsForTarget,
-    paginateDescribeMaintenanceWindowTargets,
-    paginateDescribeMaintenanceWindowTasks,
-    paginateDescribeOpsItems,
-    paginateDescribeParameters,
-    paginateDescribePatchBaselines,
-    paginateDescribePatchGroups,
-    paginateDescribePatchProperties,
-    paginateDescribeSessions,
-    paginateGetInventory,
-    paginateGetInventorySchema,
-    paginateGetOpsSummary,
-    paginateGetParameterHistory,
-    paginateGetParametersByPath,
-    paginateGetResourcePolicies,
-    paginateListAssociations,
-    paginateListAssociationVersions,
-    paginateListCloudConnectors,
-    paginateListCommandInvocations,
-    paginateListCommands,
-    paginateListComplianceItems,
-    paginateListComplianceSummaries,
-    paginateListDocuments,
-    paginateListDocumentVersions,
-    paginateListNodes,
-    paginateListNodesSummary,
-    paginateListOpsItemEvents,
-    paginateListOpsItemRelatedItems,
-    paginateListOpsMetadata,
-    paginateListResourceComplianceSummaries,
-    paginateListResourceDataSync,
-    paginateValidateCloudConnector,
-};
-const waiters = {
-    waitUntilCommandExecuted,
-};
-class SSM extends SSMClient {
-}
-createAggregatedClient(commands, SSM, { paginators, waiters });
-
-const AccessRequestStatus = {
-    APPROVED: "Approved",
-    EXPIRED: "Expired",
-    PENDING: "Pending",
-    REJECTED: "Rejected",
-    REVOKED: "Revoked",
-};
-const AccessType = {
-    JUSTINTIME: "JustInTime",
-    STANDARD: "Standard",
-};
-const ResourceTypeForTagging = {
-    ASSOCIATION: "Association",
-    AUTOMATION: "Automation",
-    CLOUD_CONNECTOR: "CloudConnector",
-    DOCUMENT: "Document",
-    MAINTENANCE_WINDOW: "MaintenanceWindow",
-    MANAGED_INSTANCE: "ManagedInstance",
-    OPSMETADATA: "OpsMetadata",
-    OPS_ITEM: "OpsItem",
-    PARAMETER: "Parameter",
-    PATCH_BASELINE: "PatchBaseline",
-};
-const ExternalAlarmState = {
-    ALARM: "ALARM",
-    UNKNOWN: "UNKNOWN",
-};
-const AssociationComplianceSeverity = {
-    Critical: "CRITICAL",
-    High: "HIGH",
-    Low: "LOW",
-    Medium: "MEDIUM",
-    Unspecified: "UNSPECIFIED",
-};
-const AssociationSyncCompliance = {
-    Auto: "AUTO",
-    Manual: "MANUAL",
-};
-const AssociationStatusName = {
-    Failed: "Failed",
-    Pending: "Pending",
-    Success: "Success",
-};
-const Fault = {
-    Client: "Client",
-    Server: "Server",
-    Unknown: "Unknown",
-};
-const AttachmentsSourceKey = {
-    AttachmentReference: "AttachmentReference",
-    S3FileUrl: "S3FileUrl",
-    SourceUrl: "SourceUrl",
-};
-const DocumentFormat = {
-    JSON: "JSON",
-    TEXT: "TEXT",
-    YAML: "YAML",
-};
-const DocumentType = {
-    ApplicationConfiguration: "ApplicationConfiguration",
-    ApplicationConfigurationSchema: "ApplicationConfigurationSchema",
-    AutoApprovalPolicy: "AutoApprovalPolicy",
-    Automation: "Automation",
-    ChangeCalendar: "ChangeCalendar",
-    ChangeTemplate: "Automation.ChangeTemplate",
-    CloudFormation: "CloudFormation",
-    Command: "Command",
-    ConformancePackTemplate: "ConformancePackTemplate",
-    DeploymentStrategy: "DeploymentStrategy",
-    ManualApprovalPolicy: "ManualApprovalPolicy",
-    Package: "Package",
-    Policy: "Policy",
-    ProblemAnalysis: "ProblemAnalysis",
-    ProblemAnalysisTemplate: "ProblemAnalysisTemplate",
-    QuickSetup: "QuickSetup",
-    Session: "Session",
-};
-const DocumentHashType = {
-    SHA1: "Sha1",
-    SHA256: "Sha256",
-};
-const DocumentParameterType = {
-    String: "String",
-    StringList: "StringList",
-};
-const PlatformType = {
-    LINUX: "Linux",
-    MACOS: "MacOS",
-    WINDOWS: "Windows",
-};
-const ReviewStatus = {
-    APPROVED: "APPROVED",
-    NOT_REVIEWED: "NOT_REVIEWED",
-    PENDING: "PENDING",
-    REJECTED: "REJECTED",
-};
-const DocumentStatus = {
-    Active: "Active",
-    Creating: "Creating",
-    Deleting: "Deleting",
-    Failed: "Failed",
-    Updating: "Updating",
-};
-const OpsItemDataType = {
-    SEARCHABLE_STRING: "SearchableString",
-    STRING: "String",
-};
-const PatchComplianceLevel = {
-    Critical: "CRITICAL",
-    High: "HIGH",
-    Informational: "INFORMATIONAL",
-    Low: "LOW",
-    Medium: "MEDIUM",
-    Unspecified: "UNSPECIFIED",
-};
-const PatchFilterKey = {
-    AdvisoryId: "ADVISORY_ID",
-    Arch: "ARCH",
-    BugzillaId: "BUGZILLA_ID",
-    CVEId: "CVE_ID",
-    Classification: "CLASSIFICATION",
-    Epoch: "EPOCH",
-    MsrcSeverity: "MSRC_SEVERITY",
-    Name: "NAME",
-    PatchId: "PATCH_ID",
-    PatchSet: "PATCH_SET",
-    Priority: "PRIORITY",
-    Product: "PRODUCT",
-    ProductFamily: "PRODUCT_FAMILY",
-    Release: "RELEASE",
-    Repository: "REPOSITORY",
-    Section: "SECTION",
-    Security: "SECURITY",
-    Severity: "SEVERITY",
-    Version: "VERSION",
-};
-const PatchComplianceStatus = {
-    Compliant: "COMPLIANT",
-    NonCompliant: "NON_COMPLIANT",
-};
-const OperatingSystem = {
-    AlmaLinux: "ALMA_LINUX",
-    AmazonLinux: "AMAZON_LINUX",
-    AmazonLinux2: "AMAZON_LINUX_2",
-    AmazonLinux2022: "AMAZON_LINUX_2022",
-    AmazonLinux2023: "AMAZON_LINUX_2023",
-    CentOS: "CENTOS",
-    Debian: "DEBIAN",
-    MacOS: "MACOS",
-    OracleLinux: "ORACLE_LINUX",
-    Raspbian: "RASPBIAN",
-    RedhatEnterpriseLinux: "REDHAT_ENTERPRISE_LINUX",
-    Rocky_Linux: "ROCKY_LINUX",
-    Suse: "SUSE",
-    Ubuntu: "UBUNTU",
-    Windows: "WINDOWS",
-};
-const PatchAction = {
-    AllowAsDependency: "ALLOW_AS_DEPENDENCY",
-    Block: "BLOCK",
-};
-const ResourceDataSyncS3Format = {
-    JSON_SERDE: "JsonSerDe",
-};
-const InventorySchemaDeleteOption = {
-    DELETE_SCHEMA: "DeleteSchema",
-    DISABLE_SCHEMA: "DisableSchema",
-};
-const DeletionMode = {
-    RemoveSharing: "RemoveSharing",
-    RollbackMigration: "RollbackMigration",
-};
-const DescribeActivationsFilterKeys = {
-    ACTIVATION_IDS: "ActivationIds",
-    DEFAULT_INSTANCE_NAME: "DefaultInstanceName",
-    IAM_ROLE: "IamRole",
-};
-const AssociationExecutionFilterKey = {
-    CreatedTime: "CreatedTime",
-    ExecutionId: "ExecutionId",
-    Status: "Status",
-};
-const AssociationFilterOperatorType = {
-    Equal: "EQUAL",
-    GreaterThan: "GREATER_THAN",
-    LessThan: "LESS_THAN",
-};
-const AssociationExecutionTargetsFilterKey = {
-    ResourceId: "ResourceId",
-    ResourceType: "ResourceType",
-    Status: "Status",
-};
-const AutomationExecutionFilterKey = {
-    AUTOMATION_SUBTYPE: "AutomationSubtype",
-    AUTOMATION_TYPE: "AutomationType",
-    CURRENT_ACTION: "CurrentAction",
-    DOCUMENT_NAME_PREFIX: "DocumentNamePrefix",
-    EXECUTION_ID: "ExecutionId",
-    EXECUTION_STATUS: "ExecutionStatus",
-    OPS_ITEM_ID: "OpsItemId",
-    PARENT_EXECUTION_ID: "ParentExecutionId",
-    START_TIME_AFTER: "StartTimeAfter",
-    START_TIME_BEFORE: "StartTimeBefore",
-    TAG_KEY: "TagKey",
-    TARGET_RESOURCE_GROUP: "TargetResourceGroup",
-};
-const AutomationExecutionStatus = {
-    APPROVED: "Approved",
-    CANCELLED: "Cancelled",
-    CANCELLING: "Cancelling",
-    CHANGE_CALENDAR_OVERRIDE_APPROVED: "ChangeCalendarOverrideApproved",
-    CHANGE_CALENDAR_OVERRIDE_REJECTED: "ChangeCalendarOverrideRejected",
-    COMPLETED_WITH_FAILURE: "CompletedWithFailure",
-    COMPLETED_WITH_SUCCESS: "CompletedWithSuccess",
-    EXITED: "Exited",
-    FAILED: "Failed",
-    INPROGRESS: "InProgress",
-    PENDING: "Pending",
-    PENDING_APPROVAL: "PendingApproval",
-    PENDING_CHANGE_CALENDAR_OVERRIDE: "PendingChangeCalendarOverride",
-    REJECTED: "Rejected",
-    RUNBOOK_INPROGRESS: "RunbookInProgress",
-    SCHEDULED: "Scheduled",
-    SUCCESS: "Success",
-    TIMEDOUT: "TimedOut",
-    WAITING: "Waiting",
-};
-const AutomationSubtype = {
-    AccessRequest: "AccessRequest",
-    ChangeRequest: "ChangeRequest",
-};
-const AutomationType = {
-    CrossAccount: "CrossAccount",
-    Local: "Local",
-};
-const ExecutionMode = {
-    Auto: "Auto",
-    Interactive: "Interactive",
-};
-const StepExecutionFilterKey = {
-    ACTION: "Action",
-    PARENT_STEP_EXECUTION_ID: "ParentStepExecutionId",
-    PARENT_STEP_ITERATION: "ParentStepIteration",
-    PARENT_STEP_ITERATOR_VALUE: "ParentStepIteratorValue",
-    START_TIME_AFTER: "StartTimeAfter",
-    START_TIME_BEFORE: "StartTimeBefore",
-    STEP_EXECUTION_ID: "StepExecutionId",
-    STEP_EXECUTION_STATUS: "StepExecutionStatus",
-    STEP_NAME: "StepName",
-};
-const DocumentPermissionType = {
-    SHARE: "Share",
-};
-const PatchDeploymentStatus = {
-    Approved: "APPROVED",
-    ExplicitApproved: "EXPLICIT_APPROVED",
-    ExplicitRejected: "EXPLICIT_REJECTED",
-    PendingApproval: "PENDING_APPROVAL",
-};
-const InstanceInformationFilterKey = {
-    ACTIVATION_IDS: "ActivationIds",
-    AGENT_VERSION: "AgentVersion",
-    ASSOCIATION_STATUS: "AssociationStatus",
-    IAM_ROLE: "IamRole",
-    INSTANCE_IDS: "InstanceIds",
-    PING_STATUS: "PingStatus",
-    PLATFORM_TYPES: "PlatformTypes",
-    RESOURCE_TYPE: "ResourceType",
-};
-const PingStatus = {
-    CONNECTION_LOST: "ConnectionLost",
-    INACTIVE: "Inactive",
-    ONLINE: "Online",
-};
-const ResourceType = {
-    EC2_INSTANCE: "EC2Instance",
-    MANAGED_INSTANCE: "ManagedInstance",
-};
-const SourceType = {
-    AWS_EC2_INSTANCE: "AWS::EC2::Instance",
-    AWS_IOT_THING: "AWS::IoT::Thing",
-    AWS_SSM_MANAGEDINSTANCE: "AWS::SSM::ManagedInstance",
-    AZURE_INSTANCE: "Microsoft.Compute/virtualMachines",
-    GCP_INSTANCE: "compute.googleapis.com/Instance",
-};
-const PatchComplianceDataState = {
-    AvailableSecurityUpdate: "AVAILABLE_SECURITY_UPDATE",
-    Failed: "FAILED",
-    Installed: "INSTALLED",
-    InstalledOther: "INSTALLED_OTHER",
-    InstalledPendingReboot: "INSTALLED_PENDING_REBOOT",
-    InstalledRejected: "INSTALLED_REJECTED",
-    Missing: "MISSING",
-    NotApplicable: "NOT_APPLICABLE",
-};
-const PatchOperationType = {
-    INSTALL: "Install",
-    SCAN: "Scan",
-};
-const RebootOption = {
-    NO_REBOOT: "NoReboot",
-    REBOOT_IF_NEEDED: "RebootIfNeeded",
-};
-const InstancePatchStateOperatorType = {
-    EQUAL: "Equal",
-    GREATER_THAN: "GreaterThan",
-    LESS_THAN: "LessThan",
-    NOT_EQUAL: "NotEqual",
-};
-const InstancePropertyFilterOperator = {
-    BEGIN_WITH: "BeginWith",
-    EQUAL: "Equal",
-    GREATER_THAN: "GreaterThan",
-    LESS_THAN: "LessThan",
-    NOT_EQUAL: "NotEqual",
-};
-const InstancePropertyFilterKey = {
-    ACTIVATION_IDS: "ActivationIds",
-    AGENT_VERSION: "AgentVersion",
-    ASSOCIATION_STATUS: "AssociationStatus",
-    DOCUMENT_NAME: "DocumentName",
-    IAM_ROLE: "IamRole",
-    INSTANCE_IDS: "InstanceIds",
-    PING_STATUS: "PingStatus",
-    PLATFORM_TYPES: "PlatformTypes",
-    RESOURCE_TYPE: "ResourceType",
-};
-const InventoryDeletionStatus = {
-    COMPLETE: "Complete",
-    IN_PROGRESS: "InProgress",
-};
-const MaintenanceWindowExecutionStatus = {
-    Cancelled: "CANCELLED",
-    Cancelling: "CANCELLING",
-    Failed: "FAILED",
-    InProgress: "IN_PROGRESS",
-    Pending: "PENDING",
-    SkippedOverlapping: "SKIPPED_OVERLAPPING",
-    Success: "SUCCESS",
-    TimedOut: "TIMED_OUT",
-};
-const MaintenanceWindowTaskType = {
-    Automation: "AUTOMATION",
-    Lambda: "LAMBDA",
-    RunCommand: "RUN_COMMAND",
-    StepFunctions: "STEP_FUNCTIONS",
-};
-const MaintenanceWindowResourceType = {
-    Instance: "INSTANCE",
-    ResourceGroup: "RESOURCE_GROUP",
-};
-const MaintenanceWindowTaskCutoffBehavior = {
-    CancelTask: "CANCEL_TASK",
-    ContinueTask: "CONTINUE_TASK",
-};
-const OpsItemFilterKey = {
-    ACCESS_REQUEST_APPROVER_ARN: "AccessRequestByApproverArn",
-    ACCESS_REQUEST_APPROVER_ID: "AccessRequestByApproverId",
-    ACCESS_REQUEST_IS_REPLICA: "AccessRequestByIsReplica",
-    ACCESS_REQUEST_REQUESTER_ARN: "AccessRequestByRequesterArn",
-    ACCESS_REQUEST_REQUESTER_ID: "AccessRequestByRequesterId",
-    ACCESS_REQUEST_SOURCE_ACCOUNT_ID: "AccessRequestBySourceAccountId",
-    ACCESS_REQUEST_SOURCE_OPS_ITEM_ID: "AccessRequestBySourceOpsItemId",
-    ACCESS_REQUEST_SOURCE_REGION: "AccessRequestBySourceRegion",
-    ACCESS_REQUEST_TARGET_RESOURCE_ID: "AccessRequestByTargetResourceId",
-    ACCOUNT_ID: "AccountId",
-    ACTUAL_END_TIME: "ActualEndTime",
-    ACTUAL_START_TIME: "ActualStartTime",
-    AUTOMATION_ID: "AutomationId",
-    CATEGORY: "Category",
-    CHANGE_REQUEST_APPROVER_ARN: "ChangeRequestByApproverArn",
-    CHANGE_REQUEST_APPROVER_NAME: "ChangeRequestByApproverName",
-    CHANGE_REQUEST_REQUESTER_ARN: "ChangeRequestByRequesterArn",
-    CHANGE_REQUEST_REQUESTER_NAME: "ChangeRequestByRequesterName",
-    CHANGE_REQUEST_TARGETS_RESOURCE_GROUP: "ChangeRequestByTargetsResourceGroup",
-    CHANGE_REQUEST_TEMPLATE: "ChangeRequestByTemplate",
-    CREATED_BY: "CreatedBy",
-    CREATED_TIME: "CreatedTime",
-    INSIGHT_TYPE: "InsightByType",
-    LAST_MODIFIED_TIME: "LastModifiedTime",
-    OPERATIONAL_DATA: "OperationalData",
-    OPERATIONAL_DATA_KEY: "OperationalDataKey",
-    OPERATIONAL_DATA_VALUE: "OperationalDataValue",
-    OPSITEM_ID: "OpsItemId",
-    OPSITEM_TYPE: "OpsItemType",
-    PLANNED_END_TIME: "PlannedEndTime",
-    PLANNED_START_TIME: "PlannedStartTime",
-    PRIORITY: "Priority",
-    RESOURCE_ID: "ResourceId",
-    SEVERITY: "Severity",
-    SOURCE: "Source",
-    STATUS: "Status",
-    TITLE: "Title",
-};
-const OpsItemFilterOperator = {
-    CONTAINS: "Contains",
-    EQUAL: "Equal",
-    GREATER_THAN: "GreaterThan",
-    LESS_THAN: "LessThan",
-};
-const OpsItemStatus = {
-    APPROVED: "Approved",
-    CANCELLED: "Cancelled",
-    CANCELLING: "Cancelling",
-    CHANGE_CALENDAR_OVERRIDE_APPROVED: "ChangeCalendarOverrideApproved",
-    CHANGE_CALENDAR_OVERRIDE_REJECTED: "ChangeCalendarOverrideRejected",
-    CLOSED: "Closed",
-    COMPLETED_WITH_FAILURE: "CompletedWithFailure",
-    COMPLETED_WITH_SUCCESS: "CompletedWithSuccess",
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    OPEN: "Open",
-    PENDING: "Pending",
-    PENDING_APPROVAL: "PendingApproval",
-    PENDING_CHANGE_CALENDAR_OVERRIDE: "PendingChangeCalendarOverride",
-    REJECTED: "Rejected",
-    RESOLVED: "Resolved",
-    REVOKED: "Revoked",
-    RUNBOOK_IN_PROGRESS: "RunbookInProgress",
-    SCHEDULED: "Scheduled",
-    TIMED_OUT: "TimedOut",
-};
-const ParametersFilterKey = {
-    KEY_ID: "KeyId",
-    NAME: "Name",
-    TYPE: "Type",
-};
-const ParameterTier = {
-    ADVANCED: "Advanced",
-    INTELLIGENT_TIERING: "Intelligent-Tiering",
-    STANDARD: "Standard",
-};
-const ParameterType = {
-    SECURE_STRING: "SecureString",
-    STRING: "String",
-    STRING_LIST: "StringList",
-};
-const PatchSet = {
-    Application: "APPLICATION",
-    Os: "OS",
-};
-const PatchProperty = {
-    PatchClassification: "CLASSIFICATION",
-    PatchMsrcSeverity: "MSRC_SEVERITY",
-    PatchPriority: "PRIORITY",
-    PatchProductFamily: "PRODUCT_FAMILY",
-    PatchSeverity: "SEVERITY",
-    Product: "PRODUCT",
-};
-const SessionFilterKey = {
-    ACCESS_TYPE: "AccessType",
-    INVOKED_AFTER: "InvokedAfter",
-    INVOKED_BEFORE: "InvokedBefore",
-    OWNER: "Owner",
-    SESSION_ID: "SessionId",
-    STATUS: "Status",
-    TARGET_ID: "Target",
-};
-const SessionState = {
-    ACTIVE: "Active",
-    HISTORY: "History",
-};
-const SessionStatus = {
-    CONNECTED: "Connected",
-    CONNECTING: "Connecting",
-    DISCONNECTED: "Disconnected",
-    FAILED: "Failed",
-    TERMINATED: "Terminated",
-    TERMINATING: "Terminating",
-};
-const CalendarState = {
-    CLOSED: "CLOSED",
-    OPEN: "OPEN",
-};
-const CommandInvocationStatus = {
-    CANCELLED: "Cancelled",
-    CANCELLING: "Cancelling",
-    DELAYED: "Delayed",
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    PENDING: "Pending",
-    SUCCESS: "Success",
-    TIMED_OUT: "TimedOut",
-};
-const ConnectionStatus = {
-    CONNECTED: "connected",
-    NOT_CONNECTED: "notconnected",
-};
-const AttachmentHashType = {
-    SHA256: "Sha256",
-};
-const ImpactType = {
-    MUTATING: "Mutating",
-    NON_MUTATING: "NonMutating",
-    UNDETERMINED: "Undetermined",
-};
-const ExecutionPreviewStatus = {
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    PENDING: "Pending",
-    SUCCESS: "Success",
-};
-const InventoryQueryOperatorType = {
-    BEGIN_WITH: "BeginWith",
-    EQUAL: "Equal",
-    EXISTS: "Exists",
-    GREATER_THAN: "GreaterThan",
-    LESS_THAN: "LessThan",
-    NOT_EQUAL: "NotEqual",
-};
-const InventoryAttributeDataType = {
-    NUMBER: "number",
-    STRING: "string",
-};
-const NotificationEvent = {
-    ALL: "All",
-    CANCELLED: "Cancelled",
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    SUCCESS: "Success",
-    TIMED_OUT: "TimedOut",
-};
-const NotificationType = {
-    Command: "Command",
-    Invocation: "Invocation",
-};
-const OpsFilterOperatorType = {
-    BEGIN_WITH: "BeginWith",
-    EQUAL: "Equal",
-    EXISTS: "Exists",
-    GREATER_THAN: "GreaterThan",
-    LESS_THAN: "LessThan",
-    NOT_EQUAL: "NotEqual",
-};
-const AssociationFilterKey = {
-    AssociationId: "AssociationId",
-    AssociationName: "AssociationName",
-    CloudConnectorId: "CloudConnectorId",
-    InstanceId: "InstanceId",
-    LastExecutedAfter: "LastExecutedAfter",
-    LastExecutedBefore: "LastExecutedBefore",
-    Name: "Name",
-    ResourceGroupName: "ResourceGroupName",
-    Status: "AssociationStatusName",
-};
-const CloudConnectorFilterKey = {
-    OrganizationId: "OrganizationId",
-    ProjectId: "ProjectId",
-    SubscriptionId: "SubscriptionId",
-    TenantId: "TenantId",
-};
-const Provider = {
-    AZURE: "Azure",
-    GCP: "GCP",
-};
-const CommandFilterKey = {
-    DOCUMENT_NAME: "DocumentName",
-    EXECUTION_STAGE: "ExecutionStage",
-    INVOKED_AFTER: "InvokedAfter",
-    INVOKED_BEFORE: "InvokedBefore",
-    STATUS: "Status",
-};
-const CommandPluginStatus = {
-    CANCELLED: "Cancelled",
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    PENDING: "Pending",
-    SUCCESS: "Success",
-    TIMED_OUT: "TimedOut",
-};
-const CommandStatus = {
-    CANCELLED: "Cancelled",
-    CANCELLING: "Cancelling",
-    FAILED: "Failed",
-    IN_PROGRESS: "InProgress",
-    PENDING: "Pending",
-    SUCCESS: "Success",
-    TIMED_OUT: "TimedOut",
-};
-const ComplianceQueryOperatorType = {
-    BeginWith: "BEGIN_WITH",
-    Equal: "EQUAL",
-    GreaterThan: "GREATER_THAN",
-    LessThan: "LESS_THAN",
-    NotEqual: "NOT_EQUAL",
-};
-const ComplianceSeverity = {
-    Critical: "CRITICAL",
-    High: "HIGH",
-    Informational: "INFORMATIONAL",
-    Low: "LOW",
-    Medium: "MEDIUM",
-    Unspecified: "UNSPECIFIED",
-};
-const ComplianceStatus = {
-    Compliant: "COMPLIANT",
-    NonCompliant: "NON_COMPLIANT",
-};
-const DocumentMetadataEnum = {
-    DocumentReviews: "DocumentReviews",
-};
-const DocumentReviewCommentType = {
-    Comment: "Comment",
-};
-const DocumentFilterKey = {
-    DocumentType: "DocumentType",
-    Name: "Name",
-    Owner: "Owner",
-    PlatformTypes: "PlatformTypes",
-};
-const NodeFilterKey = {
-    ACCOUNT_ID: "AccountId",
-    AGENT_TYPE: "AgentType",
-    AGENT_VERSION: "AgentVersion",
-    AVAILABILITY_ZONE: "AvailabilityZone",
-    AVAILABILITY_ZONE_ID: "AvailabilityZoneId",
-    COMPUTER_NAME: "ComputerName",
-    INSTANCE_ID: "InstanceId",
-    INSTANCE_STATUS: "InstanceStatus",
-    IP_ADDRESS: "IpAddress",
-    MANAGED_STATUS: "ManagedStatus",
-    ORGANIZATIONAL_UNIT_ID: "OrganizationalUnitId",
-    ORGANIZATIONAL_UNIT_PATH: "OrganizationalUnitPath",
-    PLATFORM_NAME: "PlatformName",
-    PLATFORM_TYPE: "PlatformType",
-    PLATFORM_VERSION: "PlatformVersion",
-    REGION: "Region",
-    RESOURCE_TYPE: "ResourceType",
-    SOURCE_ID: "SourceId",
-    SOURCE_LOCATION: "SourceLocation",
-    SOURCE_TYPE: "SourceType",
-};
-const NodeFilterOperatorType = {
-    BEGIN_WITH: "BeginWith",
-    EQUAL: "Equal",
-    NOT_EQUAL: "NotEqual",
-};
-const ManagedStatus = {
-    ALL: "All",
-    MANAGED: "Managed",
-    UNMANAGED: "Unmanaged",
-};
-const NodeAggregatorType = {
-    COUNT: "Count",
-};
-const NodeAttributeName = {
-    AGENT_VERSION: "AgentVersion",
-    AVAILABILITY_ZONE: "AvailabilityZone",
-    PLATFORM_NAME: "PlatformName",
-    PLATFORM_TYPE: "PlatformType",
-    PLATFORM_VERSION: "PlatformVersion",
-    REGION: "Region",
-    RESOURCE_TYPE: "ResourceType",
-    SOURCE_TYPE: "SourceType",
-};
-const NodeTypeName = {
-    INSTANCE: "Instance",
-};
-const OpsItemEventFilterKey = {
-    OPSITEM_ID: "OpsItemId",
-};
-const OpsItemEventFilterOperator = {
-    EQUAL: "Equal",
-};
-const OpsItemRelatedItemsFilterKey = {
-    ASSOCIATION_ID: "AssociationId",
-    RESOURCE_TYPE: "ResourceType",
-    RESOURCE_URI: "ResourceUri",
-};
-const OpsItemRelatedItemsFilterOperator = {
-    EQUAL: "Equal",
-};
-const LastResourceDataSyncStatus = {
-    FAILED: "Failed",
-    INPROGRESS: "InProgress",
-    SUCCESSFUL: "Successful",
-};
-const ComplianceUploadType = {
-    Complete: "COMPLETE",
-    Partial: "PARTIAL",
-};
-const DHMCPermissionModel = {
-    SELF_MANAGED: "SELF_MANAGED",
-    SERVICE_MANAGED: "SERVICE_MANAGED",
-};
-const SignalType = {
-    APPROVE: "Approve",
-    REJECT: "Reject",
-    RESUME: "Resume",
-    REVOKE: "Revoke",
-    START_STEP: "StartStep",
-    STOP_STEP: "StopStep",
-};
-const StopType = {
-    CANCEL: "Cancel",
-    COMPLETE: "Complete",
-};
-const DocumentReviewAction = {
-    Approve: "Approve",
-    Reject: "Reject",
-    SendForReview: "SendForReview",
-    UpdateReview: "UpdateReview",
-};
-const ValidationFindingCode = {
-    AWS_ROLE_ASSUMPTION_FAILED: "AwsRoleAssumptionFailed",
-    OUTBOUND_WEB_IDENTITY_FEDERATION_DISABLED: "OutboundWebIdentityFederationDisabled",
-    PROVIDER_CREDENTIAL_CREATION_FAILED: "ProviderCredentialCreationFailed",
-    SUBSCRIPTION_ACCESSIBLE: "SubscriptionAccessible",
-    TARGET_API_DISABLED: "TargetApiDisabled",
-    TARGET_INACCESSIBLE: "TargetInaccessible",
-    TARGET_MISSING_PERMISSIONS: "TargetMissingPermissions",
-    TARGET_STATE_WARNING: "TargetStateWarning",
-    TARGET_UNUSABLE: "TargetUnusable",
-    TENANT_SUMMARY: "TenantSummary",
-    WEB_IDENTITY_TOKEN_FAILED: "WebIdentityTokenFailed",
-};
-const ValidationFindingScopeType = {
-    AZURE_SUBSCRIPTION: "azure:subscription",
-    AZURE_TENANT: "azure:tenant",
-    GCP_ORGANIZATION: "gcp:organization",
-    GCP_PROJECT: "gcp:project",
-};
-const ValidationFindingType = {
-    ERROR: "ERROR",
-    INFO: "INFO",
-    WARN: "WARN",
-};
-
-__webpack_unused_export__ = AccessDeniedException;
-__webpack_unused_export__ = AccessDeniedException$;
-__webpack_unused_export__ = AccessRequestStatus;
-__webpack_unused_export__ = AccessType;
-__webpack_unused_export__ = AccountSharingInfo$;
-__webpack_unused_export__ = Activation$;
-__webpack_unused_export__ = AddTagsToResource$;
-__webpack_unused_export__ = AddTagsToResourceCommand;
-__webpack_unused_export__ = AddTagsToResourceRequest$;
-__webpack_unused_export__ = AddTagsToResourceResult$;
-__webpack_unused_export__ = Alarm$;
-__webpack_unused_export__ = AlarmConfiguration$;
-__webpack_unused_export__ = AlarmStateInformation$;
-__webpack_unused_export__ = AlreadyExistsException;
-__webpack_unused_export__ = AlreadyExistsException$;
-__webpack_unused_export__ = AssociateOpsItemRelatedItem$;
-__webpack_unused_export__ = AssociateOpsItemRelatedItemCommand;
-__webpack_unused_export__ = AssociateOpsItemRelatedItemRequest$;
-__webpack_unused_export__ = AssociateOpsItemRelatedItemResponse$;
-__webpack_unused_export__ = AssociatedInstances;
-__webpack_unused_export__ = AssociatedInstances$;
-__webpack_unused_export__ = Association$;
-__webpack_unused_export__ = AssociationAlreadyExists;
-__webpack_unused_export__ = AssociationAlreadyExists$;
-__webpack_unused_export__ = AssociationComplianceSeverity;
-__webpack_unused_export__ = AssociationDescription$;
-__webpack_unused_export__ = AssociationDoesNotExist;
-__webpack_unused_export__ = AssociationDoesNotExist$;
-__webpack_unused_export__ = AssociationExecution$;
-__webpack_unused_export__ = AssociationExecutionDoesNotExist;
-__webpack_unused_export__ = AssociationExecutionDoesNotExist$;
-__webpack_unused_export__ = AssociationExecutionFilter$;
-__webpack_unused_export__ = AssociationExecutionFilterKey;
-__webpack_unused_export__ = AssociationExecutionTarget$;
-__webpack_unused_export__ = AssociationExecutionTargetsFilter$;
-__webpack_unused_export__ = AssociationExecutionTargetsFilterKey;
-__webpack_unused_export__ = AssociationFilter$;
-__webpack_unused_export__ = AssociationFilterKey;
-__webpack_unused_export__ = AssociationFilterOperatorType;
-__webpack_unused_export__ = AssociationLimitExceeded;
-__webpack_unused_export__ = AssociationLimitExceeded$;
-__webpack_unused_export__ = AssociationOverview$;
-__webpack_unused_export__ = AssociationStatus$;
-__webpack_unused_export__ = AssociationStatusName;
-__webpack_unused_export__ = AssociationSyncCompliance;
-__webpack_unused_export__ = AssociationVersionInfo$;
-__webpack_unused_export__ = AssociationVersionLimitExceeded;
-__webpack_unused_export__ = AssociationVersionLimitExceeded$;
-__webpack_unused_export__ = AttachmentContent$;
-__webpack_unused_export__ = AttachmentHashType;
-__webpack_unused_export__ = AttachmentInformation$;
-__webpack_unused_export__ = AttachmentsSource$;
-__webpack_unused_export__ = AttachmentsSourceKey;
-__webpack_unused_export__ = AutomationDefinitionNotApprovedException;
-__webpack_unused_export__ = AutomationDefinitionNotApprovedException$;
-__webpack_unused_export__ = AutomationDefinitionNotFoundException;
-__webpack_unused_export__ = AutomationDefinitionNotFoundException$;
-__webpack_unused_export__ = AutomationDefinitionVersionNotFoundException;
-__webpack_unused_export__ = AutomationDefinitionVersionNotFoundException$;
-__webpack_unused_export__ = AutomationExecution$;
-__webpack_unused_export__ = AutomationExecutionFilter$;
-__webpack_unused_export__ = AutomationExecutionFilterKey;
-__webpack_unused_export__ = AutomationExecutionInputs$;
-__webpack_unused_export__ = AutomationExecutionLimitExceededException;
-__webpack_unused_export__ = AutomationExecutionLimitExceededException$;
-__webpack_unused_export__ = AutomationExecutionMetadata$;
-__webpack_unused_export__ = AutomationExecutionNotFoundException;
-__webpack_unused_export__ = AutomationExecutionNotFoundException$;
-__webpack_unused_export__ = AutomationExecutionPreview$;
-__webpack_unused_export__ = AutomationExecutionStatus;
-__webpack_unused_export__ = AutomationStepNotFoundException;
-__webpack_unused_export__ = AutomationStepNotFoundException$;
-__webpack_unused_export__ = AutomationSubtype;
-__webpack_unused_export__ = AutomationType;
-__webpack_unused_export__ = AzureConfiguration$;
-__webpack_unused_export__ = AzureSubscription$;
-__webpack_unused_export__ = BaselineOverride$;
-__webpack_unused_export__ = CalendarState;
-__webpack_unused_export__ = CancelCommand$;
-__webpack_unused_export__ = CancelCommandCommand;
-__webpack_unused_export__ = CancelCommandRequest$;
-__webpack_unused_export__ = CancelCommandResult$;
-__webpack_unused_export__ = CancelMaintenanceWindowExecution$;
-__webpack_unused_export__ = CancelMaintenanceWindowExecutionCommand;
-__webpack_unused_export__ = CancelMaintenanceWindowExecutionRequest$;
-__webpack_unused_export__ = CancelMaintenanceWindowExecutionResult$;
-__webpack_unused_export__ = CloudConnectorConfiguration$;
-__webpack_unused_export__ = CloudConnectorFilter$;
-__webpack_unused_export__ = CloudConnectorFilterKey;
-__webpack_unused_export__ = CloudConnectorSummary$;
-__webpack_unused_export__ = CloudWatchOutputConfig$;
-__webpack_unused_export__ = Command$;
-__webpack_unused_export__ = CommandFilter$;
-__webpack_unused_export__ = CommandFilterKey;
-__webpack_unused_export__ = CommandInvocation$;
-__webpack_unused_export__ = CommandInvocationStatus;
-__webpack_unused_export__ = CommandPlugin$;
-__webpack_unused_export__ = CommandPluginStatus;
-__webpack_unused_export__ = CommandStatus;
-__webpack_unused_export__ = ComplianceExecutionSummary$;
-__webpack_unused_export__ = ComplianceItem$;
-__webpack_unused_export__ = ComplianceItemEntry$;
-__webpack_unused_export__ = ComplianceQueryOperatorType;
-__webpack_unused_export__ = ComplianceSeverity;
-__webpack_unused_export__ = ComplianceStatus;
-__webpack_unused_export__ = ComplianceStringFilter$;
-__webpack_unused_export__ = ComplianceSummaryItem$;
-__webpack_unused_export__ = ComplianceTypeCountLimitExceededException;
-__webpack_unused_export__ = ComplianceTypeCountLimitExceededException$;
-__webpack_unused_export__ = ComplianceUploadType;
-__webpack_unused_export__ = CompliantSummary$;
-__webpack_unused_export__ = ConfigurationTargets$;
-__webpack_unused_export__ = ConflictException;
-__webpack_unused_export__ = ConflictException$;
-__webpack_unused_export__ = ConnectionStatus;
-__webpack_unused_export__ = CreateActivation$;
-__webpack_unused_export__ = CreateActivationCommand;
-__webpack_unused_export__ = CreateActivationRequest$;
-__webpack_unused_export__ = CreateActivationResult$;
-__webpack_unused_export__ = CreateAssociation$;
-__webpack_unused_export__ = CreateAssociationBatch$;
-__webpack_unused_export__ = CreateAssociationBatchCommand;
-__webpack_unused_export__ = CreateAssociationBatchRequest$;
-__webpack_unused_export__ = CreateAssociationBatchRequestEntry$;
-__webpack_unused_export__ = CreateAssociationBatchResult$;
-__webpack_unused_export__ = CreateAssociationCommand;
-__webpack_unused_export__ = CreateAssociationRequest$;
-__webpack_unused_export__ = CreateAssociationResult$;
-__webpack_unused_export__ = CreateCloudConnector$;
-__webpack_unused_export__ = CreateCloudConnectorCommand;
-__webpack_unused_export__ = CreateCloudConnectorRequest$;
-__webpack_unused_export__ = CreateCloudConnectorResult$;
-__webpack_unused_export__ = CreateDocument$;
-__webpack_unused_export__ = CreateDocumentCommand;
-__webpack_unused_export__ = CreateDocumentRequest$;
-__webpack_unused_export__ = CreateDocumentResult$;
-__webpack_unused_export__ = CreateMaintenanceWindow$;
-__webpack_unused_export__ = CreateMaintenanceWindowCommand;
-__webpack_unused_export__ = CreateMaintenanceWindowRequest$;
-__webpack_unused_export__ = CreateMaintenanceWindowResult$;
-__webpack_unused_export__ = CreateOpsItem$;
-__webpack_unused_export__ = CreateOpsItemCommand;
-__webpack_unused_export__ = CreateOpsItemRequest$;
-__webpack_unused_export__ = CreateOpsItemResponse$;
-__webpack_unused_export__ = CreateOpsMetadata$;
-__webpack_unused_export__ = CreateOpsMetadataCommand;
-__webpack_unused_export__ = CreateOpsMetadataRequest$;
-__webpack_unused_export__ = CreateOpsMetadataResult$;
-__webpack_unused_export__ = CreatePatchBaseline$;
-__webpack_unused_export__ = CreatePatchBaselineCommand;
-__webpack_unused_export__ = CreatePatchBaselineRequest$;
-__webpack_unused_export__ = CreatePatchBaselineResult$;
-__webpack_unused_export__ = CreateResourceDataSync$;
-__webpack_unused_export__ = CreateResourceDataSyncCommand;
-__webpack_unused_export__ = CreateResourceDataSyncRequest$;
-__webpack_unused_export__ = CreateResourceDataSyncResult$;
-__webpack_unused_export__ = Credentials$;
-__webpack_unused_export__ = CustomSchemaCountLimitExceededException;
-__webpack_unused_export__ = CustomSchemaCountLimitExceededException$;
-__webpack_unused_export__ = DHMCPermissionModel;
-__webpack_unused_export__ = DeleteActivation$;
-__webpack_unused_export__ = DeleteActivationCommand;
-__webpack_unused_export__ = DeleteActivationRequest$;
-__webpack_unused_export__ = DeleteActivationResult$;
-__webpack_unused_export__ = DeleteAssociation$;
-__webpack_unused_export__ = DeleteAssociationCommand;
-__webpack_unused_export__ = DeleteAssociationRequest$;
-__webpack_unused_export__ = DeleteAssociationResult$;
-__webpack_unused_export__ = DeleteCloudConnector$;
-__webpack_unused_export__ = DeleteCloudConnectorCommand;
-__webpack_unused_export__ = DeleteCloudConnectorRequest$;
-__webpack_unused_export__ = DeleteCloudConnectorResult$;
-__webpack_unused_export__ = DeleteDocument$;
-__webpack_unused_export__ = DeleteDocumentCommand;
-__webpack_unused_export__ = DeleteDocumentRequest$;
-__webpack_unused_export__ = DeleteDocumentResult$;
-__webpack_unused_export__ = DeleteInventory$;
-__webpack_unused_export__ = DeleteInventoryCommand;
-__webpack_unused_export__ = DeleteInventoryRequest$;
-__webpack_unused_export__ = DeleteInventoryResult$;
-__webpack_unused_export__ = DeleteMaintenanceWindow$;
-__webpack_unused_export__ = DeleteMaintenanceWindowCommand;
-__webpack_unused_export__ = DeleteMaintenanceWindowRequest$;
-__webpack_unused_export__ = DeleteMaintenanceWindowResult$;
-__webpack_unused_export__ = DeleteOpsItem$;
-__webpack_unused_export__ = DeleteOpsItemCommand;
-__webpack_unused_export__ = DeleteOpsItemRequest$;
-__webpack_unused_export__ = DeleteOpsItemResponse$;
-__webpack_unused_export__ = DeleteOpsMetadata$;
-__webpack_unused_export__ = DeleteOpsMetadataCommand;
-__webpack_unused_export__ = DeleteOpsMetadataRequest$;
-__webpack_unused_export__ = DeleteOpsMetadataResult$;
-__webpack_unused_export__ = DeleteParameter$;
-__webpack_unused_export__ = DeleteParameterCommand;
-__webpack_unused_export__ = DeleteParameterRequest$;
-__webpack_unused_export__ = DeleteParameterResult$;
-__webpack_unused_export__ = DeleteParameters$;
-__webpack_unused_export__ = DeleteParametersCommand;
-__webpack_unused_export__ = DeleteParametersRequest$;
-__webpack_unused_export__ = DeleteParametersResult$;
-__webpack_unused_export__ = DeletePatchBaseline$;
-__webpack_unused_export__ = DeletePatchBaselineCommand;
-__webpack_unused_export__ = DeletePatchBaselineRequest$;
-__webpack_unused_export__ = DeletePatchBaselineResult$;
-__webpack_unused_export__ = DeleteResourceDataSync$;
-__webpack_unused_export__ = DeleteResourceDataSyncCommand;
-__webpack_unused_export__ = DeleteResourceDataSyncRequest$;
-__webpack_unused_export__ = DeleteResourceDataSyncResult$;
-__webpack_unused_export__ = DeleteResourcePolicy$;
-__webpack_unused_export__ = DeleteResourcePolicyCommand;
-__webpack_unused_export__ = DeleteResourcePolicyRequest$;
-__webpack_unused_export__ = DeleteResourcePolicyResponse$;
-__webpack_unused_export__ = DeletionMode;
-__webpack_unused_export__ = DeregisterDefaultHostManagementConfiguration$;
-__webpack_unused_export__ = DeregisterDefaultHostManagementConfigurationCommand;
-__webpack_unused_export__ = DeregisterDefaultHostManagementConfigurationRequest$;
-__webpack_unused_export__ = DeregisterDefaultHostManagementConfigurationResult$;
-__webpack_unused_export__ = DeregisterManagedInstance$;
-__webpack_unused_export__ = DeregisterManagedInstanceCommand;
-__webpack_unused_export__ = DeregisterManagedInstanceRequest$;
-__webpack_unused_export__ = DeregisterManagedInstanceResult$;
-__webpack_unused_export__ = DeregisterPatchBaselineForPatchGroup$;
-__webpack_unused_export__ = DeregisterPatchBaselineForPatchGroupCommand;
-__webpack_unused_export__ = DeregisterPatchBaselineForPatchGroupRequest$;
-__webpack_unused_export__ = DeregisterPatchBaselineForPatchGroupResult$;
-__webpack_unused_export__ = DeregisterTargetFromMaintenanceWindow$;
-__webpack_unused_export__ = DeregisterTargetFromMaintenanceWindowCommand;
-__webpack_unused_export__ = DeregisterTargetFromMaintenanceWindowRequest$;
-__webpack_unused_export__ = DeregisterTargetFromMaintenanceWindowResult$;
-__webpack_unused_export__ = DeregisterTaskFromMaintenanceWindow$;
-__webpack_unused_export__ = DeregisterTaskFromMaintenanceWindowCommand;
-__webpack_unused_export__ = DeregisterTaskFromMaintenanceWindowRequest$;
-__webpack_unused_export__ = DeregisterTaskFromMaintenanceWindowResult$;
-__webpack_unused_export__ = DescribeActivations$;
-__webpack_unused_export__ = DescribeActivationsCommand;
-__webpack_unused_export__ = DescribeActivationsFilter$;
-__webpack_unused_export__ = DescribeActivationsFilterKeys;
-__webpack_unused_export__ = DescribeActivationsRequest$;
-__webpack_unused_export__ = DescribeActivationsResult$;
-__webpack_unused_export__ = DescribeAssociation$;
-__webpack_unused_export__ = DescribeAssociationCommand;
-__webpack_unused_export__ = DescribeAssociationExecutionTargets$;
-__webpack_unused_export__ = DescribeAssociationExecutionTargetsCommand;
-__webpack_unused_export__ = DescribeAssociationExecutionTargetsRequest$;
-__webpack_unused_export__ = DescribeAssociationExecutionTargetsResult$;
-__webpack_unused_export__ = DescribeAssociationExecutions$;
-__webpack_unused_export__ = DescribeAssociationExecutionsCommand;
-__webpack_unused_export__ = DescribeAssociationExecutionsRequest$;
-__webpack_unused_export__ = DescribeAssociationExecutionsResult$;
-__webpack_unused_export__ = DescribeAssociationRequest$;
-__webpack_unused_export__ = DescribeAssociationResult$;
-__webpack_unused_export__ = DescribeAutomationExecutions$;
-__webpack_unused_export__ = DescribeAutomationExecutionsCommand;
-__webpack_unused_export__ = DescribeAutomationExecutionsRequest$;
-__webpack_unused_export__ = DescribeAutomationExecutionsResult$;
-__webpack_unused_export__ = DescribeAutomationStepExecutions$;
-__webpack_unused_export__ = DescribeAutomationStepExecutionsCommand;
-__webpack_unused_export__ = DescribeAutomationStepExecutionsRequest$;
-__webpack_unused_export__ = DescribeAutomationStepExecutionsResult$;
-__webpack_unused_export__ = DescribeAvailablePatches$;
-__webpack_unused_export__ = DescribeAvailablePatchesCommand;
-__webpack_unused_export__ = DescribeAvailablePatchesRequest$;
-__webpack_unused_export__ = DescribeAvailablePatchesResult$;
-__webpack_unused_export__ = DescribeDocument$;
-__webpack_unused_export__ = DescribeDocumentCommand;
-__webpack_unused_export__ = DescribeDocumentPermission$;
-__webpack_unused_export__ = DescribeDocumentPermissionCommand;
-__webpack_unused_export__ = DescribeDocumentPermissionRequest$;
-__webpack_unused_export__ = DescribeDocumentPermissionResponse$;
-__webpack_unused_export__ = DescribeDocumentRequest$;
-__webpack_unused_export__ = DescribeDocumentResult$;
-__webpack_unused_export__ = DescribeEffectiveInstanceAssociations$;
-__webpack_unused_export__ = DescribeEffectiveInstanceAssociationsCommand;
-__webpack_unused_export__ = DescribeEffectiveInstanceAssociationsRequest$;
-__webpack_unused_export__ = DescribeEffectiveInstanceAssociationsResult$;
-__webpack_unused_export__ = DescribeEffectivePatchesForPatchBaseline$;
-__webpack_unused_export__ = DescribeEffectivePatchesForPatchBaselineCommand;
-__webpack_unused_export__ = DescribeEffectivePatchesForPatchBaselineRequest$;
-__webpack_unused_export__ = DescribeEffectivePatchesForPatchBaselineResult$;
-__webpack_unused_export__ = DescribeInstanceAssociationsStatus$;
-__webpack_unused_export__ = DescribeInstanceAssociationsStatusCommand;
-__webpack_unused_export__ = DescribeInstanceAssociationsStatusRequest$;
-__webpack_unused_export__ = DescribeInstanceAssociationsStatusResult$;
-__webpack_unused_export__ = DescribeInstanceInformation$;
-__webpack_unused_export__ = DescribeInstanceInformationCommand;
-__webpack_unused_export__ = DescribeInstanceInformationRequest$;
-__webpack_unused_export__ = DescribeInstanceInformationResult$;
-__webpack_unused_export__ = DescribeInstancePatchStates$;
-__webpack_unused_export__ = DescribeInstancePatchStatesCommand;
-__webpack_unused_export__ = DescribeInstancePatchStatesForPatchGroup$;
-__webpack_unused_export__ = DescribeInstancePatchStatesForPatchGroupCommand;
-__webpack_unused_export__ = DescribeInstancePatchStatesForPatchGroupRequest$;
-__webpack_unused_export__ = DescribeInstancePatchStatesForPatchGroupResult$;
-__webpack_unused_export__ = DescribeInstancePatchStatesRequest$;
-__webpack_unused_export__ = DescribeInstancePatchStatesResult$;
-__webpack_unused_export__ = DescribeInstancePatches$;
-__webpack_unused_export__ = DescribeInstancePatchesCommand;
-__webpack_unused_export__ = DescribeInstancePatchesRequest$;
-__webpack_unused_export__ = DescribeInstancePatchesResult$;
-__webpack_unused_export__ = DescribeInstanceProperties$;
-__webpack_unused_export__ = DescribeInstancePropertiesCommand;
-__webpack_unused_export__ = DescribeInstancePropertiesRequest$;
-__webpack_unused_export__ = DescribeInstancePropertiesResult$;
-__webpack_unused_export__ = DescribeInventoryDeletions$;
-__webpack_unused_export__ = DescribeInventoryDeletionsCommand;
-__webpack_unused_export__ = DescribeInventoryDeletionsRequest$;
-__webpack_unused_export__ = DescribeInventoryDeletionsResult$;
-__webpack_unused_export__ = DescribeMaintenanceWindowExecutionTaskInvocations$;
-__webpack_unused_export__ = DescribeMaintenanceWindowExecutionTaskInvocationsCommand;
-__webpack_unused_export__ = DescribeMaintenanceWindowExecutionTaskInvocationsRequest$;
-__webpack_unused_export__ = DescribeMaintenanceWindowExecutionTaskInvocationsResult$;
-__webpack_unused_export__ = DescribeMaintenanceWindowExecutionTasks$;
-__webpack_unused_export__ = DescribeMaintenanceWindowExecutionTasksCommand;
-__webpack_unused_export__ = DescribeMaintenanceWindowExecutionTasksRequest$;
-__webpack_unused_export__ = DescribeMaintenanceWindowExecutionTasksResult$;
-__webpack_unused_export__ = DescribeMaintenanceWindowExecutions$;
-__webpack_unused_export__ = DescribeMaintenanceWindowExecutionsCommand;
-__webpack_unused_export__ = DescribeMaintenanceWindowExecutionsRequest$;
-__webpack_unused_export__ = DescribeMaintenanceWindowExecutionsResult$;
-__webpack_unused_export__ = DescribeMaintenanceWindowSchedule$;
-__webpack_unused_export__ = DescribeMaintenanceWindowScheduleCommand;
-__webpack_unused_export__ = DescribeMaintenanceWindowScheduleRequest$;
-__webpack_unused_export__ = DescribeMaintenanceWindowScheduleResult$;
-__webpack_unused_export__ = DescribeMaintenanceWindowTargets$;
-__webpack_unused_export__ = DescribeMaintenanceWindowTargetsCommand;
-__webpack_unused_export__ = DescribeMaintenanceWindowTargetsRequest$;
-__webpack_unused_export__ = DescribeMaintenanceWindowTargetsResult$;
-__webpack_unused_export__ = DescribeMaintenanceWindowTasks$;
-__webpack_unused_export__ = DescribeMaintenanceWindowTasksCommand;
-__webpack_unused_export__ = DescribeMaintenanceWindowTasksRequest$;
-__webpack_unused_export__ = DescribeMaintenanceWindowTasksResult$;
-__webpack_unused_export__ = DescribeMaintenanceWindows$;
-__webpack_unused_export__ = DescribeMaintenanceWindowsCommand;
-__webpack_unused_export__ = DescribeMaintenanceWindowsForTarget$;
-__webpack_unused_export__ = DescribeMaintenanceWindowsForTargetCommand;
-__webpack_unused_export__ = DescribeMaintenanceWindowsForTargetRequest$;
-__webpack_unused_export__ = DescribeMaintenanceWindowsForTargetResult$;
-__webpack_unused_export__ = DescribeMaintenanceWindowsRequest$;
-__webpack_unused_export__ = DescribeMaintenanceWindowsResult$;
-__webpack_unused_export__ = DescribeOpsItems$;
-__webpack_unused_export__ = DescribeOpsItemsCommand;
-__webpack_unused_export__ = DescribeOpsItemsRequest$;
-__webpack_unused_export__ = DescribeOpsItemsResponse$;
-__webpack_unused_export__ = DescribeParameters$;
-__webpack_unused_export__ = DescribeParametersCommand;
-__webpack_unused_export__ = DescribeParametersRequest$;
-__webpack_unused_export__ = DescribeParametersResult$;
-__webpack_unused_export__ = DescribePatchBaselines$;
-__webpack_unused_export__ = DescribePatchBaselinesCommand;
-__webpack_unused_export__ = DescribePatchBaselinesRequest$;
-__webpack_unused_export__ = DescribePatchBaselinesResult$;
-__webpack_unused_export__ = DescribePatchGroupState$;
-__webpack_unused_export__ = DescribePatchGroupStateCommand;
-__webpack_unused_export__ = DescribePatchGroupStateRequest$;
-__webpack_unused_export__ = DescribePatchGroupStateResult$;
-__webpack_unused_export__ = DescribePatchGroups$;
-__webpack_unused_export__ = DescribePatchGroupsCommand;
-__webpack_unused_export__ = DescribePatchGroupsRequest$;
-__webpack_unused_export__ = DescribePatchGroupsResult$;
-__webpack_unused_export__ = DescribePatchProperties$;
-__webpack_unused_export__ = DescribePatchPropertiesCommand;
-__webpack_unused_export__ = DescribePatchPropertiesRequest$;
-__webpack_unused_export__ = DescribePatchPropertiesResult$;
-__webpack_unused_export__ = DescribeSessions$;
-__webpack_unused_export__ = DescribeSessionsCommand;
-__webpack_unused_export__ = DescribeSessionsRequest$;
-__webpack_unused_export__ = DescribeSessionsResponse$;
-__webpack_unused_export__ = DisassociateOpsItemRelatedItem$;
-__webpack_unused_export__ = DisassociateOpsItemRelatedItemCommand;
-__webpack_unused_export__ = DisassociateOpsItemRelatedItemRequest$;
-__webpack_unused_export__ = DisassociateOpsItemRelatedItemResponse$;
-__webpack_unused_export__ = DocumentAlreadyExists;
-__webpack_unused_export__ = DocumentAlreadyExists$;
-__webpack_unused_export__ = DocumentDefaultVersionDescription$;
-__webpack_unused_export__ = DocumentDescription$;
-__webpack_unused_export__ = DocumentFilter$;
-__webpack_unused_export__ = DocumentFilterKey;
-__webpack_unused_export__ = DocumentFormat;
-__webpack_unused_export__ = DocumentHashType;
-__webpack_unused_export__ = DocumentIdentifier$;
-__webpack_unused_export__ = DocumentKeyValuesFilter$;
-__webpack_unused_export__ = DocumentLimitExceeded;
-__webpack_unused_export__ = DocumentLimitExceeded$;
-__webpack_unused_export__ = DocumentMetadataEnum;
-__webpack_unused_export__ = DocumentMetadataResponseInfo$;
-__webpack_unused_export__ = DocumentParameter$;
-__webpack_unused_export__ = DocumentParameterType;
-__webpack_unused_export__ = DocumentPermissionLimit;
-__webpack_unused_export__ = DocumentPermissionLimit$;
-__webpack_unused_export__ = DocumentPermissionType;
-__webpack_unused_export__ = DocumentRequires$;
-__webpack_unused_export__ = DocumentReviewAction;
-__webpack_unused_export__ = DocumentReviewCommentSource$;
-__webpack_unused_export__ = DocumentReviewCommentType;
-__webpack_unused_export__ = DocumentReviewerResponseSource$;
-__webpack_unused_export__ = DocumentReviews$;
-__webpack_unused_export__ = DocumentStatus;
-__webpack_unused_export__ = DocumentType;
-__webpack_unused_export__ = DocumentVersionInfo$;
-__webpack_unused_export__ = DocumentVersionLimitExceeded;
-__webpack_unused_export__ = DocumentVersionLimitExceeded$;
-__webpack_unused_export__ = DoesNotExistException;
-__webpack_unused_export__ = DoesNotExistException$;
-__webpack_unused_export__ = DuplicateDocumentContent;
-__webpack_unused_export__ = DuplicateDocumentContent$;
-__webpack_unused_export__ = DuplicateDocumentVersionName;
-__webpack_unused_export__ = DuplicateDocumentVersionName$;
-__webpack_unused_export__ = DuplicateInstanceId;
-__webpack_unused_export__ = DuplicateInstanceId$;
-__webpack_unused_export__ = EffectivePatch$;
-__webpack_unused_export__ = ExecutionInputs$;
-__webpack_unused_export__ = ExecutionMode;
-__webpack_unused_export__ = ExecutionPreview$;
-__webpack_unused_export__ = ExecutionPreviewStatus;
-__webpack_unused_export__ = ExternalAlarmState;
-__webpack_unused_export__ = FailedCreateAssociation$;
-__webpack_unused_export__ = FailureDetails$;
-__webpack_unused_export__ = Fault;
-__webpack_unused_export__ = FeatureNotAvailableException;
-__webpack_unused_export__ = FeatureNotAvailableException$;
-__webpack_unused_export__ = GcpConfiguration$;
-__webpack_unused_export__ = GcpConfigurationTargets$;
-__webpack_unused_export__ = GcpProject$;
-__webpack_unused_export__ = GetAccessToken$;
-__webpack_unused_export__ = GetAccessTokenCommand;
-__webpack_unused_export__ = GetAccessTokenRequest$;
-__webpack_unused_export__ = GetAccessTokenResponse$;
-__webpack_unused_export__ = GetAutomationExecution$;
-__webpack_unused_export__ = GetAutomationExecutionCommand;
-__webpack_unused_export__ = GetAutomationExecutionRequest$;
-__webpack_unused_export__ = GetAutomationExecutionResult$;
-__webpack_unused_export__ = GetCalendarState$;
-__webpack_unused_export__ = GetCalendarStateCommand;
-__webpack_unused_export__ = GetCalendarStateRequest$;
-__webpack_unused_export__ = GetCalendarStateResponse$;
-__webpack_unused_export__ = GetCloudConnector$;
-__webpack_unused_export__ = GetCloudConnectorCommand;
-__webpack_unused_export__ = GetCloudConnectorRequest$;
-__webpack_unused_export__ = GetCloudConnectorResult$;
-__webpack_unused_export__ = GetCommandInvocation$;
-__webpack_unused_export__ = GetCommandInvocationCommand;
-__webpack_unused_export__ = GetCommandInvocationRequest$;
-__webpack_unused_export__ = GetCommandInvocationResult$;
-__webpack_unused_export__ = GetConnectionStatus$;
-__webpack_unused_export__ = GetConnectionStatusCommand;
-__webpack_unused_export__ = GetConnectionStatusRequest$;
-__webpack_unused_export__ = GetConnectionStatusResponse$;
-__webpack_unused_export__ = GetDefaultPatchBaseline$;
-__webpack_unused_export__ = GetDefaultPatchBaselineCommand;
-__webpack_unused_export__ = GetDefaultPatchBaselineRequest$;
-__webpack_unused_export__ = GetDefaultPatchBaselineResult$;
-__webpack_unused_export__ = GetDeployablePatchSnapshotForInstance$;
-__webpack_unused_export__ = GetDeployablePatchSnapshotForInstanceCommand;
-__webpack_unused_export__ = GetDeployablePatchSnapshotForInstanceRequest$;
-__webpack_unused_export__ = GetDeployablePatchSnapshotForInstanceResult$;
-__webpack_unused_export__ = GetDocument$;
-__webpack_unused_export__ = GetDocumentCommand;
-__webpack_unused_export__ = GetDocumentRequest$;
-__webpack_unused_export__ = GetDocumentResult$;
-__webpack_unused_export__ = GetExecutionPreview$;
-__webpack_unused_export__ = GetExecutionPreviewCommand;
-__webpack_unused_export__ = GetExecutionPreviewRequest$;
-__webpack_unused_export__ = GetExecutionPreviewResponse$;
-__webpack_unused_export__ = GetInventory$;
-__webpack_unused_export__ = GetInventoryCommand;
-__webpack_unused_export__ = GetInventoryRequest$;
-__webpack_unused_export__ = GetInventoryResult$;
-__webpack_unused_export__ = GetInventorySchema$;
-__webpack_unused_export__ = GetInventorySchemaCommand;
-__webpack_unused_export__ = GetInventorySchemaRequest$;
-__webpack_unused_export__ = GetInventorySchemaResult$;
-__webpack_unused_export__ = GetMaintenanceWindow$;
-__webpack_unused_export__ = GetMaintenanceWindowCommand;
-__webpack_unused_export__ = GetMaintenanceWindowExecution$;
-__webpack_unused_export__ = GetMaintenanceWindowExecutionCommand;
-__webpack_unused_export__ = GetMaintenanceWindowExecutionRequest$;
-__webpack_unused_export__ = GetMaintenanceWindowExecutionResult$;
-__webpack_unused_export__ = GetMaintenanceWindowExecutionTask$;
-__webpack_unused_export__ = GetMaintenanceWindowExecutionTaskCommand;
-__webpack_unused_export__ = GetMaintenanceWindowExecutionTaskInvocation$;
-__webpack_unused_export__ = GetMaintenanceWindowExecutionTaskInvocationCommand;
-__webpack_unused_export__ = GetMaintenanceWindowExecutionTaskInvocationRequest$;
-__webpack_unused_export__ = GetMaintenanceWindowExecutionTaskInvocationResult$;
-__webpack_unused_export__ = GetMaintenanceWindowExecutionTaskRequest$;
-__webpack_unused_export__ = GetMaintenanceWindowExecutionTaskResult$;
-__webpack_unused_export__ = GetMaintenanceWindowRequest$;
-__webpack_unused_export__ = GetMaintenanceWindowResult$;
-__webpack_unused_export__ = GetMaintenanceWindowTask$;
-__webpack_unused_export__ = GetMaintenanceWindowTaskCommand;
-__webpack_unused_export__ = GetMaintenanceWindowTaskRequest$;
-__webpack_unused_export__ = GetMaintenanceWindowTaskResult$;
-__webpack_unused_export__ = GetOpsItem$;
-__webpack_unused_export__ = GetOpsItemCommand;
-__webpack_unused_export__ = GetOpsItemRequest$;
-__webpack_unused_export__ = GetOpsItemResponse$;
-__webpack_unused_export__ = GetOpsMetadata$;
-__webpack_unused_export__ = GetOpsMetadataCommand;
-__webpack_unused_export__ = GetOpsMetadataRequest$;
-__webpack_unused_export__ = GetOpsMetadataResult$;
-__webpack_unused_export__ = GetOpsSummary$;
-__webpack_unused_export__ = GetOpsSummaryCommand;
-__webpack_unused_export__ = GetOpsSummaryRequest$;
-__webpack_unused_export__ = GetOpsSummaryResult$;
-__webpack_unused_export__ = GetParameter$;
-__webpack_unused_export__ = GetParameterCommand;
-__webpack_unused_export__ = GetParameterHistory$;
-__webpack_unused_export__ = GetParameterHistoryCommand;
-__webpack_unused_export__ = GetParameterHistoryRequest$;
-__webpack_unused_export__ = GetParameterHistoryResult$;
-__webpack_unused_export__ = GetParameterRequest$;
-__webpack_unused_export__ = GetParameterResult$;
-__webpack_unused_export__ = GetParameters$;
-__webpack_unused_export__ = GetParametersByPath$;
-__webpack_unused_export__ = GetParametersByPathCommand;
-__webpack_unused_export__ = GetParametersByPathRequest$;
-__webpack_unused_export__ = GetParametersByPathResult$;
-exports.AFe = GetParametersCommand;
-__webpack_unused_export__ = GetParametersRequest$;
-__webpack_unused_export__ = GetParametersResult$;
-__webpack_unused_export__ = GetPatchBaseline$;
-__webpack_unused_export__ = GetPatchBaselineCommand;
-__webpack_unused_export__ = GetPatchBaselineForPatchGroup$;
-__webpack_unused_export__ = GetPatchBaselineForPatchGroupCommand;
-__webpack_unused_export__ = GetPatchBaselineForPatchGroupRequest$;
-__webpack_unused_export__ = GetPatchBaselineForPatchGroupResult$;
-__webpack_unused_export__ = GetPatchBaselineRequest$;
-__webpack_unused_export__ = GetPatchBaselineResult$;
-__webpack_unused_export__ = GetResourcePolicies$;
-__webpack_unused_export__ = GetResourcePoliciesCommand;
-__webpack_unused_export__ = GetResourcePoliciesRequest$;
-__webpack_unused_export__ = GetResourcePoliciesResponse$;
-__webpack_unused_export__ = GetResourcePoliciesResponseEntry$;
-__webpack_unused_export__ = GetServiceSetting$;
-__webpack_unused_export__ = GetServiceSettingCommand;
-__webpack_unused_export__ = GetServiceSettingRequest$;
-__webpack_unused_export__ = GetServiceSettingResult$;
-__webpack_unused_export__ = HierarchyLevelLimitExceededException;
-__webpack_unused_export__ = HierarchyLevelLimitExceededException$;
-__webpack_unused_export__ = HierarchyTypeMismatchException;
-__webpack_unused_export__ = HierarchyTypeMismatchException$;
-__webpack_unused_export__ = IdempotentParameterMismatch;
-__webpack_unused_export__ = IdempotentParameterMismatch$;
-__webpack_unused_export__ = ImpactType;
-__webpack_unused_export__ = IncompatiblePolicyException;
-__webpack_unused_export__ = IncompatiblePolicyException$;
-__webpack_unused_export__ = InstanceAggregatedAssociationOverview$;
-__webpack_unused_export__ = InstanceAssociation$;
-__webpack_unused_export__ = InstanceAssociationOutputLocation$;
-__webpack_unused_export__ = InstanceAssociationOutputUrl$;
-__webpack_unused_export__ = InstanceAssociationStatusInfo$;
-__webpack_unused_export__ = InstanceInfo$;
-__webpack_unused_export__ = InstanceInformation$;
-__webpack_unused_export__ = InstanceInformationFilter$;
-__webpack_unused_export__ = InstanceInformationFilterKey;
-__webpack_unused_export__ = InstanceInformationStringFilter$;
-__webpack_unused_export__ = InstancePatchState$;
-__webpack_unused_export__ = InstancePatchStateFilter$;
-__webpack_unused_export__ = InstancePatchStateOperatorType;
-__webpack_unused_export__ = InstanceProperty$;
-__webpack_unused_export__ = InstancePropertyFilter$;
-__webpack_unused_export__ = InstancePropertyFilterKey;
-__webpack_unused_export__ = InstancePropertyFilterOperator;
-__webpack_unused_export__ = InstancePropertyStringFilter$;
-__webpack_unused_export__ = InternalServerError;
-__webpack_unused_export__ = InternalServerError$;
-__webpack_unused_export__ = InvalidActivation;
-__webpack_unused_export__ = InvalidActivation$;
-__webpack_unused_export__ = InvalidActivationId;
-__webpack_unused_export__ = InvalidActivationId$;
-__webpack_unused_export__ = InvalidAggregatorException;
-__webpack_unused_export__ = InvalidAggregatorException$;
-__webpack_unused_export__ = InvalidAllowedPatternException;
-__webpack_unused_export__ = InvalidAllowedPatternException$;
-__webpack_unused_export__ = InvalidAssociation;
-__webpack_unused_export__ = InvalidAssociation$;
-__webpack_unused_export__ = InvalidAssociationVersion;
-__webpack_unused_export__ = InvalidAssociationVersion$;
-__webpack_unused_export__ = InvalidAutomationExecutionParametersException;
-__webpack_unused_export__ = InvalidAutomationExecutionParametersException$;
-__webpack_unused_export__ = InvalidAutomationSignalException;
-__webpack_unused_export__ = InvalidAutomationSignalException$;
-__webpack_unused_export__ = InvalidAutomationStatusUpdateException;
-__webpack_unused_export__ = InvalidAutomationStatusUpdateException$;
-__webpack_unused_export__ = InvalidCommandId;
-__webpack_unused_export__ = InvalidCommandId$;
-__webpack_unused_export__ = InvalidDeleteInventoryParametersException;
-__webpack_unused_export__ = InvalidDeleteInventoryParametersException$;
-__webpack_unused_export__ = InvalidDeletionIdException;
-__webpack_unused_export__ = InvalidDeletionIdException$;
-__webpack_unused_export__ = InvalidDocument;
-__webpack_unused_export__ = InvalidDocument$;
-__webpack_unused_export__ = InvalidDocumentContent;
-__webpack_unused_export__ = InvalidDocumentContent$;
-__webpack_unused_export__ = InvalidDocumentOperation;
-__webpack_unused_export__ = InvalidDocumentOperation$;
-__webpack_unused_export__ = InvalidDocumentSchemaVersion;
-__webpack_unused_export__ = InvalidDocumentSchemaVersion$;
-__webpack_unused_export__ = InvalidDocumentType;
-__webpack_unused_export__ = InvalidDocumentType$;
-__webpack_unused_export__ = InvalidDocumentVersion;
-__webpack_unused_export__ = InvalidDocumentVersion$;
-__webpack_unused_export__ = InvalidFilter;
-__webpack_unused_export__ = InvalidFilter$;
-__webpack_unused_export__ = InvalidFilterKey;
-__webpack_unused_export__ = InvalidFilterKey$;
-__webpack_unused_export__ = InvalidFilterOption;
-__webpack_unused_export__ = InvalidFilterOption$;
-__webpack_unused_export__ = InvalidFilterValue;
-__webpack_unused_export__ = InvalidFilterValue$;
-__webpack_unused_export__ = InvalidInstanceId;
-__webpack_unused_export__ = InvalidInstanceId$;
-__webpack_unused_export__ = InvalidInstanceInformationFilterValue;
-__webpack_unused_export__ = InvalidInstanceInformationFilterValue$;
-__webpack_unused_export__ = InvalidInstancePropertyFilterValue;
-__webpack_unused_export__ = InvalidInstancePropertyFilterValue$;
-__webpack_unused_export__ = InvalidInventoryGroupException;
-__webpack_unused_export__ = InvalidInventoryGroupException$;
-__webpack_unused_export__ = InvalidInventoryItemContextException;
-__webpack_unused_export__ = InvalidInventoryItemContextException$;
-__webpack_unused_export__ = InvalidInventoryRequestException;
-__webpack_unused_export__ = InvalidInventoryRequestException$;
-__webpack_unused_export__ = InvalidItemContentException;
-__webpack_unused_export__ = InvalidItemContentException$;
-__webpack_unused_export__ = InvalidKeyId;
-__webpack_unused_export__ = InvalidKeyId$;
-__webpack_unused_export__ = InvalidNextToken;
-__webpack_unused_export__ = InvalidNextToken$;
-__webpack_unused_export__ = InvalidNotificationConfig;
-__webpack_unused_export__ = InvalidNotificationConfig$;
-__webpack_unused_export__ = InvalidOptionException;
-__webpack_unused_export__ = InvalidOptionException$;
-__webpack_unused_export__ = InvalidOutputFolder;
-__webpack_unused_export__ = InvalidOutputFolder$;
-__webpack_unused_export__ = InvalidOutputLocation;
-__webpack_unused_export__ = InvalidOutputLocation$;
-__webpack_unused_export__ = InvalidParameters;
-__webpack_unused_export__ = InvalidParameters$;
-__webpack_unused_export__ = InvalidPermissionType;
-__webpack_unused_export__ = InvalidPermissionType$;
-__webpack_unused_export__ = InvalidPluginName;
-__webpack_unused_export__ = InvalidPluginName$;
-__webpack_unused_export__ = InvalidPolicyAttributeException;
-__webpack_unused_export__ = InvalidPolicyAttributeException$;
-__webpack_unused_export__ = InvalidPolicyTypeException;
-__webpack_unused_export__ = InvalidPolicyTypeException$;
-__webpack_unused_export__ = InvalidResourceId;
-__webpack_unused_export__ = InvalidResourceId$;
-__webpack_unused_export__ = InvalidResourceType;
-__webpack_unused_export__ = InvalidResourceType$;
-__webpack_unused_export__ = InvalidResultAttributeException;
-__webpack_unused_export__ = InvalidResultAttributeException$;
-__webpack_unused_export__ = InvalidRole;
-__webpack_unused_export__ = InvalidRole$;
-__webpack_unused_export__ = InvalidSchedule;
-__webpack_unused_export__ = InvalidSchedule$;
-__webpack_unused_export__ = InvalidTag;
-__webpack_unused_export__ = InvalidTag$;
-__webpack_unused_export__ = InvalidTarget;
-__webpack_unused_export__ = InvalidTarget$;
-__webpack_unused_export__ = InvalidTargetMaps;
-__webpack_unused_export__ = InvalidTargetMaps$;
-__webpack_unused_export__ = InvalidTypeNameException;
-__webpack_unused_export__ = InvalidTypeNameException$;
-__webpack_unused_export__ = InvalidUpdate;
-__webpack_unused_export__ = InvalidUpdate$;
-__webpack_unused_export__ = InventoryAggregator$;
-__webpack_unused_export__ = InventoryAttributeDataType;
-__webpack_unused_export__ = InventoryDeletionStatus;
-__webpack_unused_export__ = InventoryDeletionStatusItem$;
-__webpack_unused_export__ = InventoryDeletionSummary$;
-__webpack_unused_export__ = InventoryDeletionSummaryItem$;
-__webpack_unused_export__ = InventoryFilter$;
-__webpack_unused_export__ = InventoryGroup$;
-__webpack_unused_export__ = InventoryItem$;
-__webpack_unused_export__ = InventoryItemAttribute$;
-__webpack_unused_export__ = InventoryItemSchema$;
-__webpack_unused_export__ = InventoryQueryOperatorType;
-__webpack_unused_export__ = InventoryResultEntity$;
-__webpack_unused_export__ = InventoryResultItem$;
-__webpack_unused_export__ = InventorySchemaDeleteOption;
-__webpack_unused_export__ = InvocationDoesNotExist;
-__webpack_unused_export__ = InvocationDoesNotExist$;
-__webpack_unused_export__ = ItemContentMismatchException;
-__webpack_unused_export__ = ItemContentMismatchException$;
-__webpack_unused_export__ = ItemSizeLimitExceededException;
-__webpack_unused_export__ = ItemSizeLimitExceededException$;
-__webpack_unused_export__ = LabelParameterVersion$;
-__webpack_unused_export__ = LabelParameterVersionCommand;
-__webpack_unused_export__ = LabelParameterVersionRequest$;
-__webpack_unused_export__ = LabelParameterVersionResult$;
-__webpack_unused_export__ = LastResourceDataSyncStatus;
-__webpack_unused_export__ = ListAssociationVersions$;
-__webpack_unused_export__ = ListAssociationVersionsCommand;
-__webpack_unused_export__ = ListAssociationVersionsRequest$;
-__webpack_unused_export__ = ListAssociationVersionsResult$;
-__webpack_unused_export__ = ListAssociations$;
-__webpack_unused_export__ = ListAssociationsCommand;
-__webpack_unused_export__ = ListAssociationsRequest$;
-__webpack_unused_export__ = ListAssociationsResult$;
-__webpack_unused_export__ = ListCloudConnectors$;
-__webpack_unused_export__ = ListCloudConnectorsCommand;
-__webpack_unused_export__ = ListCloudConnectorsRequest$;
-__webpack_unused_export__ = ListCloudConnectorsResult$;
-__webpack_unused_export__ = ListCommandInvocations$;
-__webpack_unused_export__ = ListCommandInvocationsCommand;
-__webpack_unused_export__ = ListCommandInvocationsRequest$;
-__webpack_unused_export__ = ListCommandInvocationsResult$;
-__webpack_unused_export__ = ListCommands$;
-__webpack_unused_export__ = ListCommandsCommand;
-__webpack_unused_export__ = ListCommandsRequest$;
-__webpack_unused_export__ = ListCommandsResult$;
-__webpack_unused_export__ = ListComplianceItems$;
-__webpack_unused_export__ = ListComplianceItemsCommand;
-__webpack_unused_export__ = ListComplianceItemsRequest$;
-__webpack_unused_export__ = ListComplianceItemsResult$;
-__webpack_unused_export__ = ListComplianceSummaries$;
-__webpack_unused_export__ = ListComplianceSummariesCommand;
-__webpack_unused_export__ = ListComplianceSummariesRequest$;
-__webpack_unused_export__ = ListComplianceSummariesResult$;
-__webpack_unused_export__ = ListDocumentMetadataHistory$;
-__webpack_unused_export__ = ListDocumentMetadataHistoryCommand;
-__webpack_unused_export__ = ListDocumentMetadataHistoryRequest$;
-__webpack_unused_export__ = ListDocumentMetadataHistoryResponse$;
-__webpack_unused_export__ = ListDocumentVersions$;
-__webpack_unused_export__ = ListDocumentVersionsCommand;
-__webpack_unused_export__ = ListDocumentVersionsRequest$;
-__webpack_unused_export__ = ListDocumentVersionsResult$;
-__webpack_unused_export__ = ListDocuments$;
-__webpack_unused_export__ = ListDocumentsCommand;
-__webpack_unused_export__ = ListDocumentsRequest$;
-__webpack_unused_export__ = ListDocumentsResult$;
-__webpack_unused_export__ = ListInventoryEntries$;
-__webpack_unused_export__ = ListInventoryEntriesCommand;
-__webpack_unused_export__ = ListInventoryEntriesRequest$;
-__webpack_unused_export__ = ListInventoryEntriesResult$;
-__webpack_unused_export__ = ListNodes$;
-__webpack_unused_export__ = ListNodesCommand;
-__webpack_unused_export__ = ListNodesRequest$;
-__webpack_unused_export__ = ListNodesResult$;
-__webpack_unused_export__ = ListNodesSummary$;
-__webpack_unused_export__ = ListNodesSummaryCommand;
-__webpack_unused_export__ = ListNodesSummaryRequest$;
-__webpack_unused_export__ = ListNodesSummaryResult$;
-__webpack_unused_export__ = ListOpsItemEvents$;
-__webpack_unused_export__ = ListOpsItemEventsCommand;
-__webpack_unused_export__ = ListOpsItemEventsRequest$;
-__webpack_unused_export__ = ListOpsItemEventsResponse$;
-__webpack_unused_export__ = ListOpsItemRelatedItems$;
-__webpack_unused_export__ = ListOpsItemRelatedItemsCommand;
-__webpack_unused_export__ = ListOpsItemRelatedItemsRequest$;
-__webpack_unused_export__ = ListOpsItemRelatedItemsResponse$;
-__webpack_unused_export__ = ListOpsMetadata$;
-__webpack_unused_export__ = ListOpsMetadataCommand;
-__webpack_unused_export__ = ListOpsMetadataRequest$;
-__webpack_unused_export__ = ListOpsMetadataResult$;
-__webpack_unused_export__ = ListResourceComplianceSummaries$;
-__webpack_unused_export__ = ListResourceComplianceSummariesCommand;
-__webpack_unused_export__ = ListResourceComplianceSummariesRequest$;
-__webpack_unused_export__ = ListResourceComplianceSummariesResult$;
-__webpack_unused_export__ = ListResourceDataSync$;
-__webpack_unused_export__ = ListResourceDataSyncCommand;
-__webpack_unused_export__ = ListResourceDataSyncRequest$;
-__webpack_unused_export__ = ListResourceDataSyncResult$;
-__webpack_unused_export__ = ListTagsForResource$;
-__webpack_unused_export__ = ListTagsForResourceCommand;
-__webpack_unused_export__ = ListTagsForResourceRequest$;
-__webpack_unused_export__ = ListTagsForResourceResult$;
-__webpack_unused_export__ = LoggingInfo$;
-__webpack_unused_export__ = MaintenanceWindowAutomationParameters$;
-__webpack_unused_export__ = MaintenanceWindowExecution$;
-__webpack_unused_export__ = MaintenanceWindowExecutionStatus;
-__webpack_unused_export__ = MaintenanceWindowExecutionTaskIdentity$;
-__webpack_unused_export__ = MaintenanceWindowExecutionTaskInvocationIdentity$;
-__webpack_unused_export__ = MaintenanceWindowFilter$;
-__webpack_unused_export__ = MaintenanceWindowIdentity$;
-__webpack_unused_export__ = MaintenanceWindowIdentityForTarget$;
-__webpack_unused_export__ = MaintenanceWindowLambdaParameters$;
-__webpack_unused_export__ = MaintenanceWindowResourceType;
-__webpack_unused_export__ = MaintenanceWindowRunCommandParameters$;
-__webpack_unused_export__ = MaintenanceWindowStepFunctionsParameters$;
-__webpack_unused_export__ = MaintenanceWindowTarget$;
-__webpack_unused_export__ = MaintenanceWindowTask$;
-__webpack_unused_export__ = MaintenanceWindowTaskCutoffBehavior;
-__webpack_unused_export__ = MaintenanceWindowTaskInvocationParameters$;
-__webpack_unused_export__ = MaintenanceWindowTaskParameterValueExpression$;
-__webpack_unused_export__ = MaintenanceWindowTaskType;
-__webpack_unused_export__ = MalformedResourcePolicyDocumentException;
-__webpack_unused_export__ = MalformedResourcePolicyDocumentException$;
-__webpack_unused_export__ = ManagedStatus;
-__webpack_unused_export__ = MaxDocumentSizeExceeded;
-__webpack_unused_export__ = MaxDocumentSizeExceeded$;
-__webpack_unused_export__ = MetadataValue$;
-__webpack_unused_export__ = ModifyDocumentPermission$;
-__webpack_unused_export__ = ModifyDocumentPermissionCommand;
-__webpack_unused_export__ = ModifyDocumentPermissionRequest$;
-__webpack_unused_export__ = ModifyDocumentPermissionResponse$;
-__webpack_unused_export__ = NoLongerSupportedException;
-__webpack_unused_export__ = NoLongerSupportedException$;
-__webpack_unused_export__ = Node$;
-__webpack_unused_export__ = NodeAggregator$;
-__webpack_unused_export__ = NodeAggregatorType;
-__webpack_unused_export__ = NodeAttributeName;
-__webpack_unused_export__ = NodeFilter$;
-__webpack_unused_export__ = NodeFilterKey;
-__webpack_unused_export__ = NodeFilterOperatorType;
-__webpack_unused_export__ = NodeOwnerInfo$;
-__webpack_unused_export__ = NodeType$;
-__webpack_unused_export__ = NodeTypeName;
-__webpack_unused_export__ = NonCompliantSummary$;
-__webpack_unused_export__ = NotificationConfig$;
-__webpack_unused_export__ = NotificationEvent;
-__webpack_unused_export__ = NotificationType;
-__webpack_unused_export__ = OperatingSystem;
-__webpack_unused_export__ = OpsAggregator$;
-__webpack_unused_export__ = OpsEntity$;
-__webpack_unused_export__ = OpsEntityItem$;
-__webpack_unused_export__ = OpsFilter$;
-__webpack_unused_export__ = OpsFilterOperatorType;
-__webpack_unused_export__ = OpsItem$;
-__webpack_unused_export__ = OpsItemAccessDeniedException;
-__webpack_unused_export__ = OpsItemAccessDeniedException$;
-__webpack_unused_export__ = OpsItemAlreadyExistsException;
-__webpack_unused_export__ = OpsItemAlreadyExistsException$;
-__webpack_unused_export__ = OpsItemConflictException;
-__webpack_unused_export__ = OpsItemConflictException$;
-__webpack_unused_export__ = OpsItemDataType;
-__webpack_unused_export__ = OpsItemDataValue$;
-__webpack_unused_export__ = OpsItemEventFilter$;
-__webpack_unused_export__ = OpsItemEventFilterKey;
-__webpack_unused_export__ = OpsItemEventFilterOperator;
-__webpack_unused_export__ = OpsItemEventSummary$;
-__webpack_unused_export__ = OpsItemFilter$;
-__webpack_unused_export__ = OpsItemFilterKey;
-__webpack_unused_export__ = OpsItemFilterOperator;
-__webpack_unused_export__ = OpsItemIdentity$;
-__webpack_unused_export__ = OpsItemInvalidParameterException;
-__webpack_unused_export__ = OpsItemInvalidParameterException$;
-__webpack_unused_export__ = OpsItemLimitExceededException;
-__webpack_unused_export__ = OpsItemLimitExceededException$;
-__webpack_unused_export__ = OpsItemNotFoundException;
-__webpack_unused_export__ = OpsItemNotFoundException$;
-__webpack_unused_export__ = OpsItemNotification$;
-__webpack_unused_export__ = OpsItemRelatedItemAlreadyExistsException;
-__webpack_unused_export__ = OpsItemRelatedItemAlreadyExistsException$;
-__webpack_unused_export__ = OpsItemRelatedItemAssociationNotFoundException;
-__webpack_unused_export__ = OpsItemRelatedItemAssociationNotFoundException$;
-__webpack_unused_export__ = OpsItemRelatedItemSummary$;
-__webpack_unused_export__ = OpsItemRelatedItemsFilter$;
-__webpack_unused_export__ = OpsItemRelatedItemsFilterKey;
-__webpack_unused_export__ = OpsItemRelatedItemsFilterOperator;
-__webpack_unused_export__ = OpsItemStatus;
-__webpack_unused_export__ = OpsItemSummary$;
-__webpack_unused_export__ = OpsMetadata$;
-__webpack_unused_export__ = OpsMetadataAlreadyExistsException;
-__webpack_unused_export__ = OpsMetadataAlreadyExistsException$;
-__webpack_unused_export__ = OpsMetadataFilter$;
-__webpack_unused_export__ = OpsMetadataInvalidArgumentException;
-__webpack_unused_export__ = OpsMetadataInvalidArgumentException$;
-__webpack_unused_export__ = OpsMetadataKeyLimitExceededException;
-__webpack_unused_export__ = OpsMetadataKeyLimitExceededException$;
-__webpack_unused_export__ = OpsMetadataLimitExceededException;
-__webpack_unused_export__ = OpsMetadataLimitExceededException$;
-__webpack_unused_export__ = OpsMetadataNotFoundException;
-__webpack_unused_export__ = OpsMetadataNotFoundException$;
-__webpack_unused_export__ = OpsMetadataTooManyUpdatesException;
-__webpack_unused_export__ = OpsMetadataTooManyUpdatesException$;
-__webpack_unused_export__ = OpsResultAttribute$;
-__webpack_unused_export__ = OutputSource$;
-__webpack_unused_export__ = Parameter$;
-__webpack_unused_export__ = ParameterAlreadyExists;
-__webpack_unused_export__ = ParameterAlreadyExists$;
-__webpack_unused_export__ = ParameterHistory$;
-__webpack_unused_export__ = ParameterInlinePolicy$;
-__webpack_unused_export__ = ParameterLimitExceeded;
-__webpack_unused_export__ = ParameterLimitExceeded$;
-__webpack_unused_export__ = ParameterMaxVersionLimitExceeded;
-__webpack_unused_export__ = ParameterMaxVersionLimitExceeded$;
-__webpack_unused_export__ = ParameterMetadata$;
-__webpack_unused_export__ = ParameterNotFound;
-__webpack_unused_export__ = ParameterNotFound$;
-__webpack_unused_export__ = ParameterPatternMismatchException;
-__webpack_unused_export__ = ParameterPatternMismatchException$;
-__webpack_unused_export__ = ParameterStringFilter$;
-__webpack_unused_export__ = ParameterTier;
-__webpack_unused_export__ = ParameterType;
-__webpack_unused_export__ = ParameterVersionLabelLimitExceeded;
-__webpack_unused_export__ = ParameterVersionLabelLimitExceeded$;
-__webpack_unused_export__ = ParameterVersionNotFound;
-__webpack_unused_export__ = ParameterVersionNotFound$;
-__webpack_unused_export__ = ParametersFilter$;
-__webpack_unused_export__ = ParametersFilterKey;
-__webpack_unused_export__ = ParentStepDetails$;
-__webpack_unused_export__ = Patch$;
-__webpack_unused_export__ = PatchAction;
-__webpack_unused_export__ = PatchBaselineIdentity$;
-__webpack_unused_export__ = PatchComplianceData$;
-__webpack_unused_export__ = PatchComplianceDataState;
-__webpack_unused_export__ = PatchComplianceLevel;
-__webpack_unused_export__ = PatchComplianceStatus;
-__webpack_unused_export__ = PatchDeploymentStatus;
-__webpack_unused_export__ = PatchFilter$;
-__webpack_unused_export__ = PatchFilterGroup$;
-__webpack_unused_export__ = PatchFilterKey;
-__webpack_unused_export__ = PatchGroupPatchBaselineMapping$;
-__webpack_unused_export__ = PatchOperationType;
-__webpack_unused_export__ = PatchOrchestratorFilter$;
-__webpack_unused_export__ = PatchProperty;
-__webpack_unused_export__ = PatchRule$;
-__webpack_unused_export__ = PatchRuleGroup$;
-__webpack_unused_export__ = PatchSet;
-__webpack_unused_export__ = PatchSource$;
-__webpack_unused_export__ = PatchStatus$;
-__webpack_unused_export__ = PingStatus;
-__webpack_unused_export__ = PlatformType;
-__webpack_unused_export__ = PoliciesLimitExceededException;
-__webpack_unused_export__ = PoliciesLimitExceededException$;
-__webpack_unused_export__ = ProgressCounters$;
-__webpack_unused_export__ = Provider;
-__webpack_unused_export__ = PutComplianceItems$;
-__webpack_unused_export__ = PutComplianceItemsCommand;
-__webpack_unused_export__ = PutComplianceItemsRequest$;
-__webpack_unused_export__ = PutComplianceItemsResult$;
-__webpack_unused_export__ = PutInventory$;
-__webpack_unused_export__ = PutInventoryCommand;
-__webpack_unused_export__ = PutInventoryRequest$;
-__webpack_unused_export__ = PutInventoryResult$;
-__webpack_unused_export__ = PutParameter$;
-__webpack_unused_export__ = PutParameterCommand;
-__webpack_unused_export__ = PutParameterRequest$;
-__webpack_unused_export__ = PutParameterResult$;
-__webpack_unused_export__ = PutResourcePolicy$;
-__webpack_unused_export__ = PutResourcePolicyCommand;
-__webpack_unused_export__ = PutResourcePolicyRequest$;
-__webpack_unused_export__ = PutResourcePolicyResponse$;
-__webpack_unused_export__ = RebootOption;
-__webpack_unused_export__ = RegisterDefaultHostManagementConfiguration$;
-__webpack_unused_export__ = RegisterDefaultHostManagementConfigurationCommand;
-__webpack_unused_export__ = RegisterDefaultHostManagementConfigurationRequest$;
-__webpack_unused_export__ = RegisterDefaultHostManagementConfigurationResult$;
-__webpack_unused_export__ = RegisterDefaultPatchBaseline$;
-__webpack_unused_export__ = RegisterDefaultPatchBaselineCommand;
-__webpack_unused_export__ = RegisterDefaultPatchBaselineRequest$;
-__webpack_unused_export__ = RegisterDefaultPatchBaselineResult$;
-__webpack_unused_export__ = RegisterPatchBaselineForPatchGroup$;
-__webpack_unused_export__ = RegisterPatchBaselineForPatchGroupCommand;
-__webpack_unused_export__ = RegisterPatchBaselineForPatchGroupRequest$;
-__webpack_unused_export__ = RegisterPatchBaselineForPatchGroupResult$;
-__webpack_unused_export__ = RegisterTargetWithMaintenanceWindow$;
-__webpack_unused_export__ = RegisterTargetWithMaintenanceWindowCommand;
-__webpack_unused_export__ = RegisterTargetWithMaintenanceWindowRequest$;
-__webpack_unused_export__ = RegisterTargetWithMaintenanceWindowResult$;
-__webpack_unused_export__ = RegisterTaskWithMaintenanceWindow$;
-__webpack_unused_export__ = RegisterTaskWithMaintenanceWindowCommand;
-__webpack_unused_export__ = RegisterTaskWithMaintenanceWindowRequest$;
-__webpack_unused_export__ = RegisterTaskWithMaintenanceWindowResult$;
-__webpack_unused_export__ = RegistrationMetadataItem$;
-__webpack_unused_export__ = RelatedOpsItem$;
-__webpack_unused_export__ = RemoveTagsFromResource$;
-__webpack_unused_export__ = RemoveTagsFromResourceCommand;
-__webpack_unused_export__ = RemoveTagsFromResourceRequest$;
-__webpack_unused_export__ = RemoveTagsFromResourceResult$;
-__webpack_unused_export__ = ResetServiceSetting$;
-__webpack_unused_export__ = ResetServiceSettingCommand;
-__webpack_unused_export__ = ResetServiceSettingRequest$;
-__webpack_unused_export__ = ResetServiceSettingResult$;
-__webpack_unused_export__ = ResolvedTargets$;
-__webpack_unused_export__ = ResourceComplianceSummaryItem$;
-__webpack_unused_export__ = ResourceDataSyncAlreadyExistsException;
-__webpack_unused_export__ = ResourceDataSyncAlreadyExistsException$;
-__webpack_unused_export__ = ResourceDataSyncAwsOrganizationsSource$;
-__webpack_unused_export__ = ResourceDataSyncConflictException;
-__webpack_unused_export__ = ResourceDataSyncConflictException$;
-__webpack_unused_export__ = ResourceDataSyncCountExceededException;
-__webpack_unused_export__ = ResourceDataSyncCountExceededException$;
-__webpack_unused_export__ = ResourceDataSyncDestinationDataSharing$;
-__webpack_unused_export__ = ResourceDataSyncInvalidConfigurationException;
-__webpack_unused_export__ = ResourceDataSyncInvalidConfigurationException$;
-__webpack_unused_export__ = ResourceDataSyncItem$;
-__webpack_unused_export__ = ResourceDataSyncNotFoundException;
-__webpack_unused_export__ = ResourceDataSyncNotFoundException$;
-__webpack_unused_export__ = ResourceDataSyncOrganizationalUnit$;
-__webpack_unused_export__ = ResourceDataSyncS3Destination$;
-__webpack_unused_export__ = ResourceDataSyncS3Format;
-__webpack_unused_export__ = ResourceDataSyncSource$;
-__webpack_unused_export__ = ResourceDataSyncSourceWithState$;
-__webpack_unused_export__ = ResourceInUseException;
-__webpack_unused_export__ = ResourceInUseException$;
-__webpack_unused_export__ = ResourceLimitExceededException;
-__webpack_unused_export__ = ResourceLimitExceededException$;
-__webpack_unused_export__ = ResourceNotFoundException;
-__webpack_unused_export__ = ResourceNotFoundException$;
-__webpack_unused_export__ = ResourcePolicyConflictException;
-__webpack_unused_export__ = ResourcePolicyConflictException$;
-__webpack_unused_export__ = ResourcePolicyInvalidParameterException;
-__webpack_unused_export__ = ResourcePolicyInvalidParameterException$;
-__webpack_unused_export__ = ResourcePolicyLimitExceededException;
-__webpack_unused_export__ = ResourcePolicyLimitExceededException$;
-__webpack_unused_export__ = ResourcePolicyNotFoundException;
-__webpack_unused_export__ = ResourcePolicyNotFoundException$;
-__webpack_unused_export__ = ResourceType;
-__webpack_unused_export__ = ResourceTypeForTagging;
-__webpack_unused_export__ = ResultAttribute$;
-__webpack_unused_export__ = ResumeSession$;
-__webpack_unused_export__ = ResumeSessionCommand;
-__webpack_unused_export__ = ResumeSessionRequest$;
-__webpack_unused_export__ = ResumeSessionResponse$;
-__webpack_unused_export__ = ReviewInformation$;
-__webpack_unused_export__ = ReviewStatus;
-__webpack_unused_export__ = Runbook$;
-__webpack_unused_export__ = S3OutputLocation$;
-__webpack_unused_export__ = S3OutputUrl$;
-__webpack_unused_export__ = SSM;
-exports.jBj = SSMClient;
-__webpack_unused_export__ = SSMServiceException;
-__webpack_unused_export__ = SSMServiceException$;
-__webpack_unused_export__ = ScheduledWindowExecution$;
-__webpack_unused_export__ = SendAutomationSignal$;
-__webpack_unused_export__ = SendAutomationSignalCommand;
-__webpack_unused_export__ = SendAutomationSignalRequest$;
-__webpack_unused_export__ = SendAutomationSignalResult$;
-__webpack_unused_export__ = SendCommand$;
-__webpack_unused_export__ = SendCommandCommand;
-__webpack_unused_export__ = SendCommandRequest$;
-__webpack_unused_export__ = SendCommandResult$;
-__webpack_unused_export__ = ServiceQuotaExceededException;
-__webpack_unused_export__ = ServiceQuotaExceededException$;
-__webpack_unused_export__ = ServiceSetting$;
-__webpack_unused_export__ = ServiceSettingNotFound;
-__webpack_unused_export__ = ServiceSettingNotFound$;
-__webpack_unused_export__ = Session$;
-__webpack_unused_export__ = SessionFilter$;
-__webpack_unused_export__ = SessionFilterKey;
-__webpack_unused_export__ = SessionManagerOutputUrl$;
-__webpack_unused_export__ = SessionState;
-__webpack_unused_export__ = SessionStatus;
-__webpack_unused_export__ = SeveritySummary$;
-__webpack_unused_export__ = SignalType;
-__webpack_unused_export__ = SourceType;
-__webpack_unused_export__ = StartAccessRequest$;
-__webpack_unused_export__ = StartAccessRequestCommand;
-__webpack_unused_export__ = StartAccessRequestRequest$;
-__webpack_unused_export__ = StartAccessRequestResponse$;
-__webpack_unused_export__ = StartAssociationsOnce$;
-__webpack_unused_export__ = StartAssociationsOnceCommand;
-__webpack_unused_export__ = StartAssociationsOnceRequest$;
-__webpack_unused_export__ = StartAssociationsOnceResult$;
-__webpack_unused_export__ = StartAutomationExecution$;
-__webpack_unused_export__ = StartAutomationExecutionCommand;
-__webpack_unused_export__ = StartAutomationExecutionRequest$;
-__webpack_unused_export__ = StartAutomationExecutionResult$;
-__webpack_unused_export__ = StartChangeRequestExecution$;
-__webpack_unused_export__ = StartChangeRequestExecutionCommand;
-__webpack_unused_export__ = StartChangeRequestExecutionRequest$;
-__webpack_unused_export__ = StartChangeRequestExecutionResult$;
-__webpack_unused_export__ = StartExecutionPreview$;
-__webpack_unused_export__ = StartExecutionPreviewCommand;
-__webpack_unused_export__ = StartExecutionPreviewRequest$;
-__webpack_unused_export__ = StartExecutionPreviewResponse$;
-__webpack_unused_export__ = StartSession$;
-__webpack_unused_export__ = StartSessionCommand;
-__webpack_unused_export__ = StartSessionRequest$;
-__webpack_unused_export__ = StartSessionResponse$;
-__webpack_unused_export__ = StatusUnchanged;
-__webpack_unused_export__ = StatusUnchanged$;
-__webpack_unused_export__ = StepExecution$;
-__webpack_unused_export__ = StepExecutionFilter$;
-__webpack_unused_export__ = StepExecutionFilterKey;
-__webpack_unused_export__ = StopAutomationExecution$;
-__webpack_unused_export__ = StopAutomationExecutionCommand;
-__webpack_unused_export__ = StopAutomationExecutionRequest$;
-__webpack_unused_export__ = StopAutomationExecutionResult$;
-__webpack_unused_export__ = StopType;
-__webpack_unused_export__ = SubTypeCountLimitExceededException;
-__webpack_unused_export__ = SubTypeCountLimitExceededException$;
-__webpack_unused_export__ = Tag$;
-__webpack_unused_export__ = Target$;
-__webpack_unused_export__ = TargetInUseException;
-__webpack_unused_export__ = TargetInUseException$;
-__webpack_unused_export__ = TargetLocation$;
-__webpack_unused_export__ = TargetNotConnected;
-__webpack_unused_export__ = TargetNotConnected$;
-__webpack_unused_export__ = TargetPreview$;
-__webpack_unused_export__ = TargetsSummary$;
-__webpack_unused_export__ = TerminateSession$;
-__webpack_unused_export__ = TerminateSessionCommand;
-__webpack_unused_export__ = TerminateSessionRequest$;
-__webpack_unused_export__ = TerminateSessionResponse$;
-__webpack_unused_export__ = ThrottlingException;
-__webpack_unused_export__ = ThrottlingException$;
-__webpack_unused_export__ = TooManyTagsError;
-__webpack_unused_export__ = TooManyTagsError$;
-__webpack_unused_export__ = TooManyUpdates;
-__webpack_unused_export__ = TooManyUpdates$;
-__webpack_unused_export__ = TotalSizeLimitExceededException;
-__webpack_unused_export__ = TotalSizeLimitExceededException$;
-__webpack_unused_export__ = UnlabelParameterVersion$;
-__webpack_unused_export__ = UnlabelParameterVersionCommand;
-__webpack_unused_export__ = UnlabelParameterVersionRequest$;
-__webpack_unused_export__ = UnlabelParameterVersionResult$;
-__webpack_unused_export__ = UnsupportedCalendarException;
-__webpack_unused_export__ = UnsupportedCalendarException$;
-__webpack_unused_export__ = UnsupportedFeatureRequiredException;
-__webpack_unused_export__ = UnsupportedFeatureRequiredException$;
-__webpack_unused_export__ = UnsupportedInventoryItemContextException;
-__webpack_unused_export__ = UnsupportedInventoryItemContextException$;
-__webpack_unused_export__ = UnsupportedInventorySchemaVersionException;
-__webpack_unused_export__ = UnsupportedInventorySchemaVersionException$;
-__webpack_unused_export__ = UnsupportedOperatingSystem;
-__webpack_unused_export__ = UnsupportedOperatingSystem$;
-__webpack_unused_export__ = UnsupportedOperationException;
-__webpack_unused_export__ = UnsupportedOperationException$;
-__webpack_unused_export__ = UnsupportedParameterType;
-__webpack_unused_export__ = UnsupportedParameterType$;
-__webpack_unused_export__ = UnsupportedPlatformType;
-__webpack_unused_export__ = UnsupportedPlatformType$;
-__webpack_unused_export__ = UpdateAssociation$;
-__webpack_unused_export__ = UpdateAssociationCommand;
-__webpack_unused_export__ = UpdateAssociationRequest$;
-__webpack_unused_export__ = UpdateAssociationResult$;
-__webpack_unused_export__ = UpdateAssociationStatus$;
-__webpack_unused_export__ = UpdateAssociationStatusCommand;
-__webpack_unused_export__ = UpdateAssociationStatusRequest$;
-__webpack_unused_export__ = UpdateAssociationStatusResult$;
-__webpack_unused_export__ = UpdateCloudConnector$;
-__webpack_unused_export__ = UpdateCloudConnectorCommand;
-__webpack_unused_export__ = UpdateCloudConnectorRequest$;
-__webpack_unused_export__ = UpdateCloudConnectorResult$;
-__webpack_unused_export__ = UpdateDocument$;
-__webpack_unused_export__ = UpdateDocumentCommand;
-__webpack_unused_export__ = UpdateDocumentDefaultVersion$;
-__webpack_unused_export__ = UpdateDocumentDefaultVersionCommand;
-__webpack_unused_export__ = UpdateDocumentDefaultVersionRequest$;
-__webpack_unused_export__ = UpdateDocumentDefaultVersionResult$;
-__webpack_unused_export__ = UpdateDocumentMetadata$;
-__webpack_unused_export__ = UpdateDocumentMetadataCommand;
-__webpack_unused_export__ = UpdateDocumentMetadataRequest$;
-__webpack_unused_export__ = UpdateDocumentMetadataResponse$;
-__webpack_unused_export__ = UpdateDocumentRequest$;
-__webpack_unused_export__ = UpdateDocumentResult$;
-__webpack_unused_export__ = UpdateMaintenanceWindow$;
-__webpack_unused_export__ = UpdateMaintenanceWindowCommand;
-__webpack_unused_export__ = UpdateMaintenanceWindowRequest$;
-__webpack_unused_export__ = UpdateMaintenanceWindowResult$;
-__webpack_unused_export__ = UpdateMaintenanceWindowTarget$;
-__webpack_unused_export__ = UpdateMaintenanceWindowTargetCommand;
-__webpack_unused_export__ = UpdateMaintenanceWindowTargetRequest$;
-__webpack_unused_export__ = UpdateMaintenanceWindowTargetResult$;
-__webpack_unused_export__ = UpdateMaintenanceWindowTask$;
-__webpack_unused_export__ = UpdateMaintenanceWindowTaskCommand;
-__webpack_unused_export__ = UpdateMaintenanceWindowTaskRequest$;
-__webpack_unused_export__ = UpdateMaintenanceWindowTaskResult$;
-__webpack_unused_export__ = UpdateManagedInstanceRole$;
-__webpack_unused_export__ = UpdateManagedInstanceRoleCommand;
-__webpack_unused_export__ = UpdateManagedInstanceRoleRequest$;
-__webpack_unused_export__ = UpdateManagedInstanceRoleResult$;
-__webpack_unused_export__ = UpdateOpsItem$;
-__webpack_unused_export__ = UpdateOpsItemCommand;
-__webpack_unused_export__ = UpdateOpsItemRequest$;
-__webpack_unused_export__ = UpdateOpsItemResponse$;
-__webpack_unused_export__ = UpdateOpsMetadata$;
-__webpack_unused_export__ = UpdateOpsMetadataCommand;
-__webpack_unused_export__ = UpdateOpsMetadataRequest$;
-__webpack_unused_export__ = UpdateOpsMetadataResult$;
-__webpack_unused_export__ = UpdatePatchBaseline$;
-__webpack_unused_export__ = UpdatePatchBaselineCommand;
-__webpack_unused_export__ = UpdatePatchBaselineRequest$;
-__webpack_unused_export__ = UpdatePatchBaselineResult$;
-__webpack_unused_export__ = UpdateResourceDataSync$;
-__webpack_unused_export__ = UpdateResourceDataSyncCommand;
-__webpack_unused_export__ = UpdateResourceDataSyncRequest$;
-__webpack_unused_export__ = UpdateResourceDataSyncResult$;
-__webpack_unused_export__ = UpdateServiceSetting$;
-__webpack_unused_export__ = UpdateServiceSettingCommand;
-__webpack_unused_export__ = UpdateServiceSettingRequest$;
-__webpack_unused_export__ = UpdateServiceSettingResult$;
-__webpack_unused_export__ = ValidateCloudConnector$;
-__webpack_unused_export__ = ValidateCloudConnectorCommand;
-__webpack_unused_export__ = ValidateCloudConnectorRequest$;
-__webpack_unused_export__ = ValidateCloudConnectorResult$;
-__webpack_unused_export__ = ValidationException;
-__webpack_unused_export__ = ValidationException$;
-__webpack_unused_export__ = ValidationFinding$;
-__webpack_unused_export__ = ValidationFindingCode;
-__webpack_unused_export__ = ValidationFindingScope$;
-__webpack_unused_export__ = ValidationFindingScopeType;
-__webpack_unused_export__ = ValidationFindingType;
-__webpack_unused_export__ = errorTypeRegistries;
-__webpack_unused_export__ = paginateDescribeActivations;
-__webpack_unused_export__ = paginateDescribeAssociationExecutionTargets;
-__webpack_unused_export__ = paginateDescribeAssociationExecutions;
-__webpack_unused_export__ = paginateDescribeAutomationExecutions;
-__webpack_unused_export__ = paginateDescribeAutomationStepExecutions;
-__webpack_unused_export__ = paginateDescribeAvailablePatches;
-__webpack_unused_export__ = paginateDescribeEffectiveInstanceAssociations;
-__webpack_unused_export__ = paginateDescribeEffectivePatchesForPatchBaseline;
-__webpack_unused_export__ = paginateDescribeInstanceAssociationsStatus;
-__webpack_unused_export__ = paginateDescribeInstanceInformation;
-__webpack_unused_export__ = paginateDescribeInstancePatchStates;
-__webpack_unused_export__ = paginateDescribeInstancePatchStatesForPatchGroup;
-__webpack_unused_export__ = paginateDescribeInstancePatches;
-__webpack_unused_export__ = paginateDescribeInstanceProperties;
-__webpack_unused_export__ = paginateDescribeInventoryDeletions;
-__webpack_unused_export__ = paginateDescribeMaintenanceWindowExecutionTaskInvocations;
-__webpack_unused_export__ = paginateDescribeMaintenanceWindowExecutionTasks;
-__webpack_unused_export__ = paginateDescribeMaintenanceWindowExecutions;
-__webpack_unused_export__ = paginateDescribeMaintenanceWindowSchedule;
-__webpack_unused_export__ = paginateDescribeMaintenanceWindowTargets;
-__webpack_unused_export__ = paginateDescribeMaintenanceWindowTasks;
-__webpack_unused_export__ = paginateDescribeMaintenanceWindows;
-__webpack_unused_export__ = paginateDescribeMaintenanceWindowsForTarget;
-__webpack_unused_export__ = paginateDescribeOpsItems;
-__webpack_unused_export__ = paginateDescribeParameters;
-__webpack_unused_export__ = paginateDescribePatchBaselines;
-__webpack_unused_export__ = paginateDescribePatchGroups;
-__webpack_unused_export__ = paginateDescribePatchProperties;
-__webpack_unused_export__ = paginateDescribeSessions;
-__webpack_unused_export__ = paginateGetInventory;
-__webpack_unused_export__ = paginateGetInventorySchema;
-__webpack_unused_export__ = paginateGetOpsSummary;
-__webpack_unused_export__ = paginateGetParameterHistory;
-__webpack_unused_export__ = paginateGetParametersByPath;
-__webpack_unused_export__ = paginateGetResourcePolicies;
-__webpack_unused_export__ = paginateListAssociationVersions;
-__webpack_unused_export__ = paginateListAssociations;
-__webpack_unused_export__ = paginateListCloudConnectors;
-__webpack_unused_export__ = paginateListCommandInvocations;
-__webpack_unused_export__ = paginateListCommands;
-__webpack_unused_export__ = paginateListComplianceItems;
-__webpack_unused_export__ = paginateListComplianceSummaries;
-__webpack_unused_export__ = paginateListDocumentVersions;
-__webpack_unused_export__ = paginateListDocuments;
-__webpack_unused_export__ = paginateListNodes;
-__webpack_unused_export__ = paginateListNodesSummary;
-__webpack_unused_export__ = paginateListOpsItemEvents;
-__webpack_unused_export__ = paginateListOpsItemRelatedItems;
-__webpack_unused_export__ = paginateListOpsMetadata;
-__webpack_unused_export__ = paginateListResourceComplianceSummaries;
-__webpack_unused_export__ = paginateListResourceDataSync;
-__webpack_unused_export__ = paginateValidateCloudConnector;
-__webpack_unused_export__ = waitForCommandExecuted;
-__webpack_unused_export__ = waitUntilCommandExecuted;
 
 
 /***/ })

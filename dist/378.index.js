@@ -1,8 +1,8 @@
-export const id = 178;
-export const ids = [178];
+export const id = 378;
+export const ids = [378];
 export const modules = {
 
-/***/ 1178:
+/***/ 2378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 332;
-export const ids = [332,942];
+export const id = 678;
+export const ids = [678];
 export const modules = {
 
-/***/ 201:
+/***/ 8681:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -30,7 +30,7 @@ function clientSettings(region, retryMode = 'standard') {
 
 /***/ }),
 
-/***/ 942:
+/***/ 1678:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -44,13 +44,17 @@ __webpack_require__.d(__webpack_exports__, {
   readDashboard: () => (/* binding */ readDashboard)
 });
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4085);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/aws/clients.ts
-var clients = __webpack_require__(201);
-;// CONCATENATED MODULE: ./src/aws/pacer.ts
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/client-cloudwatch/dist-es/CloudWatchClient.js + 11 modules
+var CloudWatchClient = __webpack_require__(9932);
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/client-cloudwatch/dist-es/commands/GetMetricWidgetImageCommand.js
+var GetMetricWidgetImageCommand = __webpack_require__(9575);
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/client-cloudwatch/dist-es/commands/GetDashboardCommand.js
+var GetDashboardCommand = __webpack_require__(6351);
+// EXTERNAL MODULE: ../src/errors.ts
+var errors = __webpack_require__(8204);
+// EXTERNAL MODULE: ../src/aws/clients.ts
+var clients = __webpack_require__(8681);
+;// CONCATENATED MODULE: ../src/aws/pacer.ts
 const CLOUDWATCH_QUOTA_PER_SECOND = 20;
 class ThrottlePacer {
     perSecond;
@@ -111,7 +115,7 @@ function pacerPlugin(pacer) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/aws/cloudwatch.ts
+;// CONCATENATED MODULE: ../src/aws/cloudwatch.ts
 
 
 
@@ -121,7 +125,7 @@ function createCloudWatchClient(region, onSend) {
     // Standard retries with more attempts, and a pacer that spaces attempts to the quota once
     // CloudWatch throttles (measured: adaptive mode's own limiter falls to about one call a second
     // after a burst, and stays there).
-    const client = new dist_cjs/* CloudWatchClient */.WBn({ ...(0,clients/* clientSettings */.r)(region), maxAttempts: 8 });
+    const client = new CloudWatchClient/* CloudWatchClient */.W({ ...(0,clients/* clientSettings */.r)(region), maxAttempts: 8 });
     client.middlewareStack.use(pacerPlugin(new ThrottlePacer(CLOUDWATCH_QUOTA_PER_SECOND)));
     if (onSend) {
         client.middlewareStack.add(next => args => {
@@ -135,7 +139,7 @@ function createCloudWatchClient(region, onSend) {
 async function fetchGraphImage(client, graph) {
     let image;
     try {
-        const response = await client.send(new dist_cjs/* GetMetricWidgetImageCommand */.lG6({ MetricWidget: graph.metricWidget, OutputFormat: 'png' }));
+        const response = await client.send(new GetMetricWidgetImageCommand/* GetMetricWidgetImageCommand */.l({ MetricWidget: graph.metricWidget, OutputFormat: 'png' }));
         image = response.MetricWidgetImage;
     }
     catch (error) {
@@ -161,7 +165,7 @@ function awsErrorText(error) {
 /** A dashboard's body (JSON text), as saved. */
 async function readDashboard(client, name, region) {
     try {
-        const response = await client.send(new dist_cjs/* GetDashboardCommand */.KP_({ DashboardName: name }));
+        const response = await client.send(new GetDashboardCommand/* GetDashboardCommand */.K({ DashboardName: name }));
         return response.DashboardBody ?? '{}';
     }
     catch (error) {
@@ -175,74 +179,6 @@ async function readDashboard(client, name, region) {
             cause: error
         });
     }
-}
-
-
-/***/ }),
-
-/***/ 8332:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   createSsmClient: () => (/* binding */ createSsmClient),
-/* harmony export */   readSigningKeys: () => (/* binding */ readSigningKeys)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
-/* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4736);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _cloudwatch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(942);
-/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(201);
-
-
-
-
-
-function createSsmClient(region) {
-    return new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_3__/* .SSMClient */ .jBj((0,_clients_js__WEBPACK_IMPORTED_MODULE_4__/* .clientSettings */ .r)(region));
-}
-/** Reads the signer's two parameters in one call (decrypted); masks the secret the moment it arrives. */
-async function readSigningKeys(client, accessKeyIdParameter, secretAccessKeyParameter) {
-    const names = [accessKeyIdParameter, secretAccessKeyParameter];
-    let response;
-    try {
-        response = await client.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_3__/* .GetParametersCommand */ .AFe({ Names: names, WithDecryption: true }));
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Reading the signing keys from SSM (${names.join(', ')}) failed: ${(0,_cloudwatch_js__WEBPACK_IMPORTED_MODULE_2__.awsErrorText)(error)}. ${ssmHint(error)}`, { cause: error });
-    }
-    const byName = new Map();
-    for (const parameter of response.Parameters ?? []) {
-        // GetParameters answers with the name as asked, or the bare name when asked by ARN.
-        if (parameter.Name !== undefined && parameter.Value !== undefined) {
-            byName.set(parameter.Name, parameter.Value);
-            if (parameter.ARN)
-                byName.set(parameter.ARN, parameter.Value);
-        }
-    }
-    const secretAccessKey = byName.get(secretAccessKeyParameter)?.trim();
-    if (secretAccessKey)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secretAccessKey);
-    const missing = names.filter(name => !byName.get(name)?.trim());
-    if (missing.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`SSM has no value for ${missing.map(name => `'${name}'`).join(' and ')} in this account and region. Create ${missing.length > 1 ? 'them' : 'it'} (aws ssm put-parameter: the key id as String, the secret as SecureString) or fix the presign-*-parameter input.`);
-    }
-    return {
-        accessKeyId: byName.get(accessKeyIdParameter)?.trim() ?? '',
-        secretAccessKey: secretAccessKey ?? ''
-    };
-}
-function ssmHint(error) {
-    const name = error instanceof Error ? error.name : '';
-    const message = error instanceof Error ? error.message : '';
-    // A KMS refusal arrives as SSM's AccessDeniedException too; its message names KMS.
-    if (/kms/i.test(name) || /KMS|master key|ciphertext/i.test(message)) {
-        return "The workflow's role needs kms:Decrypt on the parameters' customer-managed KMS key (the default aws/ssm key needs no grant).";
-    }
-    if (name === 'AccessDeniedException') {
-        return "The workflow's role needs ssm:GetParameters on both parameters.";
-    }
-    return '';
 }
 
 

@@ -1,8 +1,54 @@
-export const id = 691;
-export const ids = [691,568];
+export const id = 453;
+export const ids = [453,64,915];
 export const modules = {
 
-/***/ 9568:
+/***/ 2615:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Yv: () => (/* binding */ slugify),
+/* harmony export */   uv: () => (/* binding */ objectKeys)
+/* harmony export */ });
+/* unused harmony export runFolder */
+// Where each PNG is stored: <prefix><YYYY>/<MM>/<DD>/<run folder>/<NN>-<slug>.png
+// The key is predictable from the run, so a re-run (new attempt) never overwrites an earlier one.
+/** Long enough to recognise a graph; short enough that a key stays far below S3's 1024 bytes. */
+const MAX_SLUG = 100;
+/** Lowercase ASCII letters and digits joined by '-' (at most 100); 'graph' when nothing is left. */
+function slugify(name) {
+    const slug = name
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '') // accents go, their letters stay: 'Café' -> 'cafe'
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, MAX_SLUG)
+        .replace(/-+$/, '');
+    return slug || 'graph';
+}
+/** `<run id>-<attempt>`, or `local-<YYYYMMDDTHHMMSSZ>` for a run outside Actions. */
+function runFolder(run, now) {
+    if (Number.isInteger(run.runId) && run.runId > 0) {
+        const attempt = Number.isInteger(run.runAttempt) && run.runAttempt > 0 ? run.runAttempt : 1;
+        return `${run.runId}-${attempt}`;
+    }
+    return `local-${now.toISOString().replace(/[-:]|\.\d{3}/g, '')}`;
+}
+/** The object key of every graph, in order; NN counts from 01, as wide as the count needs. */
+function objectKeys(prefix, names, run, now) {
+    const date = now.toISOString().slice(0, 10).replace(/-/g, '/');
+    const folder = `${prefix}${date}/${runFolder(run, now)}`;
+    const width = Math.max(2, String(names.length).length);
+    return names.map((name, index) => {
+        const number = String(index + 1).padStart(width, '0');
+        return `${folder}/${number}-${slugify(name)}.png`;
+    });
+}
+
+
+/***/ }),
+
+/***/ 6064:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -131,7 +177,108 @@ function truncate(text, length) {
 
 /***/ }),
 
-/***/ 6691:
+/***/ 1453:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FILES_PER_MESSAGE: () => (/* binding */ FILES_PER_MESSAGE),
+/* harmony export */   shareFiles: () => (/* binding */ shareFiles),
+/* harmony export */   uploadFiles: () => (/* binding */ uploadFiles)
+/* harmony export */ });
+/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8540);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8204);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2615);
+/* harmony import */ var _slack_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6915);
+
+
+
+
+/** Files shared per message: Slack shows up to 10 attachments in one message. */
+const FILES_PER_MESSAGE = 10;
+const UPLOAD_CONCURRENCY = 5;
+const UPLOAD_TIMEOUT_MS = 30000;
+const UPLOAD_ATTEMPTS = 3;
+/**
+ * The bytes of every file to Slack (not yet shared anywhere), at most a few at once. Each file's
+ * result in order: its Slack file id, or why it failed, so one failure does not cost the others.
+ */
+async function uploadFiles(client, files, options = {}) {
+    const width = Math.max(2, String(files.length).length);
+    return (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_2__/* .mapWithConcurrency */ .W)(files, UPLOAD_CONCURRENCY, file => uploadBytes(client, file, `${String(file.position).padStart(width, '0')}-${(0,_keys_js__WEBPACK_IMPORTED_MODULE_3__/* .slugify */ .Yv)(file.name)}.png`, options).catch((error) => (error instanceof Error ? error : new Error(String(error)))));
+}
+/**
+ * Shares the uploaded files in order, `perMessage` files per message (1 in a thread of replies),
+ * paced like messages. Stops at the first refusal: the next share would meet the same cause.
+ */
+async function shareFiles(client, channelId, files, options) {
+    const permalinks = files.map(() => undefined);
+    for (let start = 0; start < files.length; start += options.perMessage) {
+        if (start > 0 && options.paceMs)
+            await (options.sleep ?? _slack_js__WEBPACK_IMPORTED_MODULE_1__.sleep)(options.paceMs);
+        const batch = files.slice(start, start + options.perMessage);
+        try {
+            const response = await client.files.completeUploadExternal({
+                files: batch.map(({ id, title }) => ({ id, title })),
+                channel_id: channelId,
+                ...(options.threadTs ? { thread_ts: options.threadTs } : {})
+            });
+            const byId = new Map((response.files ?? []).map(file => [file.id, file.permalink]));
+            batch.forEach(({ id }, i) => {
+                permalinks[start + i] = byId.get(id) ?? '';
+            });
+        }
+        catch (error) {
+            return { permalinks, failure: `Slack refused to share it: ${(0,_slack_js__WEBPACK_IMPORTED_MODULE_1__.slackErrorText)(error)}` };
+        }
+    }
+    return { permalinks };
+}
+async function uploadBytes(client, file, filename, options) {
+    let target;
+    try {
+        target = await client.files.getUploadURLExternal({ filename, length: file.png.length });
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Slack refused an upload of '${file.name}': ${(0,_slack_js__WEBPACK_IMPORTED_MODULE_1__.slackErrorText)(error)}`, {
+            cause: error
+        });
+    }
+    if (!target.upload_url || !target.file_id) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Slack gave no upload URL for '${file.name}'`);
+    }
+    await sendBytes(target.upload_url, file, options);
+    return { id: target.file_id, title: file.name };
+}
+/** The bytes to Slack's upload URL; a broken connection or a 5xx is retried twice. */
+async function sendBytes(url, file, options) {
+    let problem = '';
+    for (let attempt = 1; attempt <= UPLOAD_ATTEMPTS; attempt++) {
+        if (attempt > 1)
+            await (options.sleep ?? _slack_js__WEBPACK_IMPORTED_MODULE_1__.sleep)(1000 * 2 ** (attempt - 2));
+        try {
+            const response = await fetch(url, {
+                method: 'POST',
+                headers: { 'Content-Type': 'image/png' },
+                body: file.png,
+                signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS)
+            });
+            if (response.ok)
+                return;
+            problem = `HTTP ${response.status}`;
+            if (response.status < 500)
+                break;
+        }
+        catch (error) {
+            problem = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error);
+        }
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Uploading '${file.name}' to Slack failed: ${problem}`);
+}
+
+
+/***/ }),
+
+/***/ 6915:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -143,11 +290,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   slackErrorText: () => (/* binding */ slackErrorText),
 /* harmony export */   sleep: () => (/* binding */ sleep)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
-/* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5105);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1915);
+/* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9043);
 /* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(_slack_web_api__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _message_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9568);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8204);
+/* harmony import */ var _message_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6064);
 // The Slack side: one bounded client, messages posted in order, errors mapped to their fix.
 
 

@@ -1,21 +1,21 @@
-export const id = 435;
-export const ids = [435];
+export const id = 235;
+export const ids = [235];
 export const modules = {
 
-/***/ 6435:
+/***/ 5235:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   deliverSlackHosted: () => (/* binding */ deliverSlackHosted)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
-/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1532);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4320);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5165);
-/* harmony import */ var _phases_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(119);
-/* harmony import */ var _run_info_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4091);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1915);
+/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8540);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8204);
+/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8976);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7293);
+/* harmony import */ var _phases_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7687);
+/* harmony import */ var _run_info_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2731);
 // delivery: slack-upload. Fetch every graph, then a header message (text, context line), then
 // the PNGs uploaded to Slack and shared under it: in the channel, or as replies in its thread.
 
@@ -65,8 +65,8 @@ async function deliverSlackHosted(inputs, graphs, cloudwatch, timings) {
     }
     (0,_phases_js__WEBPACK_IMPORTED_MODULE_4__/* .enterPhase */ .aO)('uploading to Slack');
     const slackStart = performance.now();
-    const [{ buildHeader, defaultText }, { createSlackClient, postMessages, MESSAGE_INTERVAL_MS }] = await Promise.all([__webpack_require__.e(/* import() */ 568).then(__webpack_require__.bind(__webpack_require__, 9568)), Promise.all(/* import() */[__webpack_require__.e(105), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 6691))]);
-    const { uploadFiles, shareFiles, FILES_PER_MESSAGE } = await Promise.all(/* import() */[__webpack_require__.e(105), __webpack_require__.e(685)]).then(__webpack_require__.bind(__webpack_require__, 4685));
+    const [{ buildHeader, defaultText }, { createSlackClient, postMessages, MESSAGE_INTERVAL_MS }] = await Promise.all([__webpack_require__.e(/* import() */ 64).then(__webpack_require__.bind(__webpack_require__, 6064)), Promise.all(/* import() */[__webpack_require__.e(43), __webpack_require__.e(915)]).then(__webpack_require__.bind(__webpack_require__, 6915))]);
+    const { uploadFiles, shareFiles, FILES_PER_MESSAGE } = await Promise.all(/* import() */[__webpack_require__.e(43), __webpack_require__.e(453)]).then(__webpack_require__.bind(__webpack_require__, 1453));
     const client = createSlackClient(slack.token, slack.apiUrl);
     // The bytes first: only what reached Slack is announced, so a missing scope or a failed upload
     // never leaves a header without graphs.
@@ -121,7 +121,7 @@ const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 
 /***/ }),
 
-/***/ 4091:
+/***/ 2731:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

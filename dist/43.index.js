@@ -1,8 +1,8 @@
-export const id = 105;
-export const ids = [105];
+export const id = 43;
+export const ids = [43];
 export const modules = {
 
-/***/ 9234:
+/***/ 1816:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -106,7 +106,7 @@ exports.ConsoleLogger = ConsoleLogger;
 
 /***/ }),
 
-/***/ 4591:
+/***/ 1293:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -116,7 +116,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 1356:
+/***/ 374:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -125,7 +125,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 3819:
+/***/ 1937:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -135,7 +135,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 4148:
+/***/ 7230:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -144,7 +144,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 9110:
+/***/ 5736:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -156,7 +156,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 3234:
+/***/ 7920:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -165,7 +165,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 5523:
+/***/ 4897:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -174,7 +174,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 4816:
+/***/ 1854:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -183,7 +183,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 4854:
+/***/ 4999:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -192,7 +192,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 2149:
+/***/ 8403:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -201,7 +201,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 6077:
+/***/ 9731:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -210,7 +210,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 674:
+/***/ 9428:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -219,7 +219,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 3147:
+/***/ 5045:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -228,7 +228,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 245:
+/***/ 1323:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -237,7 +237,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 9679:
+/***/ 2253:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -246,7 +246,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 9335:
+/***/ 3701:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -256,7 +256,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 365:
+/***/ 6296:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -265,7 +265,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 9660:
+/***/ 2406:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -274,7 +274,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 6850:
+/***/ 5436:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -283,7 +283,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 7783:
+/***/ 2601:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -292,7 +292,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 4573:
+/***/ 8599:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -311,38 +311,38 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__webpack_require__(4816), exports);
-__exportStar(__webpack_require__(4854), exports);
-__exportStar(__webpack_require__(2149), exports);
-__exportStar(__webpack_require__(6077), exports);
-__exportStar(__webpack_require__(674), exports);
-__exportStar(__webpack_require__(3147), exports);
-__exportStar(__webpack_require__(245), exports);
-__exportStar(__webpack_require__(9679), exports);
-__exportStar(__webpack_require__(9335), exports);
-__exportStar(__webpack_require__(365), exports);
-__exportStar(__webpack_require__(9660), exports);
-__exportStar(__webpack_require__(6850), exports);
-__exportStar(__webpack_require__(7783), exports);
-__exportStar(__webpack_require__(8324), exports);
-__exportStar(__webpack_require__(2199), exports);
-__exportStar(__webpack_require__(495), exports);
-__exportStar(__webpack_require__(6286), exports);
-__exportStar(__webpack_require__(1710), exports);
-__exportStar(__webpack_require__(5710), exports);
-__exportStar(__webpack_require__(4178), exports);
-__exportStar(__webpack_require__(7662), exports);
-__exportStar(__webpack_require__(7145), exports);
-__exportStar(__webpack_require__(8064), exports);
-__exportStar(__webpack_require__(8974), exports);
-__exportStar(__webpack_require__(5876), exports);
-__exportStar(__webpack_require__(6000), exports);
-__exportStar(__webpack_require__(5906), exports);
+__exportStar(__webpack_require__(1854), exports);
+__exportStar(__webpack_require__(4999), exports);
+__exportStar(__webpack_require__(8403), exports);
+__exportStar(__webpack_require__(9731), exports);
+__exportStar(__webpack_require__(9428), exports);
+__exportStar(__webpack_require__(5045), exports);
+__exportStar(__webpack_require__(1323), exports);
+__exportStar(__webpack_require__(2253), exports);
+__exportStar(__webpack_require__(3701), exports);
+__exportStar(__webpack_require__(6296), exports);
+__exportStar(__webpack_require__(2406), exports);
+__exportStar(__webpack_require__(5436), exports);
+__exportStar(__webpack_require__(2601), exports);
+__exportStar(__webpack_require__(3846), exports);
+__exportStar(__webpack_require__(9693), exports);
+__exportStar(__webpack_require__(5641), exports);
+__exportStar(__webpack_require__(2584), exports);
+__exportStar(__webpack_require__(6116), exports);
+__exportStar(__webpack_require__(144), exports);
+__exportStar(__webpack_require__(4167), exports);
+__exportStar(__webpack_require__(7156), exports);
+__exportStar(__webpack_require__(7507), exports);
+__exportStar(__webpack_require__(3710), exports);
+__exportStar(__webpack_require__(4908), exports);
+__exportStar(__webpack_require__(1558), exports);
+__exportStar(__webpack_require__(7162), exports);
+__exportStar(__webpack_require__(7212), exports);
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 8324:
+/***/ 3846:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -351,7 +351,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 2199:
+/***/ 9693:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -360,7 +360,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 495:
+/***/ 5641:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -369,7 +369,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 1710:
+/***/ 6116:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -378,7 +378,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 6286:
+/***/ 2584:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -387,7 +387,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 5710:
+/***/ 144:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -396,7 +396,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 4178:
+/***/ 4167:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -405,7 +405,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 7662:
+/***/ 7156:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -414,7 +414,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 7145:
+/***/ 7507:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -423,7 +423,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 8064:
+/***/ 3710:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -432,7 +432,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 8974:
+/***/ 4908:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -441,7 +441,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 5876:
+/***/ 1558:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -450,7 +450,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 6000:
+/***/ 7162:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -459,7 +459,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 5906:
+/***/ 7212:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -468,7 +468,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 4775:
+/***/ 9885:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -487,22 +487,22 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__webpack_require__(4591), exports);
-__exportStar(__webpack_require__(1356), exports);
-__exportStar(__webpack_require__(3819), exports);
-__exportStar(__webpack_require__(4148), exports);
-__exportStar(__webpack_require__(9110), exports);
-__exportStar(__webpack_require__(3234), exports);
-__exportStar(__webpack_require__(5523), exports);
-__exportStar(__webpack_require__(4573), exports);
-__exportStar(__webpack_require__(5723), exports);
-__exportStar(__webpack_require__(9380), exports);
-__exportStar(__webpack_require__(7445), exports);
+__exportStar(__webpack_require__(1293), exports);
+__exportStar(__webpack_require__(374), exports);
+__exportStar(__webpack_require__(1937), exports);
+__exportStar(__webpack_require__(7230), exports);
+__exportStar(__webpack_require__(5736), exports);
+__exportStar(__webpack_require__(7920), exports);
+__exportStar(__webpack_require__(4897), exports);
+__exportStar(__webpack_require__(8599), exports);
+__exportStar(__webpack_require__(9237), exports);
+__exportStar(__webpack_require__(3486), exports);
+__exportStar(__webpack_require__(4915), exports);
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 5723:
+/***/ 9237:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -511,7 +511,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 9380:
+/***/ 3486:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -544,7 +544,7 @@ var CustomFieldType;
 
 /***/ }),
 
-/***/ 7445:
+/***/ 4915:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -553,7 +553,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 4048:
+/***/ 5134:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -600,16 +600,16 @@ const node_path_1 = __webpack_require__(6760);
 const node_querystring_1 = __webpack_require__(1792);
 const node_util_1 = __webpack_require__(7975);
 const node_zlib_1 = __importDefault(__webpack_require__(8522));
-const p_queue_1 = __importDefault(__webpack_require__(6459));
-const p_retry_1 = __importStar(__webpack_require__(2103));
-const chat_stream_1 = __webpack_require__(7760);
-const errors_1 = __webpack_require__(8486);
-const file_upload_1 = __webpack_require__(2577);
-const helpers_1 = __importDefault(__webpack_require__(4060));
-const instrument_1 = __webpack_require__(9224);
-const logger_1 = __webpack_require__(4385);
-const methods_1 = __webpack_require__(9339);
-const retry_policies_1 = __webpack_require__(1766);
+const p_queue_1 = __importDefault(__webpack_require__(2873));
+const p_retry_1 = __importStar(__webpack_require__(7289));
+const chat_stream_1 = __webpack_require__(8706);
+const errors_1 = __webpack_require__(7260);
+const file_upload_1 = __webpack_require__(9503);
+const helpers_1 = __importDefault(__webpack_require__(8866));
+const instrument_1 = __webpack_require__(2498);
+const logger_1 = __webpack_require__(6723);
+const methods_1 = __webpack_require__(5905);
+const retry_policies_1 = __webpack_require__(9148);
 /*
  * Helpers
  */
@@ -1309,7 +1309,7 @@ function redact(body) {
 
 /***/ }),
 
-/***/ 7760:
+/***/ 8706:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1508,7 +1508,7 @@ exports.ChatStreamer = ChatStreamer;
 
 /***/ }),
 
-/***/ 8486:
+/***/ 7260:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1603,7 +1603,7 @@ exports.WebAPIFileUploadReadFileDataError = WebAPIFileUploadReadFileDataError;
 
 /***/ }),
 
-/***/ 2577:
+/***/ 9503:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1630,7 +1630,7 @@ exports.buildMultipleChannelsErrorMsg = buildMultipleChannelsErrorMsg;
 exports.buildInvalidFilesUploadParamError = buildInvalidFilesUploadParamError;
 const node_fs_1 = __webpack_require__(3024);
 const node_stream_1 = __webpack_require__(7075);
-const errors_1 = __webpack_require__(8486);
+const errors_1 = __webpack_require__(7260);
 async function getFileUploadJob(options, logger) {
     // Validate parameters
     warnIfLegacyFileType(options, logger);
@@ -1964,7 +1964,7 @@ function buildInvalidFilesUploadParamError() {
 
 /***/ }),
 
-/***/ 4060:
+/***/ 8866:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1984,7 +1984,7 @@ function delay(ms) {
 
 /***/ }),
 
-/***/ 5105:
+/***/ 9043:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -2008,7 +2008,7 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.WebClientEvent = exports.WebClient = exports.ChatStreamer = exports.retryPolicies = exports.LogLevel = exports.addAppMetadata = exports.WebAPIRequestError = exports.WebAPIRateLimitedError = exports.WebAPIPlatformError = exports.WebAPIHTTPError = exports.WebAPIFileUploadReadFileDataError = exports.WebAPIFileUploadInvalidArgumentsError = exports.SlackError = exports.ErrorCode = void 0;
-var errors_1 = __webpack_require__(8486);
+var errors_1 = __webpack_require__(7260);
 Object.defineProperty(exports, "ErrorCode", ({ enumerable: true, get: function () { return errors_1.ErrorCode; } }));
 Object.defineProperty(exports, "SlackError", ({ enumerable: true, get: function () { return errors_1.SlackError; } }));
 Object.defineProperty(exports, "WebAPIFileUploadInvalidArgumentsError", ({ enumerable: true, get: function () { return errors_1.WebAPIFileUploadInvalidArgumentsError; } }));
@@ -2017,26 +2017,26 @@ Object.defineProperty(exports, "WebAPIHTTPError", ({ enumerable: true, get: func
 Object.defineProperty(exports, "WebAPIPlatformError", ({ enumerable: true, get: function () { return errors_1.WebAPIPlatformError; } }));
 Object.defineProperty(exports, "WebAPIRateLimitedError", ({ enumerable: true, get: function () { return errors_1.WebAPIRateLimitedError; } }));
 Object.defineProperty(exports, "WebAPIRequestError", ({ enumerable: true, get: function () { return errors_1.WebAPIRequestError; } }));
-var instrument_1 = __webpack_require__(9224);
+var instrument_1 = __webpack_require__(2498);
 Object.defineProperty(exports, "addAppMetadata", ({ enumerable: true, get: function () { return instrument_1.addAppMetadata; } }));
-var logger_1 = __webpack_require__(4385);
+var logger_1 = __webpack_require__(6723);
 Object.defineProperty(exports, "LogLevel", ({ enumerable: true, get: function () { return logger_1.LogLevel; } }));
-var retry_policies_1 = __webpack_require__(1766);
+var retry_policies_1 = __webpack_require__(9148);
 Object.defineProperty(exports, "retryPolicies", ({ enumerable: true, get: function () { return __importDefault(retry_policies_1).default; } }));
-__exportStar(__webpack_require__(381), exports);
-__exportStar(__webpack_require__(5591), exports);
-var chat_stream_1 = __webpack_require__(7760);
+__exportStar(__webpack_require__(1403), exports);
+__exportStar(__webpack_require__(3970), exports);
+var chat_stream_1 = __webpack_require__(8706);
 Object.defineProperty(exports, "ChatStreamer", ({ enumerable: true, get: function () { return chat_stream_1.ChatStreamer; } }));
-var WebClient_1 = __webpack_require__(4048);
+var WebClient_1 = __webpack_require__(5134);
 Object.defineProperty(exports, "WebClient", ({ enumerable: true, get: function () { return WebClient_1.WebClient; } }));
 Object.defineProperty(exports, "WebClientEvent", ({ enumerable: true, get: function () { return WebClient_1.WebClientEvent; } }));
 // methods must be exported after WebClient
-__exportStar(__webpack_require__(9339), exports);
+__exportStar(__webpack_require__(5905), exports);
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 9224:
+/***/ 2498:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -2078,7 +2078,7 @@ exports.addAppMetadata = addAppMetadata;
 exports.getUserAgent = getUserAgent;
 const os = __importStar(__webpack_require__(8161));
 const node_path_1 = __webpack_require__(6760);
-const packageJson = __webpack_require__(6734);
+const packageJson = __webpack_require__(5066);
 /**
  * Replaces occurrences of '/' with ':' in a string, since '/' is meaningful inside User-Agent strings as a separator.
  */
@@ -2129,15 +2129,15 @@ function getUserAgent() {
 
 /***/ }),
 
-/***/ 4385:
+/***/ 6723:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LogLevel = void 0;
 exports.getLogger = getLogger;
-const logger_1 = __webpack_require__(9234);
-var logger_2 = __webpack_require__(9234);
+const logger_1 = __webpack_require__(1816);
+var logger_2 = __webpack_require__(1816);
 Object.defineProperty(exports, "LogLevel", ({ enumerable: true, get: function () { return logger_2.LogLevel; } }));
 let instanceCount = 0;
 /**
@@ -2164,7 +2164,7 @@ function getLogger(name, level, existingLogger) {
 
 /***/ }),
 
-/***/ 9339:
+/***/ 5905:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -2184,8 +2184,8 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Methods = void 0;
-const eventemitter3_1 = __webpack_require__(2415);
-const WebClient_1 = __webpack_require__(4048);
+const eventemitter3_1 = __webpack_require__(5113);
+const WebClient_1 = __webpack_require__(5134);
 /**
  * Binds a certain `method` and its (required) arguments and result types to the `apiCall` method in `WebClient`.
  */
@@ -3848,12 +3848,12 @@ class Methods extends eventemitter3_1.EventEmitter {
     };
 }
 exports.Methods = Methods;
-__exportStar(__webpack_require__(4775), exports);
+__exportStar(__webpack_require__(9885), exports);
 //# sourceMappingURL=methods.js.map
 
 /***/ }),
 
-/***/ 1766:
+/***/ 9148:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3893,7 +3893,7 @@ exports["default"] = policies;
 
 /***/ }),
 
-/***/ 381:
+/***/ 1403:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3902,7 +3902,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 5591:
+/***/ 3970:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3911,7 +3911,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 2415:
+/***/ 5113:
 /***/ ((module) => {
 
 
@@ -4254,7 +4254,7 @@ if (true) {
 
 /***/ }),
 
-/***/ 2766:
+/***/ 2984:
 /***/ ((module) => {
 
 
@@ -4276,14 +4276,14 @@ module.exports = (promise, onFinally) => {
 
 /***/ }),
 
-/***/ 6459:
+/***/ 2873:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const EventEmitter = __webpack_require__(301);
-const p_timeout_1 = __webpack_require__(4802);
-const priority_queue_1 = __webpack_require__(5905);
+const EventEmitter = __webpack_require__(7839);
+const p_timeout_1 = __webpack_require__(4904);
+const priority_queue_1 = __webpack_require__(9699);
 // eslint-disable-next-line @typescript-eslint/no-empty-function
 const empty = () => { };
 const timeoutError = new p_timeout_1.TimeoutError();
@@ -4562,7 +4562,7 @@ exports["default"] = PQueue;
 
 /***/ }),
 
-/***/ 9015:
+/***/ 9969:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4590,12 +4590,12 @@ exports["default"] = lowerBound;
 
 /***/ }),
 
-/***/ 5905:
+/***/ 9699:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const lower_bound_1 = __webpack_require__(9015);
+const lower_bound_1 = __webpack_require__(9969);
 class PriorityQueue {
     constructor() {
         this._queue = [];
@@ -4629,7 +4629,7 @@ exports["default"] = PriorityQueue;
 
 /***/ }),
 
-/***/ 301:
+/***/ 7839:
 /***/ ((module) => {
 
 
@@ -4972,11 +4972,11 @@ if (true) {
 
 /***/ }),
 
-/***/ 2103:
+/***/ 7289:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const retry = __webpack_require__(5546);
+const retry = __webpack_require__(6548);
 
 const networkErrorMsgs = [
 	'Failed to fetch', // Chrome
@@ -5064,12 +5064,12 @@ module.exports.AbortError = AbortError;
 
 /***/ }),
 
-/***/ 4802:
+/***/ 4904:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const pFinally = __webpack_require__(2766);
+const pFinally = __webpack_require__(2984);
 
 class TimeoutError extends Error {
 	constructor(message) {
@@ -5128,17 +5128,17 @@ module.exports.TimeoutError = TimeoutError;
 
 /***/ }),
 
-/***/ 5546:
+/***/ 6548:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-module.exports = __webpack_require__(7084);
+module.exports = __webpack_require__(2746);
 
 /***/ }),
 
-/***/ 7084:
+/***/ 2746:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-var RetryOperation = __webpack_require__(9538);
+var RetryOperation = __webpack_require__(2044);
 
 exports.operation = function(options) {
   var timeouts = exports.timeouts(options);
@@ -5242,7 +5242,7 @@ exports.wrap = function(obj, options, methods) {
 
 /***/ }),
 
-/***/ 9538:
+/***/ 2044:
 /***/ ((module) => {
 
 function RetryOperation(timeouts, options) {
@@ -5411,7 +5411,7 @@ RetryOperation.prototype.mainError = function() {
 
 /***/ }),
 
-/***/ 6734:
+/***/ 5066:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"name":"@slack/web-api","version":"8.2.0","description":"Official library for using the Slack Platform\'s Web API","author":"Slack Technologies, LLC","license":"MIT","keywords":["slack","web-api","bot","client","http","api","proxy","rate-limiting","pagination"],"main":"dist/index.js","types":"./dist/index.d.ts","files":["dist/**/*"],"engines":{"node":">= 20","npm":">=9.6.4"},"repository":{"type":"git","url":"git+https://github.com/slackapi/node-slack-sdk.git"},"homepage":"https://docs.slack.dev/tools/node-slack-sdk/web-api/","publishConfig":{"access":"public"},"bugs":{"url":"https://github.com/slackapi/node-slack-sdk/issues"},"scripts":{"build":"npm run build:clean && tsc","build:clean":"shx rm -rf ./dist","docs":"npx typedoc --plugin typedoc-plugin-markdown","prepack":"npm run build","test":"npm run build && bash -c \'node --test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination=test-results.xml --import tsx --test src/*.test.ts\'","test:coverage":"npm run build && node --experimental-test-coverage --test-reporter=spec --test-reporter-destination=stdout --test-reporter=lcov --test-reporter-destination=lcov.info --test-reporter=junit --test-reporter-destination=test-results.xml --import tsx --test src/*.test.ts","test:integration":"npm run build && node test/integration/commonjs-project/index.js && node test/integration/esm-project/index.mjs && npm run test:integration:ts","test:integration:ts":"cd test/integration/ts-4.7-project && npm i && npm run build","test:types":"tsd","watch":"npx nodemon --watch \'src\' --ext \'ts\' --exec npm run build"},"dependencies":{"@slack/logger":"^5.0.0","@slack/types":"^3.2.0","@types/node":">=20","@types/retry":"0.12.5","eventemitter3":"^5.0.1","p-queue":"^6.6.2","p-retry":"^4.6.2","retry":"^0.13.1"},"devDependencies":{"@types/busboy":"^1.5.4","@types/sinon":"^22.0.0","busboy":"^1","nock":"^14.0.17","sinon":"^22.1.0","tsd":"^0.33.0"},"tsd":{"directory":"test/types"}}');

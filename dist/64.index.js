@@ -1,8 +1,8 @@
-export const id = 568;
-export const ids = [568];
+export const id = 64;
+export const ids = [64];
 export const modules = {
 
-/***/ 9568:
+/***/ 6064:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

@@ -1,8 +1,8 @@
-export const id = 75;
-export const ids = [75,942];
+export const id = 443;
+export const ids = [443,678];
 export const modules = {
 
-/***/ 201:
+/***/ 8681:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -30,7 +30,7 @@ function clientSettings(region, retryMode = 'standard') {
 
 /***/ }),
 
-/***/ 942:
+/***/ 1678:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -44,13 +44,17 @@ __webpack_require__.d(__webpack_exports__, {
   readDashboard: () => (/* binding */ readDashboard)
 });
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4085);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/aws/clients.ts
-var clients = __webpack_require__(201);
-;// CONCATENATED MODULE: ./src/aws/pacer.ts
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/client-cloudwatch/dist-es/CloudWatchClient.js + 11 modules
+var CloudWatchClient = __webpack_require__(9932);
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/client-cloudwatch/dist-es/commands/GetMetricWidgetImageCommand.js
+var GetMetricWidgetImageCommand = __webpack_require__(9575);
+// EXTERNAL MODULE: ../node_modules/@aws-sdk/client-cloudwatch/dist-es/commands/GetDashboardCommand.js
+var GetDashboardCommand = __webpack_require__(6351);
+// EXTERNAL MODULE: ../src/errors.ts
+var errors = __webpack_require__(8204);
+// EXTERNAL MODULE: ../src/aws/clients.ts
+var clients = __webpack_require__(8681);
+;// CONCATENATED MODULE: ../src/aws/pacer.ts
 const CLOUDWATCH_QUOTA_PER_SECOND = 20;
 class ThrottlePacer {
     perSecond;
@@ -111,7 +115,7 @@ function pacerPlugin(pacer) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/aws/cloudwatch.ts
+;// CONCATENATED MODULE: ../src/aws/cloudwatch.ts
 
 
 
@@ -121,7 +125,7 @@ function createCloudWatchClient(region, onSend) {
     // Standard retries with more attempts, and a pacer that spaces attempts to the quota once
     // CloudWatch throttles (measured: adaptive mode's own limiter falls to about one call a second
     // after a burst, and stays there).
-    const client = new dist_cjs/* CloudWatchClient */.WBn({ ...(0,clients/* clientSettings */.r)(region), maxAttempts: 8 });
+    const client = new CloudWatchClient/* CloudWatchClient */.W({ ...(0,clients/* clientSettings */.r)(region), maxAttempts: 8 });
     client.middlewareStack.use(pacerPlugin(new ThrottlePacer(CLOUDWATCH_QUOTA_PER_SECOND)));
     if (onSend) {
         client.middlewareStack.add(next => args => {
@@ -135,7 +139,7 @@ function createCloudWatchClient(region, onSend) {
 async function fetchGraphImage(client, graph) {
     let image;
     try {
-        const response = await client.send(new dist_cjs/* GetMetricWidgetImageCommand */.lG6({ MetricWidget: graph.metricWidget, OutputFormat: 'png' }));
+        const response = await client.send(new GetMetricWidgetImageCommand/* GetMetricWidgetImageCommand */.l({ MetricWidget: graph.metricWidget, OutputFormat: 'png' }));
         image = response.MetricWidgetImage;
     }
     catch (error) {
@@ -161,7 +165,7 @@ function awsErrorText(error) {
 /** A dashboard's body (JSON text), as saved. */
 async function readDashboard(client, name, region) {
     try {
-        const response = await client.send(new dist_cjs/* GetDashboardCommand */.KP_({ DashboardName: name }));
+        const response = await client.send(new GetDashboardCommand/* GetDashboardCommand */.K({ DashboardName: name }));
         return response.DashboardBody ?? '{}';
     }
     catch (error) {
@@ -180,7 +184,7 @@ async function readDashboard(client, name, region) {
 
 /***/ }),
 
-/***/ 1075:
+/***/ 5443:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -189,11 +193,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   presignGetUrl: () => (/* binding */ presignGetUrl),
 /* harmony export */   uploadPng: () => (/* binding */ uploadPng)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3711);
-/* harmony import */ var _aws_sdk_s3_request_presigner__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8505);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _cloudwatch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(942);
-/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(201);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6221);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4925);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(550);
+/* harmony import */ var _aws_sdk_s3_request_presigner__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4038);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8204);
+/* harmony import */ var _cloudwatch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1678);
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8681);
 
 
 
@@ -201,7 +207,7 @@ __webpack_require__.r(__webpack_exports__);
 
 /** With no credentials, the SDK's default chain (the workflow's credentials) is used. */
 function createS3Client(location, credentials) {
-    return new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .S3Client */ .YxF({
+    return new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .S3Client */ .Y({
         ...(0,_clients_js__WEBPACK_IMPORTED_MODULE_3__/* .clientSettings */ .r)(location.region),
         forcePathStyle: location.forcePathStyle,
         // Checksums only where S3 requires them: the default adds a CRC32 trailer to uploads and
@@ -214,7 +220,7 @@ function createS3Client(location, credentials) {
 async function uploadPng(client, bucket, key, body) {
     try {
         // A buffer, not a stream: the length is known, so no aws-chunked framing is needed.
-        await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .PutObjectCommand */ .wKZ({ Bucket: bucket, Key: key, Body: body, ContentType: 'image/png' }));
+        await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__/* .PutObjectCommand */ .w({ Bucket: bucket, Key: key, Body: body, ContentType: 'image/png' }));
     }
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Upload to s3://${bucket}/${key} failed: ${(0,_cloudwatch_js__WEBPACK_IMPORTED_MODULE_1__.awsErrorText)(error)}. ${uploadHint(error)}`, { cause: error });
@@ -238,7 +244,7 @@ function uploadHint(error) {
 }
 /** A GET URL signed locally (no network) with the client's credentials. */
 async function presignGetUrl(client, bucket, key, expiresInSeconds, signingDate) {
-    return (0,_aws_sdk_s3_request_presigner__WEBPACK_IMPORTED_MODULE_4__/* .getSignedUrl */ .A)(client, new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .GetObjectCommand */ .jLs({ Bucket: bucket, Key: key }), {
+    return (0,_aws_sdk_s3_request_presigner__WEBPACK_IMPORTED_MODULE_5__/* .getSignedUrl */ .A)(client, new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__/* .GetObjectCommand */ .j({ Bucket: bucket, Key: key }), {
         expiresIn: expiresInSeconds,
         signingDate
     });

@@ -1,8 +1,8 @@
-export const id = 729;
-export const ids = [729];
+export const id = 457;
+export const ids = [457];
 export const modules = {
 
-/***/ 6440:
+/***/ 3752:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   r4: () => (/* binding */ formatInstant),
 /* harmony export */   rR: () => (/* binding */ effectiveExpiry)
 /* harmony export */ });
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4151);
 
 /** The signing session's end: the input first, then the environment, then the provider's own word. */
 function resolveCredentialExpiry(candidates) {
@@ -66,7 +66,7 @@ function temporaryCredentialsMessage(options) {
 
 /***/ }),
 
-/***/ 7729:
+/***/ 5457:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -74,8 +74,8 @@ function temporaryCredentialsMessage(options) {
 /* harmony export */   setOutputs: () => (/* binding */ setOutputs),
 /* harmony export */   writeSummary: () => (/* binding */ writeSummary)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
-/* harmony import */ var _expiry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6440);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1915);
+/* harmony import */ var _expiry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3752);
 // Step outputs and the job summary. Presigned URLs are bearer links: the summary embeds them only
 // in a private repository, and never when they carry a session token.
 
