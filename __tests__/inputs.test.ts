@@ -41,8 +41,8 @@ function withInputs(given: Record<string, string>, env: Record<string, string> =
 }
 
 describe('getInputs: defaults', () => {
-  test('action.yml defaults give a complete, typed result', () => {
-    const inputs = withInputs(minimal)
+  test('action.yml defaults give a complete, typed result', async () => {
+    const inputs = await withInputs(minimal)
     expect(inputs).toMatchObject({
       awsRegion: 'eu-west-1',
       s3: {
@@ -62,32 +62,35 @@ describe('getInputs: defaults', () => {
     expect(inputs.graphs.map(g => g.name)).toEqual(['CPU'])
   })
 
-  test('the region comes from AWS_REGION, then AWS_DEFAULT_REGION', () => {
+  test('the region comes from AWS_REGION, then AWS_DEFAULT_REGION', async () => {
     const { 'aws-region': _, ...rest } = minimal
     expect(
-      withInputs(rest, { AWS_REGION: 'us-west-2', AWS_DEFAULT_REGION: 'eu-central-1' }).awsRegion
+      (await withInputs(rest, { AWS_REGION: 'us-west-2', AWS_DEFAULT_REGION: 'eu-central-1' }))
+        .awsRegion
     ).toBe('us-west-2')
     delete process.env.AWS_REGION
-    expect(getInputs(process.env).awsRegion).toBe('eu-central-1')
+    expect((await getInputs(process.env)).awsRegion).toBe('eu-central-1')
   })
 
-  test('s3-region overrides the bucket region only', () => {
-    const inputs = withInputs({ ...minimal, 's3-region': 'us-east-1' })
+  test('s3-region overrides the bucket region only', async () => {
+    const inputs = await withInputs({ ...minimal, 's3-region': 'us-east-1' })
     expect(inputs.s3.region).toBe('us-east-1')
     expect(inputs.awsRegion).toBe('eu-west-1')
   })
 
-  test('an empty key prefix is allowed', () => {
-    expect(withInputs({ ...minimal, 's3-key-prefix': '' }).s3.keyPrefix).toBe('')
+  test('an empty key prefix is allowed', async () => {
+    expect((await withInputs({ ...minimal, 's3-key-prefix': '' })).s3.keyPrefix).toBe('')
   })
 
-  test('signing keys from inputs and from SSM', () => {
+  test('signing keys from inputs and from SSM', async () => {
     expect(
-      withInputs({
-        ...minimal,
-        'presign-access-key-id': 'AKIAIOSFODNN7EXAMPLE',
-        'presign-secret-access-key': 'wJalr/secret'
-      }).signer
+      (
+        await withInputs({
+          ...minimal,
+          'presign-access-key-id': 'AKIAIOSFODNN7EXAMPLE',
+          'presign-secret-access-key': 'wJalr/secret'
+        })
+      ).signer
     ).toEqual({
       kind: 'inputs',
       accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
@@ -97,11 +100,13 @@ describe('getInputs: defaults', () => {
     for (const name of Object.keys(process.env))
       if (name.startsWith('INPUT_')) delete process.env[name]
     expect(
-      withInputs({
-        ...minimal,
-        'presign-access-key-id-parameter': '/graphs/signer/key-id',
-        'presign-secret-access-key-parameter': '/graphs/signer/secret'
-      }).signer
+      (
+        await withInputs({
+          ...minimal,
+          'presign-access-key-id-parameter': '/graphs/signer/key-id',
+          'presign-secret-access-key-parameter': '/graphs/signer/secret'
+        })
+      ).signer
     ).toEqual({
       kind: 'ssm',
       accessKeyIdParameter: '/graphs/signer/key-id',
@@ -109,8 +114,8 @@ describe('getInputs: defaults', () => {
     })
   })
 
-  test('secrets are masked, the access key id is not', () => {
-    withInputs({
+  test('secrets are masked, the access key id is not', async () => {
+    await withInputs({
       ...minimal,
       'presign-access-key-id': 'AKIAIOSFODNN7EXAMPLE',
       'presign-secret-access-key': 'wJalr/secret'
@@ -121,8 +126,8 @@ describe('getInputs: defaults', () => {
     expect(log).not.toContain('::add-mask::AKIA')
   })
 
-  test('dry run needs no Slack inputs', () => {
-    const inputs = withInputs({
+  test('dry run needs no Slack inputs', async () => {
+    const inputs = await withInputs({
       widgets: widget,
       's3-bucket': 'graphs-bucket',
       'aws-region': 'eu-west-1',
@@ -132,8 +137,8 @@ describe('getInputs: defaults', () => {
     expect(inputs.slack).toBeUndefined()
   })
 
-  test('a dry run checks a Slack input given alone, and needs not the other', () => {
-    const inputs = withInputs({
+  test('a dry run checks a Slack input given alone, and needs not the other', async () => {
+    const inputs = await withInputs({
       widgets: widget,
       's3-bucket': 'graphs-bucket',
       'aws-region': 'eu-west-1',
@@ -143,42 +148,45 @@ describe('getInputs: defaults', () => {
     expect(inputs.slack).toBeUndefined()
   })
 
-  test("Slack's rotating tokens (xoxe.xoxb-…) are tokens", () => {
-    expect(withInputs({ ...minimal, 'slack-token': 'xoxe.xoxb-1-abc' }).slack?.token).toBe(
+  test("Slack's rotating tokens (xoxe.xoxb-…) are tokens", async () => {
+    expect((await withInputs({ ...minimal, 'slack-token': 'xoxe.xoxb-1-abc' })).slack?.token).toBe(
       'xoxe.xoxb-1-abc'
     )
   })
 
-  test('plain http only for a Slack stand-in on this machine', () => {
+  test('plain http only for a Slack stand-in on this machine', async () => {
     expect(
-      withInputs({ ...minimal, 'slack-api-url': 'http://127.0.0.1:8080/api' }).slack?.apiUrl
+      (await withInputs({ ...minimal, 'slack-api-url': 'http://127.0.0.1:8080/api' })).slack?.apiUrl
     ).toBe('http://127.0.0.1:8080/api/')
   })
 
-  test('credential-expiration, with the quotes configure-aws-credentials leaves on it', () => {
-    const inputs = withInputs({ ...minimal, 'credential-expiration': '"2026-11-29T10:00:00.000Z"' })
+  test('credential-expiration, with the quotes configure-aws-credentials leaves on it', async () => {
+    const inputs = await withInputs({
+      ...minimal,
+      'credential-expiration': '"2026-11-29T10:00:00.000Z"'
+    })
     expect(inputs.credentialExpiration?.toISOString()).toBe('2026-11-29T10:00:00.000Z')
   })
 
-  test('AWS_CREDENTIAL_EXPIRATION is read; a malformed one is ignored with a warning', () => {
+  test('AWS_CREDENTIAL_EXPIRATION is read; a malformed one is ignored with a warning', async () => {
     expect(
-      withInputs(minimal, {
-        AWS_CREDENTIAL_EXPIRATION: '2026-11-29T10:00:00Z'
-      }).environmentCredentialExpiration?.toISOString()
+      (
+        await withInputs(minimal, { AWS_CREDENTIAL_EXPIRATION: '2026-11-29T10:00:00Z' })
+      ).environmentCredentialExpiration?.toISOString()
     ).toBe('2026-11-29T10:00:00.000Z')
     process.env.AWS_CREDENTIAL_EXPIRATION = 'tomorrow'
-    expect(getInputs(process.env).environmentCredentialExpiration).toBeUndefined()
+    expect((await getInputs(process.env)).environmentCredentialExpiration).toBeUndefined()
     expect(stdout.join('')).toContain('::warning::AWS_CREDENTIAL_EXPIRATION')
   })
 
-  test('widgets-file is read relative to the workspace', () => {
+  test('widgets-file is read relative to the workspace', async () => {
     const workspace = mkdtempSync(path.join(tmpdir(), 'cw-inputs-'))
     writeFileSync(
       path.join(workspace, 'graphs.yml'),
       `- metrics: [[AWS/EC2, CPUUtilization]]\n  title: From file\n`
     )
     const { widgets: _, ...rest } = minimal
-    const inputs = withInputs(
+    const inputs = await withInputs(
       { ...rest, 'widgets-file': 'graphs.yml' },
       { GITHUB_WORKSPACE: workspace }
     )
@@ -385,10 +393,10 @@ describe('getInputs: every bad input names itself and the fix', () => {
       'max-concurrency',
       /1 to 20/
     ]
-  ])('%s', (_case, given, input, message) => {
+  ])('%s', async (_case, given, input, message) => {
     let error: unknown
     try {
-      withInputs(given)
+      await withInputs(given)
     } catch (caught) {
       error = caught
     }
@@ -411,7 +419,9 @@ describe('getInputs: impossible times and unsafe URLs', () => {
       { 'slack-api-url': 'http://slack.example/api/' },
       'slack-api-url'
     ]
-  ])('%s', (_case, given, input) => {
-    expect(() => withInputs({ ...minimal, ...given })).toThrow(new RegExp(`^Input '${input}'`))
+  ])('%s', async (_case, given, input) => {
+    await expect(withInputs({ ...minimal, ...given })).rejects.toThrow(
+      new RegExp(`^Input '${input}'`)
+    )
   })
 })

@@ -8,6 +8,19 @@ import { parseGraphs } from '../src/widgets.js'
 import { effectiveExpiry } from '../src/expiry.js'
 
 /** Calls parse; passes when it returns a value `valid` accepts or throws an InputError. */
+async function asyncValueOrInputError<T>(
+  parse: () => Promise<T>,
+  valid: (value: T) => boolean
+): Promise<boolean> {
+  let value: T
+  try {
+    value = await parse()
+  } catch (error) {
+    return error instanceof InputError && error.message.startsWith('Input ')
+  }
+  return valid(value)
+}
+
 function valueOrInputError<T>(parse: () => T, valid: (value: T) => boolean): boolean {
   let value: T
   try {
@@ -63,7 +76,7 @@ test('parseDuration: a whole number of seconds or an InputError', () => {
   )
 })
 
-test('parseGraphs: graphs with a name and a JSON widget, or an InputError', () => {
+test('parseGraphs: graphs with a name and a JSON widget, or an InputError', async () => {
   const widgetLike = fc.record({
     metrics: fc.array(fc.array(fc.oneof(fc.string(), fc.integer(), fc.constant('...')))),
     title: fc.option(fc.string(), { nil: undefined }),
@@ -76,9 +89,9 @@ test('parseGraphs: graphs with a name and a JSON widget, or an InputError', () =
       .array(fc.record({ name: fc.string(), widget: fc.oneof(widgetLike, fc.json()) }))
       .map(list => JSON.stringify(list))
   )
-  fc.assert(
-    fc.property(documents, text =>
-      valueOrInputError(
+  await fc.assert(
+    fc.asyncProperty(documents, text =>
+      asyncValueOrInputError(
         () => parseGraphs(text, 'widgets'),
         graphs =>
           graphs.length > 0 &&

@@ -5,12 +5,12 @@ import { parseGraphs } from '../src/widgets.js'
 const cpu = { metrics: [['AWS/EC2', 'CPUUtilization', 'InstanceId', 'i-0123']], title: 'CPU' }
 
 describe('parseGraphs: the forms a graph can take', () => {
-  test('a single metric widget object (JSON)', () => {
-    const graphs = parseGraphs(JSON.stringify(cpu), 'widgets')
+  test('a single metric widget object (JSON)', async () => {
+    const graphs = await parseGraphs(JSON.stringify(cpu), 'widgets')
     expect(graphs).toEqual([{ position: 1, name: 'CPU', metricWidget: JSON.stringify(cpu) }])
   })
 
-  test('a YAML list; names from name, else title, else graph-N', () => {
+  test('a YAML list; names from name, else title, else graph-N', async () => {
     const yaml = `
 - name: Requests
   widget:
@@ -20,7 +20,7 @@ describe('parseGraphs: the forms a graph can take', () => {
   title: '  CPU  '
 - metrics: [[AWS/Lambda, Errors]]
 `
-    const graphs = parseGraphs(yaml, 'widgets')
+    const graphs = await parseGraphs(yaml, 'widgets')
     expect(graphs.map(g => g.name)).toEqual(['Requests', 'CPU', 'graph-3'])
     expect(JSON.parse(graphs[0]!.metricWidget)).toEqual({
       metrics: [['AWS/ApplicationELB', 'RequestCount']],
@@ -28,26 +28,26 @@ describe('parseGraphs: the forms a graph can take', () => {
     })
   })
 
-  test('a widget given as a JSON string is sent as that very string', () => {
+  test('a widget given as a JSON string is sent as that very string', async () => {
     const text = '{ "metrics": [["AWS/EC2","CPUUtilization"]],   "title":"Spaces kept" }'
-    const graphs = parseGraphs(JSON.stringify([{ name: 'S', widget: text }]), 'widgets')
+    const graphs = await parseGraphs(JSON.stringify([{ name: 'S', widget: text }]), 'widgets')
     expect(graphs[0]!.metricWidget).toBe(text)
   })
 
-  test('a dashboard widget is unwrapped to its properties', () => {
+  test('a dashboard widget is unwrapped to its properties', async () => {
     const dashboardWidget = { type: 'metric', x: 0, y: 0, width: 12, height: 6, properties: cpu }
-    const graphs = parseGraphs(JSON.stringify([dashboardWidget]), 'widgets')
+    const graphs = await parseGraphs(JSON.stringify([dashboardWidget]), 'widgets')
     expect(JSON.parse(graphs[0]!.metricWidget)).toEqual(cpu)
   })
 
-  test('a widget with only an alarm annotation is a graph', () => {
+  test('a widget with only an alarm annotation is a graph', async () => {
     const alarmOnly = {
       annotations: { alarms: ['arn:aws:cloudwatch:eu-west-2:123456789012:alarm:x'] }
     }
-    expect(parseGraphs(JSON.stringify(alarmOnly), 'widgets')).toHaveLength(1)
+    expect(await parseGraphs(JSON.stringify(alarmOnly), 'widgets')).toHaveLength(1)
   })
 
-  test('dynamic labels and shorthand rows are not touched', () => {
+  test('dynamic labels and shorthand rows are not touched', async () => {
     const widget = {
       metrics: [
         ['AWS/SQS', 'NumberOfMessagesSent', 'QueueName', 'q', { label: 'avg: ${AVG}' }],
@@ -56,22 +56,22 @@ describe('parseGraphs: the forms a graph can take', () => {
       region: 'eu-west-1'
     }
     const text = JSON.stringify(widget)
-    expect(parseGraphs(text, 'widgets')[0]!.metricWidget).toBe(text)
+    expect((await parseGraphs(text, 'widgets'))[0]!.metricWidget).toBe(text)
   })
 })
 
 describe('parseGraphs: the real corpus reaches CloudWatch as written', () => {
-  test.each(corpusWidgets().map(w => [w.file, w.text]))('%s', (_file, text) => {
-    const graphs = parseGraphs(text, 'widgets-file')
+  test.each(corpusWidgets().map(w => [w.file, w.text]))('%s', async (_file, text) => {
+    const graphs = await parseGraphs(text, 'widgets-file')
     expect(graphs).toHaveLength(1)
     // Same keys, same order, same values: what CloudWatch gets is what the file says.
     expect(graphs[0]!.metricWidget).toBe(JSON.stringify(JSON.parse(text)))
   })
 
-  test('every metric widget of every dashboard, as dashboard widgets, in order', () => {
+  test('every metric widget of every dashboard, as dashboard widgets, in order', async () => {
     const metricWidgets = corpusDashboardWidgets().filter(w => w.type === 'metric')
     expect(metricWidgets.length).toBe(127)
-    const graphs = parseGraphs(JSON.stringify(metricWidgets), 'widgets')
+    const graphs = await parseGraphs(JSON.stringify(metricWidgets), 'widgets')
     expect(graphs.map(g => g.metricWidget)).toEqual(
       metricWidgets.map(w => JSON.stringify(w.properties))
     )
@@ -98,10 +98,10 @@ describe('parseGraphs: bad input names the input and the item', () => {
     ['[{ "name": "CPU", "metrics": [["a", "b"]] }]', /has 'name' but no 'widget'/],
     ['[{ "type": "text", "properties": { "markdown": "# hi" } }]', /'text' dashboard widget/],
     ['[{"metrics": [["a","b"]]}, {"metrics": [["a","b"]], "width": -1}]', /item 2/]
-  ])('%j', (text, message) => {
+  ])('%j', async (text, message) => {
     let error: unknown
     try {
-      parseGraphs(text, 'widgets')
+      await parseGraphs(text, 'widgets')
     } catch (caught) {
       error = caught
     }

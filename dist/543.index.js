@@ -3870,7 +3870,7 @@ const NODE_AUTH_SCHEME_PREFERENCE_OPTIONS = {
 /* harmony export */   O: () => (/* binding */ resolveAwsSdkSigV4AConfig)
 /* harmony export */ });
 /* harmony import */ var _smithy_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1944);
-/* harmony import */ var _smithy_core_config__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9967);
+/* harmony import */ var _smithy_core_config__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2348);
 
 
 const resolveAwsSdkSigV4AConfig = (config) => {
@@ -6706,7 +6706,7 @@ const fromStatic = (defaultValue) => isFunction(defaultValue) ? async () => awai
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ CredentialsProviderError)
 /* harmony export */ });
-/* harmony import */ var _ProviderError__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9967);
+/* harmony import */ var _ProviderError__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2348);
 
 class CredentialsProviderError extends _ProviderError__WEBPACK_IMPORTED_MODULE_0__/* .ProviderError */ .m {
     name = "CredentialsProviderError";
@@ -6719,7 +6719,7 @@ class CredentialsProviderError extends _ProviderError__WEBPACK_IMPORTED_MODULE_0
 
 /***/ }),
 
-/***/ 9967:
+/***/ 2348:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6758,7 +6758,7 @@ class ProviderError extends Error {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ chain)
 /* harmony export */ });
-/* harmony import */ var _ProviderError__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9967);
+/* harmony import */ var _ProviderError__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2348);
 
 const chain = (...providers) => async () => {
     if (providers.length === 0) {

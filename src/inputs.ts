@@ -65,7 +65,7 @@ export interface Inputs {
 const MAX_CONCURRENCY = 20
 const DEFAULT_KEY_PREFIX = 'cloudwatch-graphs/'
 
-export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
+export async function getInputs(env: NodeJS.ProcessEnv = process.env): Promise<Inputs> {
   // Secrets first: masked before anything else can fail and print.
   const presignSecret = core.getInput('presign-secret-access-key').trim()
   if (presignSecret) core.setSecret(presignSecret)
@@ -73,7 +73,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   if (slackToken) core.setSecret(slackToken)
 
   const dashboards = readDashboards()
-  const graphs = readGraphs(env, dashboards.length > 0)
+  const graphs = await readGraphs(env, dashboards.length > 0)
   const delivery = readChoice(
     'delivery',
     ['presigned-url', 'slack-upload'] as const,
@@ -133,7 +133,7 @@ function readDashboards(): string[] {
 }
 
 /** The graphs of widgets or widgets-file; none is fine when dashboards give graphs. */
-function readGraphs(env: NodeJS.ProcessEnv, haveDashboards: boolean): Graph[] {
+async function readGraphs(env: NodeJS.ProcessEnv, haveDashboards: boolean): Promise<Graph[]> {
   const inline = core.getInput('widgets')
   const file = input('widgets-file')
   if (inline.trim() && file) {

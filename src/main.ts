@@ -16,7 +16,7 @@ export async function run(): Promise<void> {
   let deadline: NodeJS.Timeout | undefined
   try {
     enterPhase('reading inputs')
-    const inputs = getInputs()
+    const inputs = await getInputs()
     logInputs(inputs)
     deadline = startDeadline(inputs.timeoutSeconds)
     const timings: Record<string, number> = {}

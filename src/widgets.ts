@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml'
+import { readDocument } from './document.js'
 import { InputError, describeError } from './errors.js'
 
 /** One graph to render: its display name and the exact MetricWidget string CloudWatch receives. */
@@ -23,13 +23,8 @@ function isObject(value: unknown): value is JsonObject {
  * Parses the `widgets` input (or the `widgets-file` content): YAML or JSON, one graph or a list.
  * Each item is validated on a copy; what CloudWatch receives is never rewritten.
  */
-export function parseGraphs(text: string, input: string): Graph[] {
-  let document: unknown
-  try {
-    document = parseYaml(text)
-  } catch (error) {
-    throw new InputError(input, `is not valid YAML or JSON: ${firstLine(describeError(error))}`)
-  }
+export async function parseGraphs(text: string, input: string): Promise<Graph[]> {
+  const document = await readDocument(text, input)
   if (document === null || document === undefined) {
     throw new InputError(input, 'is empty: give a metric widget or a list of them')
   }
@@ -148,8 +143,4 @@ function describeType(value: unknown): string {
 
 function truncate(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0] ?? text
 }
