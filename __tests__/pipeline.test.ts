@@ -1,6 +1,6 @@
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import type { S3Client } from '@aws-sdk/client-s3'
-import { type PipelineDeps, type UploadPlan, renderGraphs } from '../src/pipeline.js'
+import { MAX_UPLOADS, type PipelineDeps, type UploadPlan, renderGraphs } from '../src/pipeline.js'
 import type { Graph } from '../src/widgets.js'
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
@@ -69,11 +69,18 @@ test('every graph is fetched, uploaded under its key and presigned with the sign
   expect(outcomes.every(outcome => outcome.failure === undefined)).toBe(true)
 })
 
-test('at most max-concurrency fetches and at most max-concurrency uploads at once', async () => {
-  const { deps, peak } = recorder({ fetchMs: i => (i % 3) * 7 + 5, uploadMs: 25 })
-  await renderGraphs(graphs(20), options, deps())
+test('at most max-concurrency fetches and at most maxUploads uploads at once', async () => {
+  const { deps, peak } = recorder({ fetchMs: i => (i % 3) * 7 + 5, uploadMs: 60 })
+  await renderGraphs(graphs(20), { ...options, maxUploads: 5 }, deps())
   expect(peak.fetch).toBe(3)
-  expect(peak.upload).toBe(3)
+  expect(peak.upload).toBe(5)
+})
+
+test('uploads are not held to max-concurrency: a wave that arrives during the last one goes up', async () => {
+  const { deps, peak } = recorder({ fetchMs: () => 5, uploadMs: 80 })
+  await renderGraphs(graphs(9), options, deps())
+  expect(peak.fetch).toBe(3)
+  expect(peak.upload).toBe(9)
 })
 
 test('fetches start in graph order, and an upload does not hold up the next fetch', async () => {
@@ -165,4 +172,24 @@ test('URL checks run beside the stages; a URL that does not serve its image fail
     'the presigned URL does not serve the image: HTTP 403 (SignatureDoesNotMatch)'
   )
   expect(outcomes.filter(outcome => outcome.failure)).toHaveLength(1)
+})
+
+test('onStored comes once every graph is stored, while the URL checks are still out', async () => {
+  const { deps, events } = recorder({ fetchMs: () => 5, uploadMs: 5 })
+  await renderGraphs(
+    graphs(3),
+    options,
+    deps({
+      check: async key => {
+        await sleep(30)
+        events.push(`checked ${key}`)
+        return undefined
+      },
+      onStored: () => events.push('stored')
+    })
+  )
+  expect(events.filter(e => e === 'stored')).toHaveLength(1)
+  const stored = events.indexOf('stored')
+  expect(stored).toBeGreaterThan(events.lastIndexOf('uploaded graphs/3.png'))
+  expect(stored).toBeLessThan(events.indexOf('checked graphs/3.png'))
 })

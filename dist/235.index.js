@@ -35,7 +35,7 @@ async function deliverSlackHosted(inputs, graphs, cloudwatch, timings) {
         try {
             pngs[i] = await cloudwatch.fetchImage(cloudwatch.client, graph);
             outcome.bytes = pngs[i]?.length;
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${(0,_pipeline_js__WEBPACK_IMPORTED_MODULE_3__/* .label */ .P)(graph)}: ${((outcome.bytes ?? 0) / 1024).toFixed(1)} KiB`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${(0,_pipeline_js__WEBPACK_IMPORTED_MODULE_3__/* .label */ .Pf)(graph)}: ${((outcome.bytes ?? 0) / 1024).toFixed(1)} KiB`);
         }
         catch (error) {
             outcome.failure = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error);

@@ -73,7 +73,11 @@ async function deliverPresigned(inputs, graphs, cloudwatch, timings) {
     plan.catch(() => undefined); // awaited below; this only keeps an early failure handled
     const verify = inputs.verifyUrls ? __webpack_require__.e(/* import() */ 506).then(__webpack_require__.bind(__webpack_require__, 7506)) : undefined;
     verify?.catch(() => undefined); // a failed load surfaces in each check
-    const outcomes = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_2__/* .renderGraphs */ .u)(graphs, {
+    // The Slack code and client (about 50 ms of CPU, most of it fetch()'s undici) get ready while
+    // the last URL checks are out: once every graph is stored, when this process is only waiting.
+    let slackReady;
+    const prepareSlack = () => (slackReady ??= prepareSlackSide(inputs));
+    const outcomes = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_2__/* .renderGraphs */ .uu)(graphs, {
         bucket: inputs.s3.bucket,
         expiresInSeconds: inputs.expiresInSeconds,
         maxConcurrency: inputs.maxConcurrency
@@ -83,7 +87,8 @@ async function deliverPresigned(inputs, graphs, cloudwatch, timings) {
         plan,
         upload: async (...args) => (await preparing).s3.uploadPng(...args),
         presign: async (...args) => (await preparing).s3.presignGetUrl(...args),
-        check: verify ? async (_key, url) => (await verify).checkUrl(url) : undefined
+        check: verify ? async (_key, url) => (await verify).checkUrl(url) : undefined,
+        onStored: () => void prepareSlack().catch(() => undefined) // awaited when posting
     });
     const { run, signing } = await preparing; // its failure is every graph's failure
     timings.graphs = performance.now() - graphsStart;
@@ -100,7 +105,7 @@ async function deliverPresigned(inputs, graphs, cloudwatch, timings) {
     let posts;
     let postFailure;
     try {
-        posts = await postToSlack(inputs, outcomes, signing.expiry, run);
+        posts = await postToSlack(inputs, outcomes, signing.expiry, run, await prepareSlack());
     }
     catch (error) {
         // Some messages are in the channel: report them (outputs, summary), then fail.
@@ -124,8 +129,22 @@ async function deliverPresigned(inputs, graphs, cloudwatch, timings) {
         timings
     };
 }
-async function postToSlack(inputs, outcomes, expiry, run) {
-    const { buildMessages, buildThread, defaultText } = await __webpack_require__.e(/* import() */ 64).then(__webpack_require__.bind(__webpack_require__, 6064));
+/** The message builder, and the Slack client unless nothing will be posted. */
+async function prepareSlackSide(inputs) {
+    const settings = inputs.dryRun ? undefined : inputs.slack;
+    const [message, code] = await Promise.all([
+        __webpack_require__.e(/* import() */ 64).then(__webpack_require__.bind(__webpack_require__, 6064)),
+        settings ? Promise.all(/* import() */[__webpack_require__.e(43), __webpack_require__.e(915)]).then(__webpack_require__.bind(__webpack_require__, 6915)) : undefined
+    ]);
+    if (!settings || !code)
+        return { message };
+    return {
+        message,
+        slack: { code, client: code.createSlackClient(settings.token, settings.apiUrl) }
+    };
+}
+async function postToSlack(inputs, outcomes, expiry, run, side) {
+    const { buildMessages, buildThread, defaultText } = side.message;
     const slack = inputs.slack;
     const options = {
         text: slack?.text ?? defaultText(new Date()),
@@ -136,12 +155,12 @@ async function postToSlack(inputs, outcomes, expiry, run) {
         runUrl: run.runUrl,
         missing: outcomes.filter(outcome => outcome.failure).map(outcome => outcome.graph.name)
     };
-    if (inputs.dryRun || !slack) {
+    if (!slack || !side.slack) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Dry run: nothing posted to Slack');
         return [];
     }
-    const { createSlackClient, postMessages, postThread, MESSAGE_INTERVAL_MS } = await Promise.all(/* import() */[__webpack_require__.e(43), __webpack_require__.e(915)]).then(__webpack_require__.bind(__webpack_require__, 6915));
-    const client = createSlackClient(slack.token, slack.apiUrl);
+    const { postMessages, postThread, MESSAGE_INTERVAL_MS } = side.slack.code;
+    const client = side.slack.client;
     const posts = slack.thread === 'images'
         ? await postThread(client, slack.channel, buildThread(options), {
             paceMs: MESSAGE_INTERVAL_MS

@@ -203,7 +203,7 @@ function describeFailures(failed) {
     for (const outcome of failed) {
         if (!outcome.failure)
             continue;
-        byCause.set(outcome.failure, [...(byCause.get(outcome.failure) ?? []), (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_0__/* .label */ .P)(outcome.graph)]);
+        byCause.set(outcome.failure, [...(byCause.get(outcome.failure) ?? []), (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_0__/* .label */ .Pf)(outcome.graph)]);
     }
     return [...byCause].map(([cause, graphs]) => `- ${graphs.join(', ')}: ${cause}`).join('\n');
 }
@@ -930,25 +930,33 @@ function currentPhase() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ label),
-/* harmony export */   u: () => (/* binding */ renderGraphs)
+/* harmony export */   Pf: () => (/* binding */ label),
+/* harmony export */   uu: () => (/* binding */ renderGraphs)
 /* harmony export */ });
+/* unused harmony export MAX_UPLOADS */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1915);
 /* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8540);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8204);
-// fetch → upload → presign → check, per graph: at most max-concurrency fetches and at most
-// max-concurrency uploads at once, URL checks beside them. A graph that fails is recorded with its
+// fetch → upload → presign → check, per graph: at most max-concurrency fetches at once (CloudWatch's
+// quota), each graph uploaded as soon as it arrives, URL checks beside them. A graph that fails is recorded with its
 // cause and the others go on; a failure that concerns every graph (no credentials, signing
 // refused) stops the run before anything is uploaded.
 
 
 
+/**
+ * Uploads in flight at most. S3 has no quota like CloudWatch's 20 calls a second, so uploads are
+ * not held to max-concurrency: a wave of graphs that arrives while the previous wave is still
+ * uploading (the first uploads wait for the signing decision) goes up at once. The SDK's own
+ * socket pool is 50.
+ */
+const MAX_UPLOADS = 20;
 async function renderGraphs(graphs, options, deps) {
     const { bucket } = options;
-    // Two stages of at most max-concurrency each: a graph's upload starts as soon as its image
-    // arrives, and its fetch slot goes straight to the next graph instead of waiting for S3.
+    // Two stages: a graph's upload starts as soon as its image arrives, and its fetch slot goes
+    // straight to the next graph instead of waiting for S3.
     const fetches = new _concurrency_js__WEBPACK_IMPORTED_MODULE_2__/* .Limiter */ .j(options.maxConcurrency);
-    const uploads = new _concurrency_js__WEBPACK_IMPORTED_MODULE_2__/* .Limiter */ .j(options.maxConcurrency);
+    const uploads = new _concurrency_js__WEBPACK_IMPORTED_MODULE_2__/* .Limiter */ .j(options.maxUploads ?? MAX_UPLOADS);
     // Once the plan has failed, no graph can be stored: fetch nothing more.
     let planFailed = false;
     deps.plan.catch(() => {
@@ -997,6 +1005,7 @@ async function renderGraphs(graphs, options, deps) {
         return outcome;
     }
     const outcomes = await Promise.all(graphs.map(render));
+    deps.onStored?.();
     await Promise.all(checks);
     return outcomes;
 }

@@ -10,6 +10,7 @@ import type { RunReport } from './outputs.js'
 import { type GraphOutcome, type UploadPlan, renderGraphs } from './pipeline.js'
 import { enterPhase } from './phases.js'
 import { type RunInfo, readRunInfo } from './run-info.js'
+import type { WebClient } from '@slack/web-api'
 import type { PostResult } from './slack.js'
 import type { Graph } from './widgets.js'
 import type { CloudWatchAccess } from './pipeline.js'
@@ -69,6 +70,10 @@ export async function deliverPresigned(
   plan.catch(() => undefined) // awaited below; this only keeps an early failure handled
   const verify = inputs.verifyUrls ? import('./verify.js') : undefined
   verify?.catch(() => undefined) // a failed load surfaces in each check
+  // The Slack code and client (about 50 ms of CPU, most of it fetch()'s undici) get ready while
+  // the last URL checks are out: once every graph is stored, when this process is only waiting.
+  let slackReady: Promise<SlackSide> | undefined
+  const prepareSlack = () => (slackReady ??= prepareSlackSide(inputs))
   const outcomes = await renderGraphs(
     graphs,
     {
@@ -82,7 +87,8 @@ export async function deliverPresigned(
       plan,
       upload: async (...args) => (await preparing).s3.uploadPng(...args),
       presign: async (...args) => (await preparing).s3.presignGetUrl(...args),
-      check: verify ? async (_key, url) => (await verify).checkUrl(url) : undefined
+      check: verify ? async (_key, url) => (await verify).checkUrl(url) : undefined,
+      onStored: () => void prepareSlack().catch(() => undefined) // awaited when posting
     }
   )
   const { run, signing } = await preparing // its failure is every graph's failure
@@ -103,7 +109,7 @@ export async function deliverPresigned(
   let posts: PostResult[]
   let postFailure: string | undefined
   try {
-    posts = await postToSlack(inputs, outcomes, signing.expiry, run)
+    posts = await postToSlack(inputs, outcomes, signing.expiry, run, await prepareSlack())
   } catch (error) {
     // Some messages are in the channel: report them (outputs, summary), then fail.
     if (!(error instanceof PostError)) throw error
@@ -125,13 +131,34 @@ export async function deliverPresigned(
   }
 }
 
+interface SlackSide {
+  message: typeof import('./message.js')
+  /** Absent when nothing is posted (a dry run). */
+  slack?: { code: typeof import('./slack.js'); client: WebClient }
+}
+
+/** The message builder, and the Slack client unless nothing will be posted. */
+async function prepareSlackSide(inputs: Inputs): Promise<SlackSide> {
+  const settings = inputs.dryRun ? undefined : inputs.slack
+  const [message, code] = await Promise.all([
+    import('./message.js'),
+    settings ? import('./slack.js') : undefined
+  ])
+  if (!settings || !code) return { message }
+  return {
+    message,
+    slack: { code, client: code.createSlackClient(settings.token, settings.apiUrl) }
+  }
+}
+
 async function postToSlack(
   inputs: Inputs,
   outcomes: readonly GraphOutcome[],
   expiry: Expiry,
-  run: RunInfo
+  run: RunInfo,
+  side: SlackSide
 ): Promise<PostResult[]> {
-  const { buildMessages, buildThread, defaultText } = await import('./message.js')
+  const { buildMessages, buildThread, defaultText } = side.message
   const slack = inputs.slack
   const options = {
     text: slack?.text ?? defaultText(new Date()),
@@ -142,13 +169,12 @@ async function postToSlack(
     runUrl: run.runUrl,
     missing: outcomes.filter(outcome => outcome.failure).map(outcome => outcome.graph.name)
   }
-  if (inputs.dryRun || !slack) {
+  if (!slack || !side.slack) {
     core.info('Dry run: nothing posted to Slack')
     return []
   }
-  const { createSlackClient, postMessages, postThread, MESSAGE_INTERVAL_MS } =
-    await import('./slack.js')
-  const client = createSlackClient(slack.token, slack.apiUrl)
+  const { postMessages, postThread, MESSAGE_INTERVAL_MS } = side.slack.code
+  const client = side.slack.client
   const posts =
     slack.thread === 'images'
       ? await postThread(client, slack.channel, buildThread(options), {

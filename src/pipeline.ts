@@ -1,5 +1,5 @@
-// fetch → upload → presign → check, per graph: at most max-concurrency fetches and at most
-// max-concurrency uploads at once, URL checks beside them. A graph that fails is recorded with its
+// fetch → upload → presign → check, per graph: at most max-concurrency fetches at once (CloudWatch's
+// quota), each graph uploaded as soon as it arrives, URL checks beside them. A graph that fails is recorded with its
 // cause and the others go on; a failure that concerns every graph (no credentials, signing
 // refused) stops the run before anything is uploaded.
 import * as core from '@actions/core'
@@ -40,6 +40,8 @@ export interface PipelineDeps {
   ) => Promise<string>
   /** undefined when the URL serves its image, else why not. Absent with verify-urls: false. */
   check?: (key: string, url: string) => Promise<string | undefined>
+  /** Called once every graph is stored (or has failed), while the last URL checks are out. */
+  onStored?: () => void
 }
 
 export interface GraphOutcome {
@@ -51,16 +53,33 @@ export interface GraphOutcome {
   failure?: string
 }
 
+/**
+ * Uploads in flight at most. S3 has no quota like CloudWatch's 20 calls a second, so uploads are
+ * not held to max-concurrency: a wave of graphs that arrives while the previous wave is still
+ * uploading (the first uploads wait for the signing decision) goes up at once. The SDK's own
+ * socket pool is 50.
+ */
+export const MAX_UPLOADS = 20
+
+export interface RenderOptions {
+  bucket: string
+  expiresInSeconds: number
+  /** GetMetricWidgetImage calls in flight at most. */
+  maxConcurrency: number
+  /** Uploads in flight at most (default MAX_UPLOADS). */
+  maxUploads?: number
+}
+
 export async function renderGraphs(
   graphs: readonly Graph[],
-  options: { bucket: string; expiresInSeconds: number; maxConcurrency: number },
+  options: RenderOptions,
   deps: PipelineDeps
 ): Promise<GraphOutcome[]> {
   const { bucket } = options
-  // Two stages of at most max-concurrency each: a graph's upload starts as soon as its image
-  // arrives, and its fetch slot goes straight to the next graph instead of waiting for S3.
+  // Two stages: a graph's upload starts as soon as its image arrives, and its fetch slot goes
+  // straight to the next graph instead of waiting for S3.
   const fetches = new Limiter(options.maxConcurrency)
-  const uploads = new Limiter(options.maxConcurrency)
+  const uploads = new Limiter(options.maxUploads ?? MAX_UPLOADS)
   // Once the plan has failed, no graph can be stored: fetch nothing more.
   let planFailed = false
   deps.plan.catch(() => {
@@ -117,6 +136,7 @@ export async function renderGraphs(
   }
 
   const outcomes = await Promise.all(graphs.map(render))
+  deps.onStored?.()
   await Promise.all(checks)
   return outcomes
 }
