@@ -1,6 +1,7 @@
 // The Slack side: one bounded client, messages posted in order, errors mapped to their fix.
 import * as core from '@actions/core'
 import { LogLevel, WebClient, type Logger } from '@slack/web-api'
+import { nodeFetch } from './node-fetch.js'
 import { ActionError, PostError, describeError } from './errors.js'
 import { type SlackMessage, type ThreadMessages, imagesAsLinks } from './message.js'
 
@@ -14,7 +15,8 @@ export function createSlackClient(token: string, apiUrl: string): WebClient {
     // The default policy retries for about 30 minutes; a scheduled report should give up sooner.
     retryConfig: { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 8000, randomize: true },
     logger: actionsLogger(),
-    headers: { 'User-Agent': 'cloudwatch-graphs-to-slack/1' }
+    headers: { 'User-Agent': 'cloudwatch-graphs-to-slack/1' },
+    fetch: nodeFetch
   })
 }
 
