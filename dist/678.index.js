@@ -56,30 +56,51 @@ var errors = __webpack_require__(8204);
 var clients = __webpack_require__(8681);
 ;// CONCATENATED MODULE: ../src/aws/pacer.ts
 const CLOUDWATCH_QUOTA_PER_SECOND = 20;
+/** The quota's window, a little over a second so clock skew with the service does not tip it. */
+const WINDOW_MS = 1050;
 class ThrottlePacer {
     perSecond;
     clock;
     sleep;
     throttled = false;
     nextSlot = 0;
+    /** When the latest admitted attempts were sent (at most perSecond of them), oldest first. */
+    admitted = [];
     constructor(perSecond, clock = () => performance.now(), sleep = ms => new Promise(resolve => setTimeout(resolve, ms))) {
         this.perSecond = perSecond;
         this.clock = clock;
         this.sleep = sleep;
     }
-    /** Resolves when this attempt may go: at once until the service has throttled. */
+    /**
+     * Resolves when this attempt may go: at once until the service has throttled. Returns when it
+     * went, for onAdmitted.
+     */
     async slot() {
-        if (!this.throttled)
-            return;
         const now = this.clock();
+        if (!this.throttled)
+            return now;
         const at = Math.max(now, this.nextSlot);
-        // A little over the quota's interval, so clock skew with the service does not tip it over.
-        this.nextSlot = at + 1050 / this.perSecond;
+        this.nextSlot = at + WINDOW_MS / this.perSecond;
         if (at > now)
             await this.sleep(at - now);
+        return at;
     }
+    /** The service answered an attempt sent at `sentAt` (anything but Throttling uses the quota). */
+    onAdmitted(sentAt) {
+        this.admitted.push(sentAt);
+        if (this.admitted.length > this.perSecond)
+            this.admitted.shift();
+    }
+    /**
+     * The service refused an attempt: its window is full. When this process filled it, the window
+     * has room again once the oldest of those calls is a window old; no attempt goes before then.
+     */
     onThrottled() {
         this.throttled = true;
+        const oldest = this.admitted[0];
+        if (this.admitted.length === this.perSecond && oldest !== undefined) {
+            this.nextSlot = Math.max(this.nextSlot, oldest + WINDOW_MS);
+        }
     }
     get pacing() {
         return this.throttled;
@@ -95,22 +116,27 @@ function isThrottling(error) {
 }
 /**
  * A middleware in the deserialize step: it runs for every attempt, inside the SDK's retry loop, so
- * retries wait for their slot too.
+ * retries wait for their slot too. High priority puts it outside the deserializer, where a
+ * Throttling answer is an error (inside, it is still a plain HTTP 400 response).
  */
 function pacerPlugin(pacer) {
     return {
         applyToStack: stack => {
             stack.add(next => async (args) => {
-                await pacer.slot();
+                const sentAt = await pacer.slot();
                 try {
-                    return await next(args);
+                    const output = await next(args);
+                    pacer.onAdmitted(sentAt);
+                    return output;
                 }
                 catch (error) {
                     if (isThrottling(error))
                         pacer.onThrottled();
+                    else
+                        pacer.onAdmitted(sentAt);
                     throw error;
                 }
-            }, { step: 'deserialize', name: 'throttlePacer', priority: 'low' });
+            }, { step: 'deserialize', name: 'throttlePacer', priority: 'high' });
         }
     };
 }

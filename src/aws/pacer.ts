@@ -1,14 +1,20 @@
 // CloudWatch allows 20 GetMetricWidgetImage calls per second per account. While it does not
 // throttle, nothing here slows the action down. Once it answers Throttling, every later attempt
-// (retries included) is spaced to the quota's pace, so the remaining graphs flow at 20 per second
-// instead of bursting into the quota again and backing off ever longer.
+// (retries included) waits until the quota's window has room for it (by the calls this process saw
+// admitted) and is spaced to the quota's pace, so the remaining graphs flow at 20 per second instead
+// of bursting into the quota again and backing off ever longer.
 import type { Pluggable } from '@smithy/types'
 
 export const CLOUDWATCH_QUOTA_PER_SECOND = 20
 
+/** The quota's window, a little over a second so clock skew with the service does not tip it. */
+const WINDOW_MS = 1050
+
 export class ThrottlePacer {
   private throttled = false
   private nextSlot = 0
+  /** When the latest admitted attempts were sent (at most perSecond of them), oldest first. */
+  private readonly admitted: number[] = []
 
   constructor(
     private readonly perSecond: number,
@@ -17,18 +23,35 @@ export class ThrottlePacer {
       new Promise(resolve => setTimeout(resolve, ms))
   ) {}
 
-  /** Resolves when this attempt may go: at once until the service has throttled. */
-  async slot(): Promise<void> {
-    if (!this.throttled) return
+  /**
+   * Resolves when this attempt may go: at once until the service has throttled. Returns when it
+   * went, for onAdmitted.
+   */
+  async slot(): Promise<number> {
     const now = this.clock()
+    if (!this.throttled) return now
     const at = Math.max(now, this.nextSlot)
-    // A little over the quota's interval, so clock skew with the service does not tip it over.
-    this.nextSlot = at + 1050 / this.perSecond
+    this.nextSlot = at + WINDOW_MS / this.perSecond
     if (at > now) await this.sleep(at - now)
+    return at
   }
 
+  /** The service answered an attempt sent at `sentAt` (anything but Throttling uses the quota). */
+  onAdmitted(sentAt: number): void {
+    this.admitted.push(sentAt)
+    if (this.admitted.length > this.perSecond) this.admitted.shift()
+  }
+
+  /**
+   * The service refused an attempt: its window is full. When this process filled it, the window
+   * has room again once the oldest of those calls is a window old; no attempt goes before then.
+   */
   onThrottled(): void {
     this.throttled = true
+    const oldest = this.admitted[0]
+    if (this.admitted.length === this.perSecond && oldest !== undefined) {
+      this.nextSlot = Math.max(this.nextSlot, oldest + WINDOW_MS)
+    }
   }
 
   get pacing(): boolean {
@@ -50,7 +73,8 @@ export function isThrottling(error: unknown): boolean {
 
 /**
  * A middleware in the deserialize step: it runs for every attempt, inside the SDK's retry loop, so
- * retries wait for their slot too.
+ * retries wait for their slot too. High priority puts it outside the deserializer, where a
+ * Throttling answer is an error (inside, it is still a plain HTTP 400 response).
  */
 export function pacerPlugin<Input extends object, Output extends object>(
   pacer: ThrottlePacer
@@ -59,15 +83,18 @@ export function pacerPlugin<Input extends object, Output extends object>(
     applyToStack: stack => {
       stack.add(
         next => async args => {
-          await pacer.slot()
+          const sentAt = await pacer.slot()
           try {
-            return await next(args)
+            const output = await next(args)
+            pacer.onAdmitted(sentAt)
+            return output
           } catch (error) {
             if (isThrottling(error)) pacer.onThrottled()
+            else pacer.onAdmitted(sentAt)
             throw error
           }
         },
-        { step: 'deserialize', name: 'throttlePacer', priority: 'low' }
+        { step: 'deserialize', name: 'throttlePacer', priority: 'high' }
       )
     }
   }
