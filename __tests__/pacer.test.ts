@@ -50,6 +50,34 @@ test('after a burst fills the quota, the next attempt waits until the burst is a
   expect(second - first).toBeCloseTo(52.5)
 })
 
+test('an attempt already waiting waits again when a throttle moves the window', async () => {
+  let now = 0
+  const wakes: (() => void)[] = []
+  const pacer = new ThrottlePacer(
+    20,
+    () => now,
+    ms =>
+      new Promise<void>(resolve =>
+        wakes.push(() => {
+          now += ms
+          resolve()
+        })
+      )
+  )
+  for (let i = 0; i < 20; i++) pacer.onAdmitted(i)
+  pacer.onThrottled() // the window has room at 0 + 1050
+  now = 1100
+  expect(await pacer.slot()).toBe(1100)
+  const waiting = pacer.slot() // booked for 1152.5
+  for (let i = 0; i < 20; i++) pacer.onAdmitted(1100 + i)
+  pacer.onThrottled() // now not before 1100 + 1050
+  while (wakes.length > 0) {
+    wakes.shift()?.()
+    await new Promise(resolve => setImmediate(resolve))
+  }
+  expect(await waiting).toBeGreaterThanOrEqual(2150)
+})
+
 test('a refusal after calls this process did not make (another job) only spaces the attempts', async () => {
   const time = fakeTime()
   const pacer = new ThrottlePacer(20, time.clock, time.sleep)

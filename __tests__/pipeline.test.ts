@@ -1,6 +1,6 @@
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import type { S3Client } from '@aws-sdk/client-s3'
-import { MAX_UPLOADS, type PipelineDeps, type UploadPlan, renderGraphs } from '../src/pipeline.js'
+import { type PipelineDeps, type UploadPlan, renderGraphs } from '../src/pipeline.js'
 import type { Graph } from '../src/widgets.js'
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
@@ -101,6 +101,18 @@ test('no upload before the plan (signing decision) is ready; fetches go on meanw
   expect(events.filter(e => e.startsWith('fetched'))).toHaveLength(6)
   expect(events.some(e => e.startsWith('upload'))).toBe(false)
   ready(plan(6))
+  const outcomes = await rendering
+  expect(outcomes.every(outcome => outcome.url)).toBe(true)
+})
+
+test('while the plan is pending, fetching stops at max-concurrency + maxUploads graphs held', async () => {
+  const { deps, events } = recorder({ fetchMs: () => 5 })
+  let ready: (plan: UploadPlan) => void = () => {}
+  const pending = new Promise<UploadPlan>(resolve => (ready = resolve))
+  const rendering = renderGraphs(graphs(12), { ...options, maxUploads: 2 }, deps({ plan: pending }))
+  await sleep(80)
+  expect(events.filter(e => e.startsWith('fetched'))).toHaveLength(5)
+  ready(plan(12))
   const outcomes = await rendering
   expect(outcomes.every(outcome => outcome.url)).toBe(true)
 })

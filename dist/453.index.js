@@ -306,7 +306,8 @@ var external_node_https_ = __webpack_require__(4708);
 // The part of fetch() that Slack's WebClient uses for its API calls, over node:http(s). Node's own
 // fetch() is undici, which initialises on the first call: about 45 ms of CPU, and the first call is
 // the post the whole run has been waiting for. WebClient takes a `fetch` option for this.
-// A body that is not a string (multipart uploads) goes to the real fetch().
+// A body that is not a string (multipart uploads) goes to the real fetch(). Redirects are never
+// followed: WebClient asks for redirect: 'error', and any other value returns the 3xx as it is.
 
 
 /** Response headers, read as fetch's Headers reads them (case-insensitive, lists joined). */
@@ -372,6 +373,8 @@ async function nodeFetch(input, init = {}) {
         headers['Content-Length'] = String(Buffer.byteLength(body));
     const send = url.protocol === 'http:' ? external_node_http_.request : external_node_https_.request;
     return new Promise((resolve, reject) => {
+        // A timeout says so, as fetch()'s does, not just "aborted".
+        const fail = (error) => reject(init.signal?.aborted ? init.signal.reason : error);
         const request = send(url, { method: init.method ?? 'GET', headers, signal: init.signal }, response => {
             const status = response.statusCode ?? 0;
             if (init.redirect === 'error' && status >= 300 && status < 400) {
@@ -381,10 +384,10 @@ async function nodeFetch(input, init = {}) {
             }
             const chunks = [];
             response.on('data', (chunk) => chunks.push(chunk));
-            response.on('error', reject);
+            response.on('error', fail);
             response.on('end', () => resolve(new NodeResponse(url.href, status, response.statusMessage ?? '', new ResponseHeaders(response.headers), Buffer.concat(chunks))));
         });
-        request.on('error', reject);
+        request.on('error', fail);
         request.end(body);
     });
 }

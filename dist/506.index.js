@@ -50,24 +50,20 @@ function firstByte(url) {
     return new Promise((resolve, reject) => {
         const target = new URL(url);
         const send = target.protocol === 'http:' ? node_http__WEBPACK_IMPORTED_MODULE_0__.request : node_https__WEBPACK_IMPORTED_MODULE_1__.request;
-        const request = send(target, { headers: { Range: 'bytes=0-0' } }, response => {
+        // Its timer does not keep the process alive, whatever happens to the connection.
+        const signal = AbortSignal.timeout(TIMEOUT_MS);
+        const fail = (error) => reject(signal.aborted ? new Error(`no answer within ${TIMEOUT_MS / 1000} s`) : error);
+        const request = send(target, { headers: { Range: 'bytes=0-0' }, signal }, response => {
             const chunks = [];
             response.on('data', (chunk) => chunks.push(chunk));
-            response.on('error', reject);
-            response.on('end', () => {
-                clearTimeout(timer);
-                resolve({
-                    status: response.statusCode ?? 0,
-                    contentType: response.headers['content-type'] ?? '',
-                    body: Buffer.concat(chunks).toString('utf8')
-                });
-            });
+            response.on('error', fail);
+            response.on('end', () => resolve({
+                status: response.statusCode ?? 0,
+                contentType: response.headers['content-type'] ?? '',
+                body: Buffer.concat(chunks).toString('utf8')
+            }));
         });
-        const timer = setTimeout(() => request.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS);
-        request.on('error', error => {
-            clearTimeout(timer);
-            reject(error);
-        });
+        request.on('error', fail);
         request.end();
     });
 }

@@ -64,6 +64,8 @@ class ThrottlePacer {
     sleep;
     throttled = false;
     nextSlot = 0;
+    /** No attempt before this: when the quota's window has room again after a throttle. */
+    notBefore = 0;
     /** When the latest admitted attempts were sent (at most perSecond of them), oldest first. */
     admitted = [];
     constructor(perSecond, clock = () => performance.now(), sleep = ms => new Promise(resolve => setTimeout(resolve, ms))) {
@@ -73,21 +75,27 @@ class ThrottlePacer {
     }
     /**
      * Resolves when this attempt may go: at once until the service has throttled. Returns when it
-     * went, for onAdmitted.
+     * went, for onAdmitted. An attempt that wakes to find the window moved (a throttle meanwhile)
+     * waits again.
      */
     async slot() {
-        const now = this.clock();
-        if (!this.throttled)
-            return now;
-        const at = Math.max(now, this.nextSlot);
-        this.nextSlot = at + WINDOW_MS / this.perSecond;
-        if (at > now)
+        for (;;) {
+            const now = this.clock();
+            if (!this.throttled)
+                return now;
+            const at = Math.max(now, this.nextSlot, this.notBefore);
+            if (at <= now) {
+                this.nextSlot = now + WINDOW_MS / this.perSecond;
+                return now;
+            }
             await this.sleep(at - now);
-        return at;
+        }
     }
     /** The service answered an attempt sent at `sentAt` (anything but Throttling uses the quota). */
     onAdmitted(sentAt) {
-        this.admitted.push(sentAt);
+        // The latest perSecond send times, oldest first (answers may come back out of order).
+        const index = this.admitted.findIndex(time => time > sentAt);
+        this.admitted.splice(index === -1 ? this.admitted.length : index, 0, sentAt);
         if (this.admitted.length > this.perSecond)
             this.admitted.shift();
     }
@@ -99,7 +107,7 @@ class ThrottlePacer {
         this.throttled = true;
         const oldest = this.admitted[0];
         if (this.admitted.length === this.perSecond && oldest !== undefined) {
-            this.nextSlot = Math.max(this.nextSlot, oldest + WINDOW_MS);
+            this.notBefore = Math.max(this.notBefore, oldest + WINDOW_MS);
         }
     }
     get pacing() {

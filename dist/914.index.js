@@ -73,8 +73,8 @@ async function deliverPresigned(inputs, graphs, cloudwatch, timings) {
     plan.catch(() => undefined); // awaited below; this only keeps an early failure handled
     const verify = inputs.verifyUrls ? __webpack_require__.e(/* import() */ 506).then(__webpack_require__.bind(__webpack_require__, 7506)) : undefined;
     verify?.catch(() => undefined); // a failed load surfaces in each check
-    // The Slack code and client (about 50 ms of CPU, most of it fetch()'s undici) get ready while
-    // the last URL checks are out: once every graph is stored, when this process is only waiting.
+    // The Slack code and client get ready while the last URL checks are out: once every graph is
+    // stored, when this process is only waiting.
     let slackReady;
     const prepareSlack = () => (slackReady ??= prepareSlackSide(inputs));
     const outcomes = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_2__/* .renderGraphs */ .uu)(graphs, {

@@ -404,7 +404,7 @@ async function readDocument(text, input) {
     const twice = repeatedKey(text);
     if (twice !== undefined) {
         // YAML refuses this; JSON.parse would silently keep the last one and drop the other.
-        throw new errors/* InputError */.dz(input, `has the key ${JSON.stringify(twice)} twice in one object: keep one (only the last would reach CloudWatch)`);
+        throw new errors/* InputError */.dz(input, `has the key ${JSON.stringify(twice)} twice in one object: keep one (JSON readers keep only the last)`);
     }
     return document;
 }
@@ -938,9 +938,9 @@ function currentPhase() {
 /* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8540);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8204);
 // fetch → upload → presign → check, per graph: at most max-concurrency fetches at once (CloudWatch's
-// quota), each graph uploaded as soon as it arrives, URL checks beside them. A graph that fails is recorded with its
-// cause and the others go on; a failure that concerns every graph (no credentials, signing
-// refused) stops the run before anything is uploaded.
+// quota), each graph uploaded once it has arrived and the signing decision is made, URL checks
+// beside them. A graph that fails is recorded with its cause and the others go on; a failure that
+// concerns every graph (no credentials, signing refused) stops the run before anything is uploaded.
 
 
 
@@ -955,8 +955,12 @@ async function renderGraphs(graphs, options, deps) {
     const { bucket } = options;
     // Two stages: a graph's upload starts as soon as its image arrives, and its fetch slot goes
     // straight to the next graph instead of waiting for S3.
+    const maxUploads = options.maxUploads ?? MAX_UPLOADS;
     const fetches = new _concurrency_js__WEBPACK_IMPORTED_MODULE_2__/* .Limiter */ .j(options.maxConcurrency);
-    const uploads = new _concurrency_js__WEBPACK_IMPORTED_MODULE_2__/* .Limiter */ .j(options.maxUploads ?? MAX_UPLOADS);
+    const uploads = new _concurrency_js__WEBPACK_IMPORTED_MODULE_2__/* .Limiter */ .j(maxUploads);
+    // Graphs fetched but not yet stored, at most: while the signing decision is pending (or S3 is
+    // slow), the fetches stop there instead of rendering (and holding) every graph.
+    const held = new _concurrency_js__WEBPACK_IMPORTED_MODULE_2__/* .Limiter */ .j(options.maxConcurrency + maxUploads);
     // Once the plan has failed, no graph can be stored: fetch nothing more.
     let planFailed = false;
     deps.plan.catch(() => {
@@ -1004,7 +1008,7 @@ async function renderGraphs(graphs, options, deps) {
         }
         return outcome;
     }
-    const outcomes = await Promise.all(graphs.map(render));
+    const outcomes = await Promise.all(graphs.map((graph, i) => held.run(async () => render(graph, i))));
     deps.onStored?.();
     await Promise.all(checks);
     return outcomes;

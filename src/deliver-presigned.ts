@@ -70,8 +70,8 @@ export async function deliverPresigned(
   plan.catch(() => undefined) // awaited below; this only keeps an early failure handled
   const verify = inputs.verifyUrls ? import('./verify.js') : undefined
   verify?.catch(() => undefined) // a failed load surfaces in each check
-  // The Slack code and client (about 50 ms of CPU, most of it fetch()'s undici) get ready while
-  // the last URL checks are out: once every graph is stored, when this process is only waiting.
+  // The Slack code and client get ready while the last URL checks are out: once every graph is
+  // stored, when this process is only waiting.
   let slackReady: Promise<SlackSide> | undefined
   const prepareSlack = () => (slackReady ??= prepareSlackSide(inputs))
   const outcomes = await renderGraphs(

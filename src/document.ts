@@ -15,7 +15,7 @@ export async function readDocument(text: string, input: string): Promise<unknown
     // YAML refuses this; JSON.parse would silently keep the last one and drop the other.
     throw new InputError(
       input,
-      `has the key ${JSON.stringify(twice)} twice in one object: keep one (only the last would reach CloudWatch)`
+      `has the key ${JSON.stringify(twice)} twice in one object: keep one (JSON readers keep only the last)`
     )
   }
   return document

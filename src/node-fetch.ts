@@ -1,7 +1,8 @@
 // The part of fetch() that Slack's WebClient uses for its API calls, over node:http(s). Node's own
 // fetch() is undici, which initialises on the first call: about 45 ms of CPU, and the first call is
 // the post the whole run has been waiting for. WebClient takes a `fetch` option for this.
-// A body that is not a string (multipart uploads) goes to the real fetch().
+// A body that is not a string (multipart uploads) goes to the real fetch(). Redirects are never
+// followed: WebClient asks for redirect: 'error', and any other value returns the 3xx as it is.
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 
@@ -84,6 +85,8 @@ export async function nodeFetch(
   if (body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(body))
   const send = url.protocol === 'http:' ? httpRequest : httpsRequest
   return new Promise((resolve, reject) => {
+    // A timeout says so, as fetch()'s does, not just "aborted".
+    const fail = (error: Error) => reject(init.signal?.aborted ? init.signal.reason : error)
     const request = send(
       url,
       { method: init.method ?? 'GET', headers, signal: init.signal },
@@ -96,7 +99,7 @@ export async function nodeFetch(
         }
         const chunks: Buffer[] = []
         response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.on('error', reject)
+        response.on('error', fail)
         response.on('end', () =>
           resolve(
             new NodeResponse(
@@ -110,7 +113,7 @@ export async function nodeFetch(
         )
       }
     )
-    request.on('error', reject)
+    request.on('error', fail)
     request.end(body)
   })
 }

@@ -1,7 +1,7 @@
 // fetch → upload → presign → check, per graph: at most max-concurrency fetches at once (CloudWatch's
-// quota), each graph uploaded as soon as it arrives, URL checks beside them. A graph that fails is recorded with its
-// cause and the others go on; a failure that concerns every graph (no credentials, signing
-// refused) stops the run before anything is uploaded.
+// quota), each graph uploaded once it has arrived and the signing decision is made, URL checks
+// beside them. A graph that fails is recorded with its cause and the others go on; a failure that
+// concerns every graph (no credentials, signing refused) stops the run before anything is uploaded.
 import * as core from '@actions/core'
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import type { S3Client } from '@aws-sdk/client-s3'
@@ -78,8 +78,12 @@ export async function renderGraphs(
   const { bucket } = options
   // Two stages: a graph's upload starts as soon as its image arrives, and its fetch slot goes
   // straight to the next graph instead of waiting for S3.
+  const maxUploads = options.maxUploads ?? MAX_UPLOADS
   const fetches = new Limiter(options.maxConcurrency)
-  const uploads = new Limiter(options.maxUploads ?? MAX_UPLOADS)
+  const uploads = new Limiter(maxUploads)
+  // Graphs fetched but not yet stored, at most: while the signing decision is pending (or S3 is
+  // slow), the fetches stop there instead of rendering (and holding) every graph.
+  const held = new Limiter(options.maxConcurrency + maxUploads)
   // Once the plan has failed, no graph can be stored: fetch nothing more.
   let planFailed = false
   deps.plan.catch(() => {
@@ -135,7 +139,9 @@ export async function renderGraphs(
     return outcome
   }
 
-  const outcomes = await Promise.all(graphs.map(render))
+  const outcomes = await Promise.all(
+    graphs.map((graph, i) => held.run(async () => render(graph, i)))
+  )
   deps.onStored?.()
   await Promise.all(checks)
   return outcomes

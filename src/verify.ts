@@ -41,27 +41,23 @@ function firstByte(url: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const target = new URL(url)
     const send = target.protocol === 'http:' ? httpRequest : httpsRequest
-    const request = send(target, { headers: { Range: 'bytes=0-0' } }, response => {
+    // Its timer does not keep the process alive, whatever happens to the connection.
+    const signal = AbortSignal.timeout(TIMEOUT_MS)
+    const fail = (error: Error) =>
+      reject(signal.aborted ? new Error(`no answer within ${TIMEOUT_MS / 1000} s`) : error)
+    const request = send(target, { headers: { Range: 'bytes=0-0' }, signal }, response => {
       const chunks: Buffer[] = []
       response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('error', reject)
-      response.on('end', () => {
-        clearTimeout(timer)
+      response.on('error', fail)
+      response.on('end', () =>
         resolve({
           status: response.statusCode ?? 0,
           contentType: response.headers['content-type'] ?? '',
           body: Buffer.concat(chunks).toString('utf8')
         })
-      })
+      )
     })
-    const timer = setTimeout(
-      () => request.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)),
-      TIMEOUT_MS
-    )
-    request.on('error', error => {
-      clearTimeout(timer)
-      reject(error)
-    })
+    request.on('error', fail)
     request.end()
   })
 }
