@@ -58,7 +58,10 @@ try {
     license: 'licenses.txt',
     transpileOnly: true,
     mainFields: ['module', 'main'],
-    quiet: true
+    quiet: true,
+    // No filesystem cache: it is keyed by the working directory, and it does not notice a change
+    // of tsconfig paths, so a cached build could differ from a fresh clone's.
+    cache: false
   })
 } finally {
   process.chdir(repoRoot)

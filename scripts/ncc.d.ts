@@ -5,6 +5,7 @@ declare module '@vercel/ncc' {
     transpileOnly?: boolean
     mainFields?: string[]
     quiet?: boolean
+    cache?: boolean | string
   }
   interface NccResult {
     code: string
