@@ -154,7 +154,11 @@ function pacerPlugin(pacer) {
 
 
 
-/** `onSend` is called as each request leaves (after signing), for start-up ordering. */
+/**
+ * `onSend` is called as each request leaves, for start-up ordering: two turns of the event loop
+ * after the HTTP handler took it, so the socket has connected and written it. Called at once, the
+ * code loaded next (tens of ms of compiling) ran before the first request reached the network.
+ */
 function createCloudWatchClient(region, onSend) {
     // Standard retries with more attempts, and a pacer that spaces attempts to the quota once
     // CloudWatch throttles (measured: adaptive mode's own limiter falls to about one call a second
@@ -163,8 +167,9 @@ function createCloudWatchClient(region, onSend) {
     client.middlewareStack.use(pacerPlugin(new ThrottlePacer(CLOUDWATCH_QUOTA_PER_SECOND)));
     if (onSend) {
         client.middlewareStack.add(next => args => {
-            onSend();
-            return next(args);
+            const sent = next(args);
+            setImmediate(() => setImmediate(onSend));
+            return sent;
         }, { step: 'deserialize', name: 'onSend', priority: 'low' });
     }
     return client;

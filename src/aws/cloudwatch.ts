@@ -8,7 +8,11 @@ import type { Graph } from '../widgets.js'
 import { clientSettings } from './clients.js'
 import { CLOUDWATCH_QUOTA_PER_SECOND, ThrottlePacer, pacerPlugin } from './pacer.js'
 
-/** `onSend` is called as each request leaves (after signing), for start-up ordering. */
+/**
+ * `onSend` is called as each request leaves, for start-up ordering: two turns of the event loop
+ * after the HTTP handler took it, so the socket has connected and written it. Called at once, the
+ * code loaded next (tens of ms of compiling) ran before the first request reached the network.
+ */
 export function createCloudWatchClient(region: string, onSend?: () => void): CloudWatchClient {
   // Standard retries with more attempts, and a pacer that spaces attempts to the quota once
   // CloudWatch throttles (measured: adaptive mode's own limiter falls to about one call a second
@@ -18,8 +22,9 @@ export function createCloudWatchClient(region: string, onSend?: () => void): Clo
   if (onSend) {
     client.middlewareStack.add(
       next => args => {
-        onSend()
-        return next(args)
+        const sent = next(args)
+        setImmediate(() => setImmediate(onSend))
+        return sent
       },
       { step: 'deserialize', name: 'onSend', priority: 'low' }
     )
