@@ -1,7 +1,7 @@
 // Real PNGs for the CloudWatch stand-in: a white canvas with axes, grid, a title and a line chart of
 // synthetic data. The data comes from the seed, so every request yields different bytes and a test
 // can tell which render ended up where (S3 object, Slack download).
-import { PNG } from 'pngjs'
+import { constants, deflateSync } from 'node:zlib'
 import { GLYPH_HEIGHT, GLYPH_WIDTH, glyphColumns } from './font5x7.js'
 
 export interface GraphOptions {
@@ -25,20 +25,27 @@ const PALETTE: Rgb[] = [
   [148, 103, 189]
 ]
 
-/** An RGB raster; every write is clipped, so tiny images (1x1) draw what fits and never throw. */
+/**
+ * An RGB raster, laid out as PNG's raw image data: each row is a filter byte (0, none) and then the
+ * pixels, so the encoder deflates it as it is. Every write is clipped, so tiny images (1x1) draw
+ * what fits and never throw.
+ */
 class Canvas {
   readonly data: Buffer
+  private readonly rowBytes: number
 
   constructor(
     readonly width: number,
     readonly height: number
   ) {
-    this.data = Buffer.alloc(width * height * 3, 255)
+    this.rowBytes = width * 3 + 1
+    this.data = Buffer.alloc(this.rowBytes * height, 255)
+    for (let y = 0; y < height; y++) this.data[y * this.rowBytes] = 0
   }
 
   pixel(x: number, y: number, [r, g, b]: Rgb): void {
     if (x < 0 || y < 0 || x >= this.width || y >= this.height) return
-    const i = (Math.floor(y) * this.width + Math.floor(x)) * 3
+    const i = Math.floor(y) * this.rowBytes + 1 + Math.floor(x) * 3
     this.data[i] = r
     this.data[i + 1] = g
     this.data[i + 2] = b
@@ -162,15 +169,49 @@ export function renderGraphPng({ width, height, title, seed }: GraphOptions): Bu
     canvas.pixel(0, 0, PALETTE[seed % PALETTE.length] ?? AXIS)
   }
 
-  const png = new PNG({ width, height, colorType: 2, inputColorType: 2, inputHasAlpha: false })
-  png.data = canvas.data
-  // No row filter + pngjs's RLE deflate: mostly-white charts compress best this way, and it is
-  // several times faster than pngjs's default of trying all five filters on every row.
-  return PNG.sync.write(png, {
-    colorType: 2,
-    inputColorType: 2,
-    inputHasAlpha: false,
-    filterType: 0,
-    deflateLevel: 6
-  })
+  return encodePng(canvas)
+}
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+
+/**
+ * An 8-bit RGB PNG: every row with filter 0 (none) and one RLE-deflated IDAT, the bytes pngjs wrote
+ * with these settings. Mostly-white charts compress best this way, and deflating the canvas as it
+ * is, without pngjs's per-byte filter loop, makes a 600x400 render about three times cheaper: the
+ * stand-in answers while the action waits.
+ */
+function encodePng(canvas: Canvas): Buffer {
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(canvas.width, 0)
+  header.writeUInt32BE(canvas.height, 4)
+  header[8] = 8 // bits per sample
+  header[9] = 2 // truecolour
+  const data = deflateSync(canvas.data, { level: 6, strategy: constants.Z_RLE })
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', header),
+    chunk('IDAT', data),
+    chunk('IEND', Buffer.alloc(0))
+  ])
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const out = Buffer.alloc(12 + data.length)
+  out.writeUInt32BE(data.length, 0)
+  out.write(type, 4, 'latin1')
+  data.copy(out, 8)
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length)
+  return out
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+  return c >>> 0
+})
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff
+  for (const byte of bytes) c = (CRC_TABLE[(c ^ byte) & 0xff] as number) ^ (c >>> 8)
+  return (c ^ 0xffffffff) >>> 0
 }

@@ -6,6 +6,7 @@
 // and only then hands the request, stripped of its auth, to s3rver on its own loopback port.
 
 import { randomBytes } from 'node:crypto'
+import { accessSync, constants } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import http, {
   type IncomingHttpHeaders,
@@ -97,6 +98,19 @@ export function temporaryIdentity(durationSeconds: number): Identity {
   }
 }
 
+/**
+ * Where s3rver keeps its objects: /dev/shm (tmpfs) when there is one, so each upload's few files
+ * (object, checksum, metadata) cost no disk writes; else the system's temporary folder.
+ */
+function memoryBackedTmp(): string {
+  try {
+    accessSync('/dev/shm', constants.W_OK)
+    return '/dev/shm'
+  } catch {
+    return tmpdir()
+  }
+}
+
 function randomKeyId(prefix: string): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
   return prefix + Array.from(randomBytes(16), byte => alphabet[byte % 32]).join('')
@@ -114,7 +128,7 @@ export async function startS3StandIn(options: S3StandInOptions = {}): Promise<S3
   for (const identity of options.identities ?? []) identities.set(identity.accessKeyId, identity)
   const requests: RecordedRequest[] = []
 
-  const directory = await mkdtemp(join(tmpdir(), 's3-stand-in-'))
+  const directory = await mkdtemp(join(memoryBackedTmp(), 's3-stand-in-'))
   const backend = new S3rver({
     address: '127.0.0.1',
     port: 0,
