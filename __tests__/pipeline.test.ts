@@ -49,8 +49,10 @@ function recorder(options: { fetchMs?: (i: number) => number; uploadMs?: number 
       now.upload -= 1
       events.push(`uploaded ${key}`)
     },
-    presign: async (client, bucket, key, expiresIn) =>
-      `https://${bucket}.example/${key}?expires=${expiresIn}&by=${(client as unknown as { name: string }).name}`,
+    presign: async (client, bucket, key, expiresIn) => {
+      events.push(`presign ${key}`)
+      return `https://${bucket}.example/${key}?expires=${expiresIn}&by=${(client as unknown as { name: string }).name}`
+    },
     ...overrides
   })
   return { events, peak, deps }
@@ -184,6 +186,15 @@ test('URL checks run beside the stages; a URL that does not serve its image fail
     'the presigned URL does not serve the image: HTTP 403 (SignatureDoesNotMatch)'
   )
   expect(outcomes.filter(outcome => outcome.failure)).toHaveLength(1)
+})
+
+test('each URL is presigned while its upload is out, not after it', async () => {
+  const { deps, events } = recorder({ fetchMs: () => 5, uploadMs: 30 })
+  const outcomes = await renderGraphs(graphs(3), options, deps())
+  for (const key of plan(3).keys) {
+    expect(events.indexOf(`presign ${key}`)).toBeLessThan(events.indexOf(`uploaded ${key}`))
+  }
+  expect(outcomes.every(outcome => outcome.url)).toBe(true)
 })
 
 test('onStored comes once every graph is stored, while the URL checks are still out', async () => {

@@ -986,10 +986,13 @@ async function renderGraphs(graphs, options, deps) {
         const plan = await deps.plan; // a rejection here is for every graph: it ends the run
         const key = plan.keys[i];
         outcome.bytes = image.length;
+        // Presigned while the upload is out (signing needs no network); used once the object is stored.
+        const presigning = deps.presign(plan.presignClient, bucket, key, options.expiresInSeconds, plan.signedAt);
+        presigning.catch(() => undefined); // awaited below, unless the upload fails first
         try {
             await uploads.run(() => deps.upload(plan.uploadClient, bucket, key, image));
             outcome.key = key; // only a stored object has a key to report
-            outcome.url = await deps.presign(plan.presignClient, bucket, key, options.expiresInSeconds, plan.signedAt);
+            outcome.url = await presigning;
         }
         catch (error) {
             outcome.failure = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error);

@@ -107,16 +107,19 @@ export async function renderGraphs(
     const plan = await deps.plan // a rejection here is for every graph: it ends the run
     const key = plan.keys[i] as string
     outcome.bytes = image.length
+    // Presigned while the upload is out (signing needs no network); used once the object is stored.
+    const presigning = deps.presign(
+      plan.presignClient,
+      bucket,
+      key,
+      options.expiresInSeconds,
+      plan.signedAt
+    )
+    presigning.catch(() => undefined) // awaited below, unless the upload fails first
     try {
       await uploads.run(() => deps.upload(plan.uploadClient, bucket, key, image))
       outcome.key = key // only a stored object has a key to report
-      outcome.url = await deps.presign(
-        plan.presignClient,
-        bucket,
-        key,
-        options.expiresInSeconds,
-        plan.signedAt
-      )
+      outcome.url = await presigning
     } catch (error) {
       outcome.failure = describeError(error)
       return outcome
