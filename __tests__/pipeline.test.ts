@@ -216,3 +216,21 @@ test('onStored comes once every graph is stored, while the URL checks are still 
   expect(stored).toBeGreaterThan(events.lastIndexOf('uploaded graphs/3.png'))
   expect(stored).toBeLessThan(events.indexOf('checked graphs/3.png'))
 })
+
+test('a presigner that throws at once fails its graph, not the run', async () => {
+  const { deps } = recorder()
+  const base = deps()
+  const outcomes = await renderGraphs(
+    graphs(2),
+    options,
+    deps({
+      presign: (client, bucket, key, expiresIn, signedAt) => {
+        if (key.endsWith('1.png')) throw new Error('no signing key')
+        return base.presign(client, bucket, key, expiresIn, signedAt)
+      }
+    })
+  )
+  expect(outcomes[0]?.failure).toBe('no signing key')
+  expect(outcomes[0]?.url).toBeUndefined()
+  expect(outcomes[1]?.url).toBeDefined()
+})

@@ -155,9 +155,10 @@ function pacerPlugin(pacer) {
 
 
 /**
- * `onSend` is called as each request leaves, for start-up ordering: two turns of the event loop
- * after the HTTP handler took it, so the socket has connected and written it. Called at once, the
- * code loaded next (tens of ms of compiling) ran before the first request reached the network.
+ * `onSend` is called as each GetMetricWidgetImage request leaves, for start-up ordering: two turns
+ * of the event loop after the HTTP handler took it, so the handler has opened its connection (on
+ * loopback, connected it) before the code loaded next takes the thread. Called at once, that code's
+ * compiling (tens of ms) ran before the request's socket even existed.
  */
 function createCloudWatchClient(region, onSend) {
     // Standard retries with more attempts, and a pacer that spaces attempts to the quota once
@@ -166,9 +167,12 @@ function createCloudWatchClient(region, onSend) {
     const client = new CloudWatchClient/* CloudWatchClient */.W({ ...(0,clients/* clientSettings */.r)(region), maxAttempts: 8 });
     client.middlewareStack.use(pacerPlugin(new ThrottlePacer(CLOUDWATCH_QUOTA_PER_SECOND)));
     if (onSend) {
-        client.middlewareStack.add(next => args => {
+        client.middlewareStack.add((next, context) => args => {
             const sent = next(args);
-            setImmediate(() => setImmediate(onSend));
+            // Dashboards are read first with the same client: only a graph's request counts.
+            if (context.commandName === 'GetMetricWidgetImageCommand') {
+                setImmediate(() => setImmediate(onSend));
+            }
             return sent;
         }, { step: 'deserialize', name: 'onSend', priority: 'low' });
     }

@@ -987,7 +987,7 @@ async function renderGraphs(graphs, options, deps) {
         const key = plan.keys[i];
         outcome.bytes = image.length;
         // Presigned while the upload is out (signing needs no network); used once the object is stored.
-        const presigning = deps.presign(plan.presignClient, bucket, key, options.expiresInSeconds, plan.signedAt);
+        const presigning = Promise.resolve().then(() => deps.presign(plan.presignClient, bucket, key, options.expiresInSeconds, plan.signedAt));
         presigning.catch(() => undefined); // awaited below, unless the upload fails first
         try {
             await uploads.run(() => deps.upload(plan.uploadClient, bucket, key, image));

@@ -6,7 +6,7 @@
 // and only then hands the request, stripped of its auth, to s3rver on its own loopback port.
 
 import { randomBytes } from 'node:crypto'
-import { accessSync, constants } from 'node:fs'
+import { accessSync, constants, statfsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import http, {
   type IncomingHttpHeaders,
@@ -99,16 +99,19 @@ export function temporaryIdentity(durationSeconds: number): Identity {
 }
 
 /**
- * Where s3rver keeps its objects: /dev/shm (tmpfs) when there is one, so each upload's few files
- * (object, checksum, metadata) cost no disk writes; else the system's temporary folder.
+ * Where s3rver keeps its objects: /dev/shm (tmpfs) when there is one with room to spare, so each
+ * upload's few files (object, checksum, metadata) cost no disk writes; else the system's temporary
+ * folder. A container's /dev/shm is often only 64 MiB: below 256 MiB free it is left alone.
  */
 function memoryBackedTmp(): string {
   try {
     accessSync('/dev/shm', constants.W_OK)
-    return '/dev/shm'
+    const { bavail, bsize } = statfsSync('/dev/shm')
+    if (bavail * bsize >= 256 * 1024 * 1024) return '/dev/shm'
   } catch {
-    return tmpdir()
+    // no /dev/shm here
   }
+  return tmpdir()
 }
 
 function randomKeyId(prefix: string): string {

@@ -54,7 +54,7 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
     plan.latencyMs = options.latencyMs ?? 0
     return plan
   }
-  const [s3, aws, slack] = await Promise.all([
+  const started = await Promise.allSettled([
     startS3StandIn({
       region: REGION,
       identities: [workflow, signer],
@@ -74,7 +74,16 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
       timeline
     }),
     startSlackStandIn({ channels: { [CHANNEL]: { joined: true } }, faults: faults(), timeline })
-  ])
+  ] as const)
+  const [s3, aws, slack] = started.map(result =>
+    result.status === 'fulfilled' ? result.value : undefined
+  ) as [S3StandIn | undefined, AwsStandIn | undefined, SlackStandIn | undefined]
+  if (!s3 || !aws || !slack) {
+    // Close what did start (s3rver's folder may be on tmpfs: memory), then say why.
+    await Promise.allSettled([s3?.close(), aws?.close(), slack?.close()])
+    const failure = started.find(result => result.status === 'rejected')
+    throw failure?.status === 'rejected' ? failure.reason : new Error('a stand-in did not start')
+  }
   return {
     s3,
     aws,

@@ -9,9 +9,10 @@ import { clientSettings } from './clients.js'
 import { CLOUDWATCH_QUOTA_PER_SECOND, ThrottlePacer, pacerPlugin } from './pacer.js'
 
 /**
- * `onSend` is called as each request leaves, for start-up ordering: two turns of the event loop
- * after the HTTP handler took it, so the socket has connected and written it. Called at once, the
- * code loaded next (tens of ms of compiling) ran before the first request reached the network.
+ * `onSend` is called as each GetMetricWidgetImage request leaves, for start-up ordering: two turns
+ * of the event loop after the HTTP handler took it, so the handler has opened its connection (on
+ * loopback, connected it) before the code loaded next takes the thread. Called at once, that code's
+ * compiling (tens of ms) ran before the request's socket even existed.
  */
 export function createCloudWatchClient(region: string, onSend?: () => void): CloudWatchClient {
   // Standard retries with more attempts, and a pacer that spaces attempts to the quota once
@@ -21,9 +22,12 @@ export function createCloudWatchClient(region: string, onSend?: () => void): Clo
   client.middlewareStack.use(pacerPlugin(new ThrottlePacer(CLOUDWATCH_QUOTA_PER_SECOND)))
   if (onSend) {
     client.middlewareStack.add(
-      next => args => {
+      (next, context) => args => {
         const sent = next(args)
-        setImmediate(() => setImmediate(onSend))
+        // Dashboards are read first with the same client: only a graph's request counts.
+        if (context.commandName === 'GetMetricWidgetImageCommand') {
+          setImmediate(() => setImmediate(onSend))
+        }
         return sent
       },
       { step: 'deserialize', name: 'onSend', priority: 'low' }
