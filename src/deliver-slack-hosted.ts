@@ -59,8 +59,10 @@ export async function deliverSlackHosted(
 
   enterPhase('uploading to Slack')
   const slackStart = performance.now()
-  const [{ buildHeader, defaultText }, { createSlackClient, postMessages, MESSAGE_INTERVAL_MS }] =
-    await Promise.all([import('./message.js'), import('./slack.js')])
+  const [
+    { buildHeader, defaultText },
+    { createSlackClient, postMessages, sleep, MESSAGE_INTERVAL_MS }
+  ] = await Promise.all([import('./message.js'), import('./slack.js')])
   const { uploadFiles, shareFiles, FILES_PER_MESSAGE } = await import('./slack-upload.js')
   const client = createSlackClient(slack.token, slack.apiUrl)
   // The bytes first: only what reached Slack is announced, so a missing scope or a failed upload
@@ -118,5 +120,3 @@ export async function deliverSlackHosted(
   timings.slack = performance.now() - slackStart
   return { ...report, posts: [posted] }
 }
-
-const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms))
