@@ -1,5 +1,5 @@
 export const id = 443;
-export const ids = [443,678];
+export const ids = [443];
 export const modules = {
 
 /***/ 8681:
@@ -30,198 +30,35 @@ function clientSettings(region, retryMode = 'standard') {
 
 /***/ }),
 
-/***/ 1678:
+/***/ 1362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  awsErrorText: () => (/* binding */ awsErrorText),
-  createCloudWatchClient: () => (/* binding */ createCloudWatchClient),
-  fetchGraphImage: () => (/* binding */ fetchGraphImage),
-  readDashboard: () => (/* binding */ readDashboard)
-});
-
-// EXTERNAL MODULE: ../node_modules/@aws-sdk/client-cloudwatch/dist-es/CloudWatchClient.js + 11 modules
-var CloudWatchClient = __webpack_require__(9932);
-// EXTERNAL MODULE: ../node_modules/@aws-sdk/client-cloudwatch/dist-es/commands/GetMetricWidgetImageCommand.js
-var GetMetricWidgetImageCommand = __webpack_require__(9575);
-// EXTERNAL MODULE: ../node_modules/@aws-sdk/client-cloudwatch/dist-es/commands/GetDashboardCommand.js
-var GetDashboardCommand = __webpack_require__(6351);
-// EXTERNAL MODULE: ../src/errors.ts
-var errors = __webpack_require__(8204);
-// EXTERNAL MODULE: ../src/aws/clients.ts
-var clients = __webpack_require__(8681);
-;// CONCATENATED MODULE: ../src/aws/pacer.ts
-const CLOUDWATCH_QUOTA_PER_SECOND = 20;
-/** The quota's window, a little over a second so clock skew with the service does not tip it. */
-const WINDOW_MS = 1050;
-class ThrottlePacer {
-    perSecond;
-    clock;
-    sleep;
-    throttled = false;
-    nextSlot = 0;
-    /** No attempt before this: when the quota's window has room again after a throttle. */
-    notBefore = 0;
-    /** When the latest admitted attempts were sent (at most perSecond of them), oldest first. */
-    admitted = [];
-    constructor(perSecond, clock = () => performance.now(), sleep = ms => new Promise(resolve => setTimeout(resolve, ms))) {
-        this.perSecond = perSecond;
-        this.clock = clock;
-        this.sleep = sleep;
-    }
-    /**
-     * Resolves when this attempt may go: at once until the service has throttled. Returns when it
-     * went, for onAdmitted. An attempt that wakes to find the window moved (a throttle meanwhile)
-     * waits again.
-     */
-    async slot() {
-        for (;;) {
-            const now = this.clock();
-            if (!this.throttled)
-                return now;
-            const at = Math.max(now, this.nextSlot, this.notBefore);
-            if (at <= now) {
-                this.nextSlot = now + WINDOW_MS / this.perSecond;
-                return now;
-            }
-            await this.sleep(at - now);
-        }
-    }
-    /** The service answered an attempt sent at `sentAt` (anything but Throttling uses the quota). */
-    onAdmitted(sentAt) {
-        // The latest perSecond send times, oldest first (answers may come back out of order).
-        const index = this.admitted.findIndex(time => time > sentAt);
-        this.admitted.splice(index === -1 ? this.admitted.length : index, 0, sentAt);
-        if (this.admitted.length > this.perSecond)
-            this.admitted.shift();
-    }
-    /**
-     * The service refused an attempt: its window is full. When this process filled it, the window
-     * has room again once the oldest of those calls is a window old; no attempt goes before then.
-     */
-    onThrottled() {
-        this.throttled = true;
-        const oldest = this.admitted[0];
-        if (this.admitted.length === this.perSecond && oldest !== undefined) {
-            this.notBefore = Math.max(this.notBefore, oldest + WINDOW_MS);
-        }
-    }
-    get pacing() {
-        return this.throttled;
-    }
-}
-/** True for the error codes AWS uses for throttling. */
-function isThrottling(error) {
-    const name = error?.Code ?? error?.name;
-    return (name === 'Throttling' ||
-        name === 'ThrottlingException' ||
-        name === 'TooManyRequestsException' ||
-        name === 'RequestLimitExceeded');
-}
-/**
- * A middleware in the deserialize step: it runs for every attempt, inside the SDK's retry loop, so
- * retries wait for their slot too. High priority puts it outside the deserializer, where a
- * Throttling answer is an error (inside, it is still a plain HTTP 400 response).
- */
-function pacerPlugin(pacer) {
-    return {
-        applyToStack: stack => {
-            stack.add(next => async (args) => {
-                const sentAt = await pacer.slot();
-                try {
-                    const output = await next(args);
-                    pacer.onAdmitted(sentAt);
-                    return output;
-                }
-                catch (error) {
-                    if (isThrottling(error))
-                        pacer.onThrottled();
-                    else
-                        pacer.onAdmitted(sentAt);
-                    throw error;
-                }
-            }, { step: 'deserialize', name: 'throttlePacer', priority: 'high' });
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ../src/aws/cloudwatch.ts
-
-
-
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ awsErrorCode),
+/* harmony export */   x: () => (/* binding */ awsErrorText)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8204);
+// What an AWS SDK error says, read one way for every service.
 
 /**
- * `onSend` is called as each GetMetricWidgetImage request leaves, for start-up ordering: two turns
- * of the event loop after the HTTP handler took it, so the handler has opened its connection (on
- * loopback, connected it) before the code loaded next takes the thread. Called at once, that code's
- * compiling (tens of ms) ran before the request's socket even existed.
+ * The error's wire code, or '' when it has none. CloudWatch is "query compatible": the SDK may name
+ * the error class after its model (DashboardInvalidInputError) and keep the wire code in `Code`.
  */
-function createCloudWatchClient(region, onSend) {
-    // Standard retries with more attempts, and a pacer that spaces attempts to the quota once
-    // CloudWatch throttles (measured: adaptive mode's own limiter falls to about one call a second
-    // after a burst, and stays there).
-    const client = new CloudWatchClient/* CloudWatchClient */.W({ ...(0,clients/* clientSettings */.r)(region), maxAttempts: 8 });
-    client.middlewareStack.use(pacerPlugin(new ThrottlePacer(CLOUDWATCH_QUOTA_PER_SECOND)));
-    if (onSend) {
-        client.middlewareStack.add((next, context) => args => {
-            const sent = next(args);
-            // Dashboards are read first with the same client: only a graph's request counts.
-            if (context.commandName === 'GetMetricWidgetImageCommand') {
-                setImmediate(() => setImmediate(onSend));
-            }
-            return sent;
-        }, { step: 'deserialize', name: 'onSend', priority: 'low' });
-    }
-    return client;
+function awsErrorCode(error) {
+    if (typeof error !== 'object' || error === null)
+        return '';
+    const { Code, name } = error;
+    if (typeof Code === 'string' && Code)
+        return Code;
+    return typeof name === 'string' ? name : '';
 }
-/** The graph as PNG bytes, exactly as CloudWatch rendered it. */
-async function fetchGraphImage(client, graph) {
-    let image;
-    try {
-        const response = await client.send(new GetMetricWidgetImageCommand/* GetMetricWidgetImageCommand */.l({ MetricWidget: graph.metricWidget, OutputFormat: 'png' }));
-        image = response.MetricWidgetImage;
-    }
-    catch (error) {
-        throw new errors/* ActionError */.lZ(`CloudWatch could not render graph ${graph.position} ('${graph.name}'): ${awsErrorText(error)}`, { cause: error });
-    }
-    if (!image || image.length === 0) {
-        throw new errors/* ActionError */.lZ(`CloudWatch returned no image for graph ${graph.position} ('${graph.name}')`);
-    }
-    return image;
-}
-/**
- * `Code: message`, as the service said it. CloudWatch is "query compatible": the SDK may name the
- * error class after its model (DashboardInvalidInputError) and keep the wire code in `Code`.
- */
+/** `Code: message`, as the service said it. */
 function awsErrorText(error) {
     if (error instanceof Error) {
-        const code = error.Code;
-        const name = typeof code === 'string' && code ? code : error.name;
-        return name && name !== 'Error' ? `${name}: ${error.message}` : error.message;
+        const code = awsErrorCode(error);
+        return code && code !== 'Error' ? `${code}: ${error.message}` : error.message;
     }
-    return (0,errors/* describeError */.Uc)(error);
-}
-/** A dashboard's body (JSON text), as saved. */
-async function readDashboard(client, name, region) {
-    try {
-        const response = await client.send(new GetDashboardCommand/* GetDashboardCommand */.K({ DashboardName: name }));
-        return response.DashboardBody ?? '{}';
-    }
-    catch (error) {
-        const code = error.Code ?? error.name;
-        const hint = code === 'ResourceNotFound' || code === 'DashboardNotFoundError'
-            ? ` Check the name (case matters) and that the dashboard is in ${region} (aws-region).`
-            : code === 'AccessDenied' || code === 'AccessDeniedException'
-                ? " The workflow's role needs cloudwatch:GetDashboard."
-                : '';
-        throw new errors/* ActionError */.lZ(`Reading dashboard '${name}' failed: ${awsErrorText(error)}.${hint}`, {
-            cause: error
-        });
-    }
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error);
 }
 
 
@@ -241,8 +78,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(550);
 /* harmony import */ var _aws_sdk_s3_request_presigner__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4038);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8204);
-/* harmony import */ var _cloudwatch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1678);
 /* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8681);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1362);
 
 
 
@@ -266,13 +103,12 @@ async function uploadPng(client, bucket, key, body) {
         await client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__/* .PutObjectCommand */ .w({ Bucket: bucket, Key: key, Body: body, ContentType: 'image/png' }));
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Upload to s3://${bucket}/${key} failed: ${(0,_cloudwatch_js__WEBPACK_IMPORTED_MODULE_1__.awsErrorText)(error)}. ${uploadHint(error)}`, { cause: error });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Upload to s3://${bucket}/${key} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsErrorText */ .x)(error)}. ${uploadHint(error)}`, { cause: error });
     }
 }
 /** What an upload failure means for the workflow's setup. */
 function uploadHint(error) {
-    const code = error.Code ?? (error instanceof Error ? error.name : '');
-    switch (code) {
+    switch ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsErrorCode */ .J)(error)) {
         case 'AuthorizationHeaderMalformed':
         case 'PermanentRedirect':
         case 'IllegalLocationConstraintException':

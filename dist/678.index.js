@@ -38,7 +38,6 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  awsErrorText: () => (/* binding */ awsErrorText),
   createCloudWatchClient: () => (/* binding */ createCloudWatchClient),
   fetchGraphImage: () => (/* binding */ fetchGraphImage),
   readDashboard: () => (/* binding */ readDashboard)
@@ -54,7 +53,10 @@ var GetDashboardCommand = __webpack_require__(6351);
 var errors = __webpack_require__(8204);
 // EXTERNAL MODULE: ../src/aws/clients.ts
 var clients = __webpack_require__(8681);
+// EXTERNAL MODULE: ../src/aws/errors.ts
+var aws_errors = __webpack_require__(1362);
 ;// CONCATENATED MODULE: ../src/aws/pacer.ts
+
 const CLOUDWATCH_QUOTA_PER_SECOND = 20;
 /** The quota's window, a little over a second so clock skew with the service does not tip it. */
 const WINDOW_MS = 1050;
@@ -116,7 +118,7 @@ class ThrottlePacer {
 }
 /** True for the error codes AWS uses for throttling. */
 function isThrottling(error) {
-    const name = error?.Code ?? error?.name;
+    const name = (0,aws_errors/* awsErrorCode */.J)(error);
     return (name === 'Throttling' ||
         name === 'ThrottlingException' ||
         name === 'TooManyRequestsException' ||
@@ -154,6 +156,7 @@ function pacerPlugin(pacer) {
 
 
 
+
 /**
  * `onSend` is called as each GetMetricWidgetImage request leaves, for start-up ordering: two turns
  * of the event loop after the HTTP handler took it, so the handler has opened its connection (on
@@ -186,24 +189,12 @@ async function fetchGraphImage(client, graph) {
         image = response.MetricWidgetImage;
     }
     catch (error) {
-        throw new errors/* ActionError */.lZ(`CloudWatch could not render graph ${graph.position} ('${graph.name}'): ${awsErrorText(error)}`, { cause: error });
+        throw new errors/* ActionError */.lZ(`CloudWatch could not render graph ${graph.position} ('${graph.name}'): ${(0,aws_errors/* awsErrorText */.x)(error)}`, { cause: error });
     }
     if (!image || image.length === 0) {
         throw new errors/* ActionError */.lZ(`CloudWatch returned no image for graph ${graph.position} ('${graph.name}')`);
     }
     return image;
-}
-/**
- * `Code: message`, as the service said it. CloudWatch is "query compatible": the SDK may name the
- * error class after its model (DashboardInvalidInputError) and keep the wire code in `Code`.
- */
-function awsErrorText(error) {
-    if (error instanceof Error) {
-        const code = error.Code;
-        const name = typeof code === 'string' && code ? code : error.name;
-        return name && name !== 'Error' ? `${name}: ${error.message}` : error.message;
-    }
-    return (0,errors/* describeError */.Uc)(error);
 }
 /** A dashboard's body (JSON text), as saved. */
 async function readDashboard(client, name, region) {
@@ -212,16 +203,50 @@ async function readDashboard(client, name, region) {
         return response.DashboardBody ?? '{}';
     }
     catch (error) {
-        const code = error.Code ?? error.name;
+        const code = (0,aws_errors/* awsErrorCode */.J)(error);
         const hint = code === 'ResourceNotFound' || code === 'DashboardNotFoundError'
             ? ` Check the name (case matters) and that the dashboard is in ${region} (aws-region).`
             : code === 'AccessDenied' || code === 'AccessDeniedException'
                 ? " The workflow's role needs cloudwatch:GetDashboard."
                 : '';
-        throw new errors/* ActionError */.lZ(`Reading dashboard '${name}' failed: ${awsErrorText(error)}.${hint}`, {
+        throw new errors/* ActionError */.lZ(`Reading dashboard '${name}' failed: ${(0,aws_errors/* awsErrorText */.x)(error)}.${hint}`, {
             cause: error
         });
     }
+}
+
+
+/***/ }),
+
+/***/ 1362:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ awsErrorCode),
+/* harmony export */   x: () => (/* binding */ awsErrorText)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8204);
+// What an AWS SDK error says, read one way for every service.
+
+/**
+ * The error's wire code, or '' when it has none. CloudWatch is "query compatible": the SDK may name
+ * the error class after its model (DashboardInvalidInputError) and keep the wire code in `Code`.
+ */
+function awsErrorCode(error) {
+    if (typeof error !== 'object' || error === null)
+        return '';
+    const { Code, name } = error;
+    if (typeof Code === 'string' && Code)
+        return Code;
+    return typeof name === 'string' ? name : '';
+}
+/** `Code: message`, as the service said it. */
+function awsErrorText(error) {
+    if (error instanceof Error) {
+        const code = awsErrorCode(error);
+        return code && code !== 'Error' ? `${code}: ${error.message}` : error.message;
+    }
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error);
 }
 
 

@@ -30,14 +30,14 @@ __webpack_require__.r(__webpack_exports__);
 async function prepareUploads(inputs, graphs) {
     const run = (0,_run_info_js__WEBPACK_IMPORTED_MODULE_4__/* .readRunInfo */ .m)();
     const [s3, { resolveSigning }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(540), __webpack_require__.e(543), __webpack_require__.e(282), __webpack_require__.e(918), __webpack_require__.e(443)]).then(__webpack_require__.bind(__webpack_require__, 5443)),
+        Promise.all(/* import() */[__webpack_require__.e(540), __webpack_require__.e(265), __webpack_require__.e(282), __webpack_require__.e(918), __webpack_require__.e(443)]).then(__webpack_require__.bind(__webpack_require__, 5443)),
         __webpack_require__.e(/* import() */ 144).then(__webpack_require__.bind(__webpack_require__, 8144))
     ]);
     const uploadClient = s3.createS3Client(inputs.s3);
     const signing = await resolveSigning(inputs, {
         createS3Client: s3.createS3Client,
         readSsmKeys: async (idParameter, secretParameter) => {
-            const ssm = await Promise.all(/* import() */[__webpack_require__.e(543), __webpack_require__.e(8), __webpack_require__.e(804)]).then(__webpack_require__.bind(__webpack_require__, 3804));
+            const ssm = await Promise.all(/* import() */[__webpack_require__.e(265), __webpack_require__.e(8), __webpack_require__.e(804)]).then(__webpack_require__.bind(__webpack_require__, 3804));
             const client = ssm.createSsmClient(inputs.awsRegion);
             return ssm.readSigningKeys(client, idParameter, secretParameter);
         },

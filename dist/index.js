@@ -805,7 +805,7 @@ async function run() {
         logInputs(inputs);
         deadline = startDeadline(inputs.timeoutSeconds);
         const timings = {};
-        const cloudwatch = await Promise.all(/* import() */[__nccwpck_require__.e(543), __nccwpck_require__.e(678)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1678));
+        const cloudwatch = await Promise.all(/* import() */[__nccwpck_require__.e(265), __nccwpck_require__.e(543), __nccwpck_require__.e(678)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1678));
         let signalSent = () => { };
         const requestSent = new Promise(resolve => (signalSent = resolve));
         const client = cloudwatch.createCloudWatchClient(inputs.awsRegion, () => signalSent());

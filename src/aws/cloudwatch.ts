@@ -3,9 +3,10 @@ import {
   GetDashboardCommand,
   GetMetricWidgetImageCommand
 } from '@aws-sdk/client-cloudwatch'
-import { ActionError, describeError } from '../errors.js'
+import { ActionError } from '../errors.js'
 import type { Graph } from '../widgets.js'
 import { clientSettings } from './clients.js'
+import { awsErrorCode, awsErrorText } from './errors.js'
 import { CLOUDWATCH_QUOTA_PER_SECOND, ThrottlePacer, pacerPlugin } from './pacer.js'
 
 /**
@@ -58,19 +59,6 @@ export async function fetchGraphImage(client: CloudWatchClient, graph: Graph): P
   return image
 }
 
-/**
- * `Code: message`, as the service said it. CloudWatch is "query compatible": the SDK may name the
- * error class after its model (DashboardInvalidInputError) and keep the wire code in `Code`.
- */
-export function awsErrorText(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as { Code?: unknown }).Code
-    const name = typeof code === 'string' && code ? code : error.name
-    return name && name !== 'Error' ? `${name}: ${error.message}` : error.message
-  }
-  return describeError(error)
-}
-
 /** A dashboard's body (JSON text), as saved. */
 export async function readDashboard(
   client: CloudWatchClient,
@@ -81,7 +69,7 @@ export async function readDashboard(
     const response = await client.send(new GetDashboardCommand({ DashboardName: name }))
     return response.DashboardBody ?? '{}'
   } catch (error) {
-    const code = (error as { Code?: string }).Code ?? (error as Error).name
+    const code = awsErrorCode(error)
     const hint =
       code === 'ResourceNotFound' || code === 'DashboardNotFoundError'
         ? ` Check the name (case matters) and that the dashboard is in ${region} (aws-region).`

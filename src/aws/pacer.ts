@@ -4,6 +4,7 @@
 // admitted) and is spaced to the quota's pace, so the remaining graphs flow at 20 per second instead
 // of bursting into the quota again and backing off ever longer.
 import type { Pluggable } from '@smithy/types'
+import { awsErrorCode } from './errors.js'
 
 export const CLOUDWATCH_QUOTA_PER_SECOND = 20
 
@@ -70,8 +71,7 @@ export class ThrottlePacer {
 
 /** True for the error codes AWS uses for throttling. */
 export function isThrottling(error: unknown): boolean {
-  const name =
-    (error as { name?: string; Code?: string } | undefined)?.Code ?? (error as Error)?.name
+  const name = awsErrorCode(error)
   return (
     name === 'Throttling' ||
     name === 'ThrottlingException' ||

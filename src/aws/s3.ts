@@ -1,8 +1,8 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import { ActionError } from '../errors.js'
-import { awsErrorText } from './cloudwatch.js'
 import { clientSettings } from './clients.js'
+import { awsErrorCode, awsErrorText } from './errors.js'
 
 export interface S3Location {
   bucket: string
@@ -50,8 +50,7 @@ export async function uploadPng(
 
 /** What an upload failure means for the workflow's setup. */
 function uploadHint(error: unknown): string {
-  const code = (error as { Code?: string }).Code ?? (error instanceof Error ? error.name : '')
-  switch (code) {
+  switch (awsErrorCode(error)) {
     case 'AuthorizationHeaderMalformed':
     case 'PermanentRedirect':
     case 'IllegalLocationConstraintException':

@@ -1,8 +1,8 @@
 import * as core from '@actions/core'
 import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm'
 import { ActionError } from '../errors.js'
-import { awsErrorText } from './cloudwatch.js'
 import { clientSettings } from './clients.js'
+import { awsErrorText } from './errors.js'
 
 export function createSsmClient(region: string): SSMClient {
   return new SSMClient(clientSettings(region))

@@ -1,0 +1,22 @@
+// What an AWS SDK error says, read one way for every service.
+import { describeError } from '../errors.js'
+
+/**
+ * The error's wire code, or '' when it has none. CloudWatch is "query compatible": the SDK may name
+ * the error class after its model (DashboardInvalidInputError) and keep the wire code in `Code`.
+ */
+export function awsErrorCode(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return ''
+  const { Code, name } = error as { Code?: unknown; name?: unknown }
+  if (typeof Code === 'string' && Code) return Code
+  return typeof name === 'string' ? name : ''
+}
+
+/** `Code: message`, as the service said it. */
+export function awsErrorText(error: unknown): string {
+  if (error instanceof Error) {
+    const code = awsErrorCode(error)
+    return code && code !== 'Error' ? `${code}: ${error.message}` : error.message
+  }
+  return describeError(error)
+}
