@@ -65,7 +65,7 @@ async function deliverSlackHosted(inputs, graphs, cloudwatch, timings) {
     }
     (0,_phases_js__WEBPACK_IMPORTED_MODULE_4__/* .enterPhase */ .aO)('uploading to Slack');
     const slackStart = performance.now();
-    const [{ buildHeader, defaultText }, { createSlackClient, postMessages, sleep, MESSAGE_INTERVAL_MS }] = await Promise.all([__webpack_require__.e(/* import() */ 64).then(__webpack_require__.bind(__webpack_require__, 6064)), Promise.all(/* import() */[__webpack_require__.e(43), __webpack_require__.e(411)]).then(__webpack_require__.bind(__webpack_require__, 4792))]);
+    const [{ buildHeader, defaultText }, { createSlackClient, postMessages, sleep, MESSAGE_INTERVAL_MS }] = await Promise.all([__webpack_require__.e(/* import() */ 64).then(__webpack_require__.bind(__webpack_require__, 6064)), Promise.all(/* import() */[__webpack_require__.e(43), __webpack_require__.e(915)]).then(__webpack_require__.bind(__webpack_require__, 6915))]);
     const { uploadFiles, shareFiles, FILES_PER_MESSAGE } = await Promise.all(/* import() */[__webpack_require__.e(43), __webpack_require__.e(453)]).then(__webpack_require__.bind(__webpack_require__, 1453));
     const client = createSlackClient(slack.token, slack.apiUrl);
     // The bytes first: only what reached Slack is announced, so a missing scope or a failed upload

@@ -1,5 +1,5 @@
 export const id = 453;
-export const ids = [453,64,411];
+export const ids = [453,64,915];
 export const modules = {
 
 /***/ 2615:
@@ -177,6 +177,103 @@ function truncate(text, length) {
 
 /***/ }),
 
+/***/ 7518:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   vs: () => (/* binding */ nodeFetch)
+/* harmony export */ });
+/* unused harmony exports ResponseHeaders, NodeResponse */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+// The part of fetch() that Slack's WebClient (its `fetch` option) and the URL checks use, over
+// node:http(s). Node's own fetch() is undici, which initialises on the first call: about 45 ms of
+// CPU, in the middle of the run for the first check and on the post the run has waited for.
+// A body that is not a string (multipart uploads) goes to the real fetch(). Redirects are never
+// followed: WebClient asks for redirect: 'error', and any other value returns the 3xx as it is.
+
+
+/**
+ * Response headers as fetch's Headers reads them (case-insensitive, lists joined), as far as
+ * WebClient and the URL checks read them.
+ */
+class ResponseHeaders {
+    values;
+    constructor(raw) {
+        this.values = new Map();
+        for (const [name, value] of Object.entries(raw)) {
+            if (value !== undefined) {
+                this.values.set(name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value);
+            }
+        }
+    }
+    get(name) {
+        return this.values.get(name.toLowerCase()) ?? null;
+    }
+    entries() {
+        return this.values.entries();
+    }
+}
+class NodeResponse {
+    url;
+    status;
+    statusText;
+    headers;
+    body;
+    constructor(url, status, statusText, headers, body) {
+        this.url = url;
+        this.status = status;
+        this.statusText = statusText;
+        this.headers = headers;
+        this.body = body;
+    }
+    get ok() {
+        return this.status >= 200 && this.status < 300;
+    }
+    async text() {
+        return this.body.toString('utf8');
+    }
+    async json() {
+        return JSON.parse(this.body.toString('utf8'));
+    }
+    async arrayBuffer() {
+        return new Uint8Array(this.body).buffer;
+    }
+}
+async function nodeFetch(input, init = {}) {
+    if (init.body !== undefined && typeof init.body !== 'string')
+        return fetch(input, init);
+    const url = new URL(input);
+    const body = init.body;
+    const headers = { ...init.headers };
+    if (body !== undefined)
+        headers['Content-Length'] = String(Buffer.byteLength(body));
+    const send = url.protocol === 'http:' ? node_http__WEBPACK_IMPORTED_MODULE_0__.request : node_https__WEBPACK_IMPORTED_MODULE_1__.request;
+    return new Promise((resolve, reject) => {
+        // A timeout says so, as fetch()'s does, not just "aborted".
+        const fail = (error) => reject(init.signal?.aborted ? init.signal.reason : error);
+        const request = send(url, { method: init.method ?? 'GET', headers, signal: init.signal }, response => {
+            const status = response.statusCode ?? 0;
+            if (init.redirect === 'error' && status >= 300 && status < 400) {
+                response.resume();
+                reject(new TypeError(`redirected (HTTP ${status}), and redirects are refused`));
+                return;
+            }
+            const chunks = [];
+            response.on('data', (chunk) => chunks.push(chunk));
+            response.on('error', fail);
+            response.on('end', () => resolve(new NodeResponse(url.href, status, response.statusMessage ?? '', new ResponseHeaders(response.headers), Buffer.concat(chunks))));
+        });
+        request.on('error', fail);
+        request.end(body);
+    });
+}
+
+
+/***/ }),
+
 /***/ 1453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -188,7 +285,7 @@ function truncate(text, length) {
 /* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8540);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8204);
 /* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2615);
-/* harmony import */ var _slack_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4792);
+/* harmony import */ var _slack_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6915);
 
 
 
@@ -278,125 +375,24 @@ async function sendBytes(url, file, options) {
 
 /***/ }),
 
-/***/ 4792:
+/***/ 6915:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  MESSAGE_INTERVAL_MS: () => (/* binding */ MESSAGE_INTERVAL_MS),
-  createSlackClient: () => (/* binding */ createSlackClient),
-  postMessages: () => (/* binding */ postMessages),
-  postThread: () => (/* binding */ postThread),
-  slackErrorText: () => (/* binding */ slackErrorText),
-  sleep: () => (/* binding */ sleep)
-});
-
-// EXTERNAL MODULE: ../node_modules/@actions/core/lib/core.js + 11 modules
-var core = __webpack_require__(1915);
-// EXTERNAL MODULE: ../node_modules/@slack/web-api/dist/index.js
-var dist = __webpack_require__(9043);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
-;// CONCATENATED MODULE: ../src/node-fetch.ts
-// The part of fetch() that Slack's WebClient uses for its API calls, over node:http(s). Node's own
-// fetch() is undici, which initialises on the first call: about 45 ms of CPU, and the first call is
-// the post the whole run has been waiting for. WebClient takes a `fetch` option for this.
-// A body that is not a string (multipart uploads) goes to the real fetch(). Redirects are never
-// followed: WebClient asks for redirect: 'error', and any other value returns the 3xx as it is.
-
-
-/** Response headers, read as fetch's Headers reads them (case-insensitive, lists joined). */
-class ResponseHeaders {
-    values;
-    constructor(raw) {
-        this.values = new Map();
-        for (const [name, value] of Object.entries(raw)) {
-            if (value !== undefined) {
-                this.values.set(name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value);
-            }
-        }
-    }
-    get(name) {
-        return this.values.get(name.toLowerCase()) ?? null;
-    }
-    has(name) {
-        return this.values.has(name.toLowerCase());
-    }
-    entries() {
-        return this.values.entries();
-    }
-    forEach(callback) {
-        this.values.forEach(callback);
-    }
-    [Symbol.iterator]() {
-        return this.entries();
-    }
-}
-class NodeResponse {
-    url;
-    status;
-    statusText;
-    headers;
-    body;
-    constructor(url, status, statusText, headers, body) {
-        this.url = url;
-        this.status = status;
-        this.statusText = statusText;
-        this.headers = headers;
-        this.body = body;
-    }
-    get ok() {
-        return this.status >= 200 && this.status < 300;
-    }
-    async text() {
-        return this.body.toString('utf8');
-    }
-    async json() {
-        return JSON.parse(this.body.toString('utf8'));
-    }
-    async arrayBuffer() {
-        return new Uint8Array(this.body).buffer;
-    }
-}
-async function nodeFetch(input, init = {}) {
-    if (init.body !== undefined && typeof init.body !== 'string')
-        return fetch(input, init);
-    const url = new URL(input);
-    const body = init.body;
-    const headers = { ...init.headers };
-    if (body !== undefined)
-        headers['Content-Length'] = String(Buffer.byteLength(body));
-    const send = url.protocol === 'http:' ? external_node_http_.request : external_node_https_.request;
-    return new Promise((resolve, reject) => {
-        // A timeout says so, as fetch()'s does, not just "aborted".
-        const fail = (error) => reject(init.signal?.aborted ? init.signal.reason : error);
-        const request = send(url, { method: init.method ?? 'GET', headers, signal: init.signal }, response => {
-            const status = response.statusCode ?? 0;
-            if (init.redirect === 'error' && status >= 300 && status < 400) {
-                response.resume();
-                reject(new TypeError(`redirected (HTTP ${status}), and redirects are refused`));
-                return;
-            }
-            const chunks = [];
-            response.on('data', (chunk) => chunks.push(chunk));
-            response.on('error', fail);
-            response.on('end', () => resolve(new NodeResponse(url.href, status, response.statusMessage ?? '', new ResponseHeaders(response.headers), Buffer.concat(chunks))));
-        });
-        request.on('error', fail);
-        request.end(body);
-    });
-}
-
-// EXTERNAL MODULE: ../src/errors.ts
-var errors = __webpack_require__(8204);
-// EXTERNAL MODULE: ../src/message.ts
-var src_message = __webpack_require__(6064);
-;// CONCATENATED MODULE: ../src/slack.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MESSAGE_INTERVAL_MS: () => (/* binding */ MESSAGE_INTERVAL_MS),
+/* harmony export */   createSlackClient: () => (/* binding */ createSlackClient),
+/* harmony export */   postMessages: () => (/* binding */ postMessages),
+/* harmony export */   postThread: () => (/* binding */ postThread),
+/* harmony export */   slackErrorText: () => (/* binding */ slackErrorText),
+/* harmony export */   sleep: () => (/* binding */ sleep)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1915);
+/* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9043);
+/* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(_slack_web_api__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _node_fetch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7518);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8204);
+/* harmony import */ var _message_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6064);
 // The Slack side: one bounded client, messages posted in order, errors mapped to their fix.
 
 
@@ -406,14 +402,14 @@ var src_message = __webpack_require__(6064);
 /** Per-request timeout. @slack/web-api has none by default. */
 const REQUEST_TIMEOUT_MS = 30000;
 function createSlackClient(token, apiUrl) {
-    return new dist.WebClient(token, {
+    return new _slack_web_api__WEBPACK_IMPORTED_MODULE_1__.WebClient(token, {
         slackApiUrl: apiUrl,
         timeout: REQUEST_TIMEOUT_MS,
         // The default policy retries for about 30 minutes; a scheduled report should give up sooner.
         retryConfig: { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 8000, randomize: true },
         logger: actionsLogger(),
         headers: { 'User-Agent': 'cloudwatch-graphs-to-slack/1' },
-        fetch: nodeFetch
+        fetch: _node_fetch_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeFetch */ .vs
     });
 }
 /** Slack allows about one message per second per channel. */
@@ -436,7 +432,7 @@ async function postMessages(client, channel, messages, options = {}) {
             if (results.length === 0)
                 throw error;
             const first = results[0];
-            throw new errors/* PostError */.dJ(`${(0,errors/* describeError */.Uc)(error)} (${results.length} of ${messages.length} messages were posted before it, the first at ts ${first.ts}: a re-run would post them again)`, results, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PostError */ .dJ(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error)} (${results.length} of ${messages.length} messages were posted before it, the first at ts ${first.ts}: a re-run would post them again)`, results, { cause: error });
         }
     }
     return results;
@@ -456,8 +452,8 @@ async function postThread(client, channel, thread, options = {}) {
         return [header, ...replies];
     }
     catch (error) {
-        const replies = error instanceof errors/* PostError */.dJ ? error.posted : [];
-        throw new errors/* PostError */.dJ(`${(0,errors/* describeError */.Uc)(error)} (the thread's header, ts ${header.ts}, and ${replies.length} of ${thread.replies.length} replies were posted)`, [header, ...replies], { cause: error });
+        const replies = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PostError */ .dJ ? error.posted : [];
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PostError */ .dJ(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error)} (the thread's header, ts ${header.ts}, and ${replies.length} of ${thread.replies.length} replies were posted)`, [header, ...replies], { cause: error });
     }
 }
 async function postWithFallback(client, channel, message, threadTs, where) {
@@ -466,14 +462,14 @@ async function postWithFallback(client, channel, message, threadTs, where) {
     }
     catch (error) {
         if (!isImageDownloadFailure(error)) {
-            throw new errors/* ActionError */.lZ(`Slack refused ${where}: ${slackErrorText(error)}`, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(`Slack refused ${where}: ${slackErrorText(error)}`, { cause: error });
         }
-        core/* warning */.$e(`Slack could not download the images of ${where} (${slackErrorText(error)}); posted them as links instead. The URLs were checked before posting, so Slack's download may have failed on its side; open a link to see the graph.`, { title: 'Graphs posted as links' });
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Slack could not download the images of ${where} (${slackErrorText(error)}); posted them as links instead. The URLs were checked before posting, so Slack's download may have failed on its side; open a link to see the graph.`, { title: 'Graphs posted as links' });
         try {
-            return await post(client, channel, (0,src_message.imagesAsLinks)(message), threadTs);
+            return await post(client, channel, (0,_message_js__WEBPACK_IMPORTED_MODULE_4__.imagesAsLinks)(message), threadTs);
         }
         catch (retryError) {
-            throw new errors/* ActionError */.lZ(`Slack refused ${where}, also as links: ${slackErrorText(retryError)}`, {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(`Slack refused ${where}, also as links: ${slackErrorText(retryError)}`, {
                 cause: retryError
             });
         }
@@ -516,7 +512,7 @@ function slackErrorText(error) {
     const data = slackErrorData(error);
     const code = data?.error;
     if (!code)
-        return (0,errors/* describeError */.Uc)(error);
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error);
     const details = data.response_metadata?.messages?.join('; ');
     const hint = HINTS[code];
     return `${code}${details ? ` (${details})` : ''}${hint ? `: ${hint}` : ''}`;
@@ -529,13 +525,13 @@ function actionsLogger() {
         debug: (...parts) => {
             const line = text(parts);
             if (!/^http request (body|result)/.test(line))
-                core/* debug */.Yz(line);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(line);
         },
-        info: (...parts) => core/* info */.pq(text(parts)),
-        warn: (...parts) => core/* info */.pq(text(parts)),
-        error: (...parts) => core/* info */.pq(text(parts)),
+        info: (...parts) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(text(parts)),
+        warn: (...parts) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(text(parts)),
+        error: (...parts) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(text(parts)),
         setLevel: () => undefined,
-        getLevel: () => dist.LogLevel.INFO,
+        getLevel: () => _slack_web_api__WEBPACK_IMPORTED_MODULE_1__.LogLevel.INFO,
         setName: () => undefined
     };
 }

@@ -134,7 +134,7 @@ async function prepareSlackSide(inputs) {
     const settings = inputs.dryRun ? undefined : inputs.slack;
     const [message, code] = await Promise.all([
         __webpack_require__.e(/* import() */ 64).then(__webpack_require__.bind(__webpack_require__, 6064)),
-        settings ? Promise.all(/* import() */[__webpack_require__.e(43), __webpack_require__.e(411)]).then(__webpack_require__.bind(__webpack_require__, 4792)) : undefined
+        settings ? Promise.all(/* import() */[__webpack_require__.e(43), __webpack_require__.e(915)]).then(__webpack_require__.bind(__webpack_require__, 6915)) : undefined
     ]);
     if (!settings || !code)
         return { message };

@@ -1,6 +1,6 @@
-// The part of fetch() that Slack's WebClient uses for its API calls, over node:http(s). Node's own
-// fetch() is undici, which initialises on the first call: about 45 ms of CPU, and the first call is
-// the post the whole run has been waiting for. WebClient takes a `fetch` option for this.
+// The part of fetch() that Slack's WebClient (its `fetch` option) and the URL checks use, over
+// node:http(s). Node's own fetch() is undici, which initialises on the first call: about 45 ms of
+// CPU, in the middle of the run for the first check and on the post the run has waited for.
 // A body that is not a string (multipart uploads) goes to the real fetch(). Redirects are never
 // followed: WebClient asks for redirect: 'error', and any other value returns the 3xx as it is.
 import { request as httpRequest } from 'node:http'
@@ -14,7 +14,10 @@ export interface FetchInit {
   redirect?: 'error' | 'follow' | 'manual'
 }
 
-/** Response headers, read as fetch's Headers reads them (case-insensitive, lists joined). */
+/**
+ * Response headers as fetch's Headers reads them (case-insensitive, lists joined), as far as
+ * WebClient and the URL checks read them.
+ */
 export class ResponseHeaders {
   private readonly values: Map<string, string>
 
@@ -31,20 +34,8 @@ export class ResponseHeaders {
     return this.values.get(name.toLowerCase()) ?? null
   }
 
-  has(name: string): boolean {
-    return this.values.has(name.toLowerCase())
-  }
-
   entries(): IterableIterator<[string, string]> {
     return this.values.entries()
-  }
-
-  forEach(callback: (value: string, name: string) => void): void {
-    this.values.forEach(callback)
-  }
-
-  [Symbol.iterator](): IterableIterator<[string, string]> {
-    return this.entries()
   }
 }
 

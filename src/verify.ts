@@ -1,8 +1,7 @@
 // Fetches each presigned URL the way Slack will, so a wrong secret, region or permission fails here
 // with its cause and fix, not later as Slack's vague invalid_blocks.
-import { request as httpRequest } from 'node:http'
-import { request as httpsRequest } from 'node:https'
 import { describeError } from './errors.js'
+import { nodeFetch } from './node-fetch.js'
 
 const TIMEOUT_MS = 15000
 
@@ -11,55 +10,30 @@ const TIMEOUT_MS = 15000
  * URL itself: it is a bearer link.
  */
 export async function checkUrl(url: string): Promise<string | undefined> {
-  let answer: Answer
+  // A GET of the first byte, as Slack's fetch would see the object. Over node:http, like the Slack
+  // calls (node-fetch.ts); the default agents keep connections alive, so the checks reuse them.
+  // The timeout's timer does not keep the process alive, whatever happens to the connection.
+  const signal = AbortSignal.timeout(TIMEOUT_MS)
+  let status: number
+  let contentType: string
+  let body: string
   try {
-    answer = await firstByte(url)
+    const response = await nodeFetch(url, { headers: { Range: 'bytes=0-0' }, signal })
+    status = response.status
+    contentType = response.headers.get('content-type') ?? ''
+    body = await response.text()
   } catch (error) {
-    return `the request failed (${describeError(error)})`
+    const why = signal.aborted ? `no answer within ${TIMEOUT_MS / 1000} s` : describeError(error)
+    return `the request failed (${why})`
   }
-  if (answer.status === 200 || answer.status === 206) {
-    const type = answer.contentType
-    return type.startsWith('image/') ? undefined : `S3 serves it as '${type}', not as an image`
+  if (status === 200 || status === 206) {
+    return contentType.startsWith('image/')
+      ? undefined
+      : `S3 serves it as '${contentType}', not as an image`
   }
-  const code = /<Code>([^<]*)<\/Code>/.exec(answer.body)?.[1] ?? `HTTP ${answer.status}`
-  const message = /<Message>([^<]*)<\/Message>/.exec(answer.body)?.[1] ?? ''
+  const code = /<Code>([^<]*)<\/Code>/.exec(body)?.[1] ?? `HTTP ${status}`
+  const message = /<Message>([^<]*)<\/Message>/.exec(body)?.[1] ?? ''
   return `${code}${message ? ` (${message})` : ''}. ${hintFor(code)}`.trimEnd()
-}
-
-interface Answer {
-  status: number
-  contentType: string
-  body: string
-}
-
-/**
- * A GET of the first byte, as Slack's fetch would see the object. node:http rather than fetch():
- * undici, which fetch() loads on first use, costs about 40 ms of CPU in the middle of the run.
- * The default agents keep connections alive, so the checks reuse them.
- */
-function firstByte(url: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const target = new URL(url)
-    const send = target.protocol === 'http:' ? httpRequest : httpsRequest
-    // Its timer does not keep the process alive, whatever happens to the connection.
-    const signal = AbortSignal.timeout(TIMEOUT_MS)
-    const fail = (error: Error) =>
-      reject(signal.aborted ? new Error(`no answer within ${TIMEOUT_MS / 1000} s`) : error)
-    const request = send(target, { headers: { Range: 'bytes=0-0' }, signal }, response => {
-      const chunks: Buffer[] = []
-      response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('error', fail)
-      response.on('end', () =>
-        resolve({
-          status: response.statusCode ?? 0,
-          contentType: response.headers['content-type'] ?? '',
-          body: Buffer.concat(chunks).toString('utf8')
-        })
-      )
-    })
-    request.on('error', fail)
-    request.end()
-  })
 }
 
 /** What each S3 answer means for a presigned GET, and what to change. */

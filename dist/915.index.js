@@ -1,5 +1,5 @@
-export const id = 411;
-export const ids = [411,64];
+export const id = 915;
+export const ids = [915,64];
 export const modules = {
 
 /***/ 6064:
@@ -131,39 +131,28 @@ function truncate(text, length) {
 
 /***/ }),
 
-/***/ 4792:
+/***/ 7518:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  MESSAGE_INTERVAL_MS: () => (/* binding */ MESSAGE_INTERVAL_MS),
-  createSlackClient: () => (/* binding */ createSlackClient),
-  postMessages: () => (/* binding */ postMessages),
-  postThread: () => (/* binding */ postThread),
-  slackErrorText: () => (/* binding */ slackErrorText),
-  sleep: () => (/* binding */ sleep)
-});
-
-// EXTERNAL MODULE: ../node_modules/@actions/core/lib/core.js + 11 modules
-var core = __webpack_require__(1915);
-// EXTERNAL MODULE: ../node_modules/@slack/web-api/dist/index.js
-var dist = __webpack_require__(9043);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
-;// CONCATENATED MODULE: ../src/node-fetch.ts
-// The part of fetch() that Slack's WebClient uses for its API calls, over node:http(s). Node's own
-// fetch() is undici, which initialises on the first call: about 45 ms of CPU, and the first call is
-// the post the whole run has been waiting for. WebClient takes a `fetch` option for this.
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   vs: () => (/* binding */ nodeFetch)
+/* harmony export */ });
+/* unused harmony exports ResponseHeaders, NodeResponse */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+// The part of fetch() that Slack's WebClient (its `fetch` option) and the URL checks use, over
+// node:http(s). Node's own fetch() is undici, which initialises on the first call: about 45 ms of
+// CPU, in the middle of the run for the first check and on the post the run has waited for.
 // A body that is not a string (multipart uploads) goes to the real fetch(). Redirects are never
 // followed: WebClient asks for redirect: 'error', and any other value returns the 3xx as it is.
 
 
-/** Response headers, read as fetch's Headers reads them (case-insensitive, lists joined). */
+/**
+ * Response headers as fetch's Headers reads them (case-insensitive, lists joined), as far as
+ * WebClient and the URL checks read them.
+ */
 class ResponseHeaders {
     values;
     constructor(raw) {
@@ -177,17 +166,8 @@ class ResponseHeaders {
     get(name) {
         return this.values.get(name.toLowerCase()) ?? null;
     }
-    has(name) {
-        return this.values.has(name.toLowerCase());
-    }
     entries() {
         return this.values.entries();
-    }
-    forEach(callback) {
-        this.values.forEach(callback);
-    }
-    [Symbol.iterator]() {
-        return this.entries();
     }
 }
 class NodeResponse {
@@ -224,7 +204,7 @@ async function nodeFetch(input, init = {}) {
     const headers = { ...init.headers };
     if (body !== undefined)
         headers['Content-Length'] = String(Buffer.byteLength(body));
-    const send = url.protocol === 'http:' ? external_node_http_.request : external_node_https_.request;
+    const send = url.protocol === 'http:' ? node_http__WEBPACK_IMPORTED_MODULE_0__.request : node_https__WEBPACK_IMPORTED_MODULE_1__.request;
     return new Promise((resolve, reject) => {
         // A timeout says so, as fetch()'s does, not just "aborted".
         const fail = (error) => reject(init.signal?.aborted ? init.signal.reason : error);
@@ -245,11 +225,27 @@ async function nodeFetch(input, init = {}) {
     });
 }
 
-// EXTERNAL MODULE: ../src/errors.ts
-var errors = __webpack_require__(8204);
-// EXTERNAL MODULE: ../src/message.ts
-var src_message = __webpack_require__(6064);
-;// CONCATENATED MODULE: ../src/slack.ts
+
+/***/ }),
+
+/***/ 6915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MESSAGE_INTERVAL_MS: () => (/* binding */ MESSAGE_INTERVAL_MS),
+/* harmony export */   createSlackClient: () => (/* binding */ createSlackClient),
+/* harmony export */   postMessages: () => (/* binding */ postMessages),
+/* harmony export */   postThread: () => (/* binding */ postThread),
+/* harmony export */   slackErrorText: () => (/* binding */ slackErrorText),
+/* harmony export */   sleep: () => (/* binding */ sleep)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1915);
+/* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9043);
+/* harmony import */ var _slack_web_api__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(_slack_web_api__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _node_fetch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7518);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8204);
+/* harmony import */ var _message_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6064);
 // The Slack side: one bounded client, messages posted in order, errors mapped to their fix.
 
 
@@ -259,14 +255,14 @@ var src_message = __webpack_require__(6064);
 /** Per-request timeout. @slack/web-api has none by default. */
 const REQUEST_TIMEOUT_MS = 30000;
 function createSlackClient(token, apiUrl) {
-    return new dist.WebClient(token, {
+    return new _slack_web_api__WEBPACK_IMPORTED_MODULE_1__.WebClient(token, {
         slackApiUrl: apiUrl,
         timeout: REQUEST_TIMEOUT_MS,
         // The default policy retries for about 30 minutes; a scheduled report should give up sooner.
         retryConfig: { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 8000, randomize: true },
         logger: actionsLogger(),
         headers: { 'User-Agent': 'cloudwatch-graphs-to-slack/1' },
-        fetch: nodeFetch
+        fetch: _node_fetch_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeFetch */ .vs
     });
 }
 /** Slack allows about one message per second per channel. */
@@ -289,7 +285,7 @@ async function postMessages(client, channel, messages, options = {}) {
             if (results.length === 0)
                 throw error;
             const first = results[0];
-            throw new errors/* PostError */.dJ(`${(0,errors/* describeError */.Uc)(error)} (${results.length} of ${messages.length} messages were posted before it, the first at ts ${first.ts}: a re-run would post them again)`, results, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PostError */ .dJ(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error)} (${results.length} of ${messages.length} messages were posted before it, the first at ts ${first.ts}: a re-run would post them again)`, results, { cause: error });
         }
     }
     return results;
@@ -309,8 +305,8 @@ async function postThread(client, channel, thread, options = {}) {
         return [header, ...replies];
     }
     catch (error) {
-        const replies = error instanceof errors/* PostError */.dJ ? error.posted : [];
-        throw new errors/* PostError */.dJ(`${(0,errors/* describeError */.Uc)(error)} (the thread's header, ts ${header.ts}, and ${replies.length} of ${thread.replies.length} replies were posted)`, [header, ...replies], { cause: error });
+        const replies = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PostError */ .dJ ? error.posted : [];
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PostError */ .dJ(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error)} (the thread's header, ts ${header.ts}, and ${replies.length} of ${thread.replies.length} replies were posted)`, [header, ...replies], { cause: error });
     }
 }
 async function postWithFallback(client, channel, message, threadTs, where) {
@@ -319,14 +315,14 @@ async function postWithFallback(client, channel, message, threadTs, where) {
     }
     catch (error) {
         if (!isImageDownloadFailure(error)) {
-            throw new errors/* ActionError */.lZ(`Slack refused ${where}: ${slackErrorText(error)}`, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(`Slack refused ${where}: ${slackErrorText(error)}`, { cause: error });
         }
-        core/* warning */.$e(`Slack could not download the images of ${where} (${slackErrorText(error)}); posted them as links instead. The URLs were checked before posting, so Slack's download may have failed on its side; open a link to see the graph.`, { title: 'Graphs posted as links' });
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Slack could not download the images of ${where} (${slackErrorText(error)}); posted them as links instead. The URLs were checked before posting, so Slack's download may have failed on its side; open a link to see the graph.`, { title: 'Graphs posted as links' });
         try {
-            return await post(client, channel, (0,src_message.imagesAsLinks)(message), threadTs);
+            return await post(client, channel, (0,_message_js__WEBPACK_IMPORTED_MODULE_4__.imagesAsLinks)(message), threadTs);
         }
         catch (retryError) {
-            throw new errors/* ActionError */.lZ(`Slack refused ${where}, also as links: ${slackErrorText(retryError)}`, {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(`Slack refused ${where}, also as links: ${slackErrorText(retryError)}`, {
                 cause: retryError
             });
         }
@@ -369,7 +365,7 @@ function slackErrorText(error) {
     const data = slackErrorData(error);
     const code = data?.error;
     if (!code)
-        return (0,errors/* describeError */.Uc)(error);
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error);
     const details = data.response_metadata?.messages?.join('; ');
     const hint = HINTS[code];
     return `${code}${details ? ` (${details})` : ''}${hint ? `: ${hint}` : ''}`;
@@ -382,13 +378,13 @@ function actionsLogger() {
         debug: (...parts) => {
             const line = text(parts);
             if (!/^http request (body|result)/.test(line))
-                core/* debug */.Yz(line);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(line);
         },
-        info: (...parts) => core/* info */.pq(text(parts)),
-        warn: (...parts) => core/* info */.pq(text(parts)),
-        error: (...parts) => core/* info */.pq(text(parts)),
+        info: (...parts) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(text(parts)),
+        warn: (...parts) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(text(parts)),
+        error: (...parts) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(text(parts)),
         setLevel: () => undefined,
-        getLevel: () => dist.LogLevel.INFO,
+        getLevel: () => _slack_web_api__WEBPACK_IMPORTED_MODULE_1__.LogLevel.INFO,
         setName: () => undefined
     };
 }
