@@ -8,20 +8,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   W: () => (/* binding */ mapWithConcurrency),
 /* harmony export */   j: () => (/* binding */ Limiter)
 /* harmony export */ });
-/** Runs `work` on every item with at most `limit` in flight; results keep the items' order. */
-async function mapWithConcurrency(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    async function worker() {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await work(items[index], index);
-        }
-    }
-    const workers = Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker);
-    await Promise.all(workers);
-    return results;
-}
 /**
  * At most `limit` tasks in flight; tasks that wait start in the order they asked. A finishing task
  * hands its slot straight to the next one, so a newcomer cannot jump the queue.
@@ -49,6 +35,11 @@ class Limiter {
                 this.active -= 1;
         }
     }
+}
+/** Runs `work` on every item with at most `limit` in flight; results keep the items' order. */
+async function mapWithConcurrency(items, limit, work) {
+    const limiter = new Limiter(limit);
+    return Promise.all(items.map((item, index) => limiter.run(async () => work(item, index))));
 }
 
 
