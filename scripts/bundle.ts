@@ -78,5 +78,5 @@ for (const [name, asset] of Object.entries(assets)) {
   mkdirSync(path.dirname(file), { recursive: true })
   writeFileSync(file, asset.source)
 }
-const files = Object.keys(assets).length + 1
-console.log(`dist/: index.js (${(code.length / 1024).toFixed(0)} KiB) and ${files - 1} more files`)
+const more = Object.keys(assets).length
+console.log(`dist/: index.js (${(code.length / 1024).toFixed(0)} KiB) and ${more} more files`)
