@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const standIns = await startStandIns({ workflow: 3600 })
   try {
     console.log(
-      'Stand-ins up: S3 (s3rver behind a SigV4 check), CloudWatch + SSM, Slack, on 127.0.0.1'
+      'Stand-ins up: S3 (in memory, behind a SigV4 check), CloudWatch + SSM, Slack, on 127.0.0.1'
     )
     const result = await runAction({
       inputs: {

@@ -1,28 +1,21 @@
-// The S3 stand-in: s3rver (path-style, on 127.0.0.1) behind a front of ours. s3rver stores and
-// serves objects but does not check SigV4, knows only its own key, and would store aws-chunked
-// framing as object bytes. So the front answers authentication the way S3 does (signature,
-// region, key id, session token and its expiry, presigned expiry), decodes aws-chunked bodies,
-// serves byte ranges itself (s3rver answers `bytes=0-0` with the whole object), injects faults,
-// and only then hands the request, stripped of its auth, to s3rver on its own loopback port.
+// The S3 stand-in: a loopback server (path-style, on 127.0.0.1) that answers like S3. Its front
+// checks what S3 checks before it touches an object, written from the SigV4 specification and not
+// with the SDK that signs (sigv4.ts): signature, region, key id, session token and its expiry,
+// presigned expiry. The front also injects faults and records every request. Requests that pass
+// go to an in-memory store (s3-store.ts) that keeps the bytes and serves them whole or by range.
 
 import { randomBytes } from 'node:crypto'
-import { accessSync, constants, statfsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
 import http, {
   type IncomingHttpHeaders,
   type IncomingMessage,
   type ServerResponse
 } from 'node:http'
-import { createRequire } from 'node:module'
-import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { FaultPlan, Timeline, type Fault } from './faults.js'
+import { closeServer, listenOnLoopback, readBody } from './http.js'
+import { S3Store, sendError, type S3ErrorReply } from './s3-store.js'
 import {
   MAX_PRESIGN_EXPIRES_SECONDS,
   canonicalRequest,
-  decodeAwsChunked,
-  headerValue,
   parseAuth,
   sha256Hex,
   splitTarget,
@@ -98,22 +91,6 @@ export function temporaryIdentity(durationSeconds: number): Identity {
   }
 }
 
-/**
- * Where s3rver keeps its objects: /dev/shm (tmpfs) when there is one with room to spare, so each
- * upload's few files (object, checksum, metadata) cost no disk writes; else the system's temporary
- * folder. A container's /dev/shm is often only 64 MiB: below 256 MiB free it is left alone.
- */
-function memoryBackedTmp(): string {
-  try {
-    accessSync('/dev/shm', constants.W_OK)
-    const { bavail, bsize } = statfsSync('/dev/shm')
-    if (bavail * bsize >= 256 * 1024 * 1024) return '/dev/shm'
-  } catch {
-    // no /dev/shm here
-  }
-  return tmpdir()
-}
-
 function randomKeyId(prefix: string): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
   return prefix + Array.from(randomBytes(16), byte => alphabet[byte % 32]).join('')
@@ -130,25 +107,15 @@ export async function startS3StandIn(options: S3StandInOptions = {}): Promise<S3
   const identities = new Map<string, Identity>()
   for (const identity of options.identities ?? []) identities.set(identity.accessKeyId, identity)
   const requests: RecordedRequest[] = []
+  const store = new S3Store(region)
+  for (const name of options.buckets ?? []) store.createBucket(name)
 
-  const directory = await mkdtemp(join(memoryBackedTmp(), 's3-stand-in-'))
-  const backend = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
-    silent: true,
-    directory,
-    configureBuckets: (options.buckets ?? []).map(name => ({ name }))
-  })
-  const backendAddress = await backend.run()
-  // Our own agent, so close() can drop its idle keep-alive sockets and s3rver can stop.
-  const agent = new http.Agent({ keepAlive: true })
-  const front = new Front({ region, faults, timeline, identities, requests, agent, backendAddress })
+  const front = new Front({ region, faults, timeline, identities, requests, store })
   const server = http.createServer((req, res) => void front.handle(req, res))
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  const endpoint = await listenOnLoopback(server)
 
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint,
     region,
     addIdentity: identity => void identities.set(identity.accessKeyId, identity),
     mintSession: ({ durationSeconds }) => {
@@ -156,69 +123,21 @@ export async function startS3StandIn(options: S3StandInOptions = {}): Promise<S3
       identities.set(identity.accessKeyId, identity)
       return identity
     },
-    createBucket: async name => void (await backend.store.putBucket(name)),
+    createBucket: async name => store.createBucket(name),
     getObject: async (bucket, key) => {
-      const object = await backend.store.getObject(bucket, key)
-      if (!object?.content) return undefined
-      return { body: await readAll(object.content), contentType: object.metadata['content-type'] }
+      const object = store.object(bucket, key)
+      // A copy: what the caller does with it must not change what S3 serves.
+      return object && { body: Buffer.from(object.body), contentType: object.contentType }
     },
-    listKeys: async bucket => {
-      if (!(await backend.store.getBucket(bucket))) return []
-      const { objects } = await backend.store.listObjects(bucket, {})
-      return objects.map(object => object.key)
-    },
+    listKeys: async bucket => store.keys(bucket),
     requests,
     faults,
     timeline,
-    close: async () => {
-      await new Promise<void>(resolve => {
-        server.close(() => resolve())
-        server.closeAllConnections()
-      })
-      agent.destroy()
-      await backend.close()
-      await rm(directory, { recursive: true, force: true })
-    }
+    close: () => closeServer(server)
   }
 }
-
-// ---- s3rver, typed as far as we use it (it ships no types) ----
-
-interface StoredObject {
-  key: string
-  content: NodeJS.ReadableStream | null
-  metadata: Record<string, string>
-}
-
-interface S3rverInstance {
-  run(): Promise<AddressInfo>
-  close(): Promise<void>
-  store: {
-    putBucket(name: string): Promise<unknown>
-    getBucket(name: string): Promise<unknown>
-    getObject(bucket: string, key: string): Promise<StoredObject | null>
-    listObjects(bucket: string, options: object): Promise<{ objects: StoredObject[] }>
-  }
-}
-
-const S3rver = createRequire(import.meta.url)('s3rver') as new (options: {
-  address: string
-  port: number
-  silent: boolean
-  directory: string
-  configureBuckets: Array<{ name: string }>
-}) => S3rverInstance
 
 // ---- the front ----
-
-interface S3ErrorReply {
-  status: number
-  code: string
-  message: string
-  /** Extra elements of <Error>, as real S3 adds them (Region, AWSAccessKeyId, …). */
-  details?: Record<string, string>
-  headers?: Record<string, string>
-}
 
 interface FrontContext {
   region: string
@@ -226,33 +145,8 @@ interface FrontContext {
   timeline: Timeline
   identities: Map<string, Identity>
   requests: RecordedRequest[]
-  agent: http.Agent
-  backendAddress: AddressInfo
+  store: S3Store
 }
-
-/** Query parameters that carry auth: S3 consumes them, and s3rver must not try to check them. */
-const AUTH_QUERY = new Set([
-  'X-Amz-Algorithm',
-  'X-Amz-Credential',
-  'X-Amz-Date',
-  'X-Amz-Expires',
-  'X-Amz-SignedHeaders',
-  'X-Amz-Signature',
-  'X-Amz-Security-Token',
-  'X-Amz-Content-Sha256'
-])
-/** Auth headers (same reason) and hop-by-hop headers: the front re-sends the body whole. */
-const DROPPED_HEADERS = [
-  'authorization',
-  'x-amz-security-token',
-  'x-amz-content-sha256',
-  'x-amz-date',
-  'connection',
-  'keep-alive',
-  'expect',
-  'transfer-encoding',
-  'host'
-]
 
 class Front {
   constructor(private readonly ctx: FrontContext) {}
@@ -262,10 +156,11 @@ class Front {
     const url = req.url ?? '/'
     const operation = s3Operation(method, url, req.headers)
     const event = this.ctx.timeline.start('s3', operation)
-    const entry: RecordedRequest = { method, path: splitTarget(url).path, operation, status: 0 }
+    const path = splitTarget(url).path
+    const entry: RecordedRequest = { method, path, operation, status: 0 }
     try {
       // Read the whole body first: answering before it is read makes clients see EPIPE, not the error.
-      const body = await readAll(req)
+      const body = await readBody(req)
       await this.ctx.faults.delay()
       const parsed = parseAuth(method, url, req.headersDistinct)
       if (parsed.kind !== 'error') entry.accessKeyId = parsed.credential.accessKeyId
@@ -281,7 +176,8 @@ class Front {
         entry.status = sendError(res, method, problem)
         return
       }
-      entry.status = await this.forward(req, res, body)
+      const request = { method, operation, path, headers: req.headers, body }
+      entry.status = this.ctx.store.answer(request, res)
     } catch (error) {
       entry.code = 'InternalError'
       const message = `The stand-in failed: ${String(error)}`
@@ -305,37 +201,6 @@ class Front {
       checkSignature(parsed, identity, body) ??
       checkPayload(parsed, body)
     )
-  }
-
-  /** Hands the request to s3rver without its auth; serves byte ranges itself. */
-  private async forward(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<number> {
-    const method = req.method ?? 'GET'
-    const headers = forwardedHeaders(req.headers)
-    const body = unframe(req.headers, raw, headers)
-    if (!body) {
-      const message = 'The aws-chunked body could not be decoded.'
-      return sendError(res, method, { status: 400, code: 'IncompleteBody', message })
-    }
-    // s3rver gets the whole object and the front cuts the range: s3rver reads `bytes=0-0` as 0-end.
-    const range = method === 'GET' || method === 'HEAD' ? headerValue(headers, 'range') : undefined
-    if (range !== undefined) delete headers['range']
-    const { address, port } = this.ctx.backendAddress
-    const backendRes = await new Promise<IncomingMessage>((resolve, reject) => {
-      const target = { host: address, port, method, path: strippedTarget(req.url ?? '/') }
-      const request = http.request({ ...target, headers, agent: this.ctx.agent }, resolve)
-      request.on('error', reject)
-      request.end(body)
-    })
-    const answer = responseHeaders(backendRes.headers)
-    const status = backendRes.statusCode ?? 502
-    if (range !== undefined && status === 200) {
-      const content = await readAll(backendRes)
-      return sendRange(res, method, range, answer, content)
-    }
-    res.writeHead(status, answer)
-    backendRes.pipe(res)
-    await new Promise(resolve => res.on('close', resolve))
-    return status
   }
 }
 
@@ -552,144 +417,6 @@ function defaultMessage(code: string): string {
   return code === 'AccessDenied' ? 'Access Denied' : 'Injected fault.'
 }
 
-/** Writes an S3 XML error (no body for HEAD, as S3 does). Returns the status. */
-function sendError(res: ServerResponse, method: string, error: S3ErrorReply): number {
-  const elements = Object.entries(error.details ?? {})
-    .map(([name, value]) => `<${name}>${xmlEscape(value)}</${name}>`)
-    .join('')
-  const requestId = randomBytes(8).toString('hex').toUpperCase()
-  const xml =
-    '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<Error><Code>${error.code}</Code><Message>${xmlEscape(error.message)}</Message>${elements}` +
-    `<RequestId>${requestId}</RequestId><HostId>${randomBytes(32).toString('base64')}</HostId></Error>`
-  res.writeHead(error.status, {
-    'Content-Type': 'application/xml',
-    'x-amz-request-id': requestId,
-    ...error.headers
-  })
-  res.end(method === 'HEAD' ? undefined : xml)
-  return error.status
-}
-
-/** Element text only needs <, > and &: real S3 leaves quotes as they are. */
-function xmlEscape(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-}
-
-/** Answers a single `bytes=` range from the whole object (206), or 416 when unsatisfiable. */
-function sendRange(
-  res: ServerResponse,
-  method: string,
-  range: string,
-  headers: Record<string, string | string[]>,
-  content: Buffer
-): number {
-  const size = Number(headers['content-length'] ?? content.length)
-  const span = parseRange(range, size)
-  if (span === 'ignore') {
-    res.writeHead(200, headers)
-    res.end(method === 'HEAD' ? undefined : content)
-    return 200
-  }
-  if (span === 'unsatisfiable') {
-    const message = 'The requested range is not satisfiable'
-    const details = { RangeRequested: range, ActualObjectSize: String(size) }
-    return sendError(res, method, { status: 416, code: 'InvalidRange', message, details })
-  }
-  const [start, end] = span
-  res.writeHead(206, {
-    ...headers,
-    'content-length': String(end - start + 1),
-    'content-range': `bytes ${start}-${end}/${size}`
-  })
-  res.end(method === 'HEAD' ? undefined : content.subarray(start, end + 1))
-  return 206
-}
-
-/** RFC 9110 single byte range; S3 ignores what it cannot parse (multiple ranges included). */
-export function parseRange(
-  range: string,
-  size: number
-): [number, number] | 'ignore' | 'unsatisfiable' {
-  const match = /^bytes=(\d*)-(\d*)$/.exec(range.trim())
-  if (!match || (match[1] === '' && match[2] === '')) return 'ignore'
-  if (match[1] === '') {
-    const suffix = Number(match[2])
-    return suffix === 0 || size === 0 ? 'unsatisfiable' : [Math.max(0, size - suffix), size - 1]
-  }
-  const start = Number(match[1])
-  const end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1)
-  if (match[2] !== '' && Number(match[2]) < start) return 'ignore'
-  return start >= size ? 'unsatisfiable' : [start, end]
-}
-
-/** The body s3rver should store: aws-chunked framing removed, lengths fixed up. */
-function unframe(
-  original: IncomingHttpHeaders,
-  raw: Buffer,
-  headers: Record<string, string>
-): Buffer | undefined {
-  const encodings = (headerValue(original, 'content-encoding') ?? '').split(',').map(e => e.trim())
-  let body = raw
-  if (encodings.includes('aws-chunked')) {
-    const decoded = decodeAwsChunked(raw)
-    if (!decoded) return undefined
-    const declared = headerValue(original, 'x-amz-decoded-content-length')
-    if (declared !== undefined && Number(declared) !== decoded.data.length) return undefined
-    body = decoded.data
-    const rest = encodings.filter(e => e !== 'aws-chunked' && e !== '')
-    if (rest.length > 0) headers['content-encoding'] = rest.join(',')
-    else delete headers['content-encoding']
-    for (const name of ['x-amz-decoded-content-length', 'x-amz-trailer']) delete headers[name]
-  }
-  if (body.length > 0 || original['content-length'] !== undefined) {
-    headers['content-length'] = String(body.length)
-  }
-  return body
-}
-
-function forwardedHeaders(original: IncomingHttpHeaders): Record<string, string> {
-  const headers: Record<string, string> = {}
-  for (const [name, value] of Object.entries(original)) {
-    if (value === undefined || DROPPED_HEADERS.includes(name)) continue
-    headers[name] = Array.isArray(value) ? value.join(',') : value
-  }
-  return headers
-}
-
-function responseHeaders(original: IncomingHttpHeaders): Record<string, string | string[]> {
-  const headers: Record<string, string | string[]> = {}
-  for (const [name, value] of Object.entries(original)) {
-    if (value === undefined || ['connection', 'keep-alive', 'transfer-encoding'].includes(name)) {
-      continue
-    }
-    headers[name] = value
-  }
-  return headers
-}
-
-/** The request target without the query parameters that carried auth; the rest kept as sent. */
-function strippedTarget(url: string): string {
-  const q = url.indexOf('?')
-  if (q < 0) return url
-  const kept = url
-    .slice(q + 1)
-    .split('&')
-    .filter(pair => {
-      const name = pair.split('=')[0] ?? ''
-      return pair !== '' && !AUTH_QUERY.has(safeDecode(name))
-    })
-  return kept.length > 0 ? `${url.slice(0, q)}?${kept.join('&')}` : url.slice(0, q)
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return value
-  }
-}
-
 /** The S3 operation a request stands for, from its method and path (FaultPlan names). */
 export function s3Operation(method: string, url: string, headers: IncomingHttpHeaders): string {
   const { path, query } = splitTarget(url)
@@ -718,13 +445,6 @@ export function s3Operation(method: string, url: string, headers: IncomingHttpHe
     DELETE: 'DeleteObject'
   }
   return objectOps[method] ?? method
-}
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  for await (const chunk of stream)
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
-  return Buffer.concat(chunks)
 }
 
 function isoSeconds(time: Date): string {

@@ -79,7 +79,7 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
     result.status === 'fulfilled' ? result.value : undefined
   ) as [S3StandIn | undefined, AwsStandIn | undefined, SlackStandIn | undefined]
   if (!s3 || !aws || !slack) {
-    // Close what did start (s3rver's folder may be on tmpfs: memory), then say why.
+    // Close what did start (its listening sockets would keep the process alive), then say why.
     await Promise.allSettled([s3?.close(), aws?.close(), slack?.close()])
     const failure = started.find(result => result.status === 'rejected')
     throw failure?.status === 'rejected' ? failure.reason : new Error('a stand-in did not start')

@@ -1,22 +1,28 @@
 // The S3 stand-in, driven by the real SDK and by plain fetch (what Slack does with an image URL).
+import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
 import {
+  CreateBucketCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
-  S3ServiceException
+  S3ServiceException,
+  type ServiceInputTypes,
+  type ServiceOutputTypes
 } from '@aws-sdk/client-s3'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
+import type { FinalizeRequestMiddleware } from '@smithy/types'
 import { sleep } from '../../test-support/faults.js'
 import {
   longTermIdentity,
-  parseRange,
   s3Operation,
   startS3StandIn,
   type Identity,
   type S3StandIn
 } from '../../test-support/s3-stand-in.js'
+import { parseRange } from '../../test-support/s3-store.js'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
 
@@ -74,6 +80,10 @@ async function sdkError(promise: Promise<unknown>): Promise<S3ServiceException> 
   throw new Error('expected the call to fail')
 }
 
+function md5(bytes: Buffer): string {
+  return createHash('md5').update(bytes).digest('hex')
+}
+
 /** Status and <Code> of a plain GET, the way Slack would fetch the URL. */
 async function fetchCode(url: string): Promise<{ status: number; code?: string; body: string }> {
   const res = await fetch(url)
@@ -97,16 +107,30 @@ describe('with the SDK', () => {
   })
 
   test('a stream body (sent aws-chunked with a checksum trailer) is stored unframed', async () => {
-    await client(owner).send(
+    // Several SDK chunks' worth, so the framing has more than one data chunk to take apart.
+    const bytes = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7) % 256))
+    const parts = [bytes.subarray(0, 70_000), bytes.subarray(70_000)]
+    const put = await client(owner).send(
       new PutObjectCommand({
         Bucket: BUCKET,
-        Key: 'streamed.png',
-        Body: Readable.from([PNG, PNG]),
-        ContentLength: PNG.length * 2,
-        ContentType: 'image/png'
+        Key: 'streamed.bin',
+        Body: Readable.from(parts),
+        ContentLength: bytes.length,
+        ContentType: 'application/x-test'
       })
     )
-    expect((await s3.getObject(BUCKET, 'streamed.png'))?.body).toEqual(Buffer.concat([PNG, PNG]))
+    expect(s3.requests.at(-1)).toMatchObject({ operation: 'PutObject', status: 200 })
+    expect(put.ETag).toBe(`"${md5(bytes)}"`)
+    expect(await s3.getObject(BUCKET, 'streamed.bin')).toEqual({
+      body: bytes,
+      contentType: 'application/x-test'
+    })
+    const got = await client(owner).send(
+      new GetObjectCommand({ Bucket: BUCKET, Key: 'streamed.bin' })
+    )
+    expect(got.ContentLength).toBe(bytes.length)
+    expect(got.ETag).toBe(put.ETag)
+    expect(Buffer.from(await got.Body!.transformToByteArray())).toEqual(bytes)
   })
 
   test('HeadObject answers the size; requests are recorded with their operation', async () => {
@@ -146,6 +170,215 @@ describe('with the SDK', () => {
       "The authorization header is malformed; the region 'eu-west-3' is wrong; expecting 'us-east-1'"
     )
     expect((error as unknown as { Region?: string }).Region).toBe('us-east-1')
+  })
+})
+
+describe('the store', () => {
+  /** 0, 1, …, 99: any slice of it shows which bytes it came from. */
+  const BYTES = Buffer.from(Array.from({ length: 100 }, (_, i) => i))
+  beforeAll(() => put('store/bytes.bin', BYTES))
+
+  async function getRange(range: string) {
+    const got = await client(owner).send(
+      new GetObjectCommand({ Bucket: BUCKET, Key: 'store/bytes.bin', Range: range })
+    )
+    const body = Buffer.from(await got.Body!.transformToByteArray())
+    return { status: got.$metadata.httpStatusCode, contentRange: got.ContentRange, body }
+  }
+
+  test.each([
+    ['bytes=10-19', 'bytes 10-19/100', 10, 20],
+    ['bytes=95-200', 'bytes 95-99/100', 95, 100],
+    ['bytes=90-', 'bytes 90-99/100', 90, 100],
+    ['bytes=-5', 'bytes 95-99/100', 95, 100],
+    ['bytes=-500', 'bytes 0-99/100', 0, 100]
+  ])('Range: %s is 206 with Content-Range %s', async (range, contentRange, start, end) => {
+    expect(await getRange(range)).toEqual({
+      status: 206,
+      contentRange,
+      body: BYTES.subarray(start, end)
+    })
+  })
+
+  test('a range it cannot read (two ranges, another unit) is ignored: 200 and the whole object', async () => {
+    for (const range of ['bytes=0-1,5-6', 'items=0-1', 'bytes=9-3']) {
+      expect(await getRange(range)).toEqual({ status: 200, contentRange: undefined, body: BYTES })
+    }
+  })
+
+  test('a range past the end is 416 InvalidRange naming the size', async () => {
+    const error = await sdkError(getRange('bytes=100-'))
+    expect(error.name).toBe('InvalidRange')
+    expect(error.$metadata.httpStatusCode).toBe(416)
+    const url = await presign('store/bytes.bin')
+    const res = await fetch(url, { headers: { Range: 'bytes=-0' } })
+    expect(res.status).toBe(416)
+    const body = await res.text()
+    expect(body).toMatch(/^<\?xml [^>]*\?>\n<Error><Code>InvalidRange<\/Code>/)
+    expect(body).toContain('<RangeRequested>bytes=-0</RangeRequested>')
+    expect(body).toContain('<ActualObjectSize>100</ActualObjectSize>')
+  })
+
+  test('Content-Type, ETag (quoted MD5), Last-Modified and Content-Length come back', async () => {
+    const before = Date.now()
+    const text = Buffer.from('plain text, stored as such\n')
+    const put = await client(owner).send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: 'store/note.txt',
+        Body: text,
+        ContentType: 'text/plain; charset=utf-8'
+      })
+    )
+    expect(put.ETag).toBe(`"${md5(text)}"`)
+    const res = await fetch(await presign('store/note.txt'))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8')
+    expect(res.headers.get('etag')).toBe(put.ETag)
+    expect(res.headers.get('content-length')).toBe(String(text.length))
+    expect(res.headers.get('accept-ranges')).toBe('bytes')
+    const lastModified = Date.parse(res.headers.get('last-modified') ?? '')
+    expect(lastModified).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000)
+    expect(lastModified).toBeLessThanOrEqual(Date.now())
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(text)
+  })
+
+  test('an object stored without a Content-Type is served as binary/octet-stream', async () => {
+    // The SDK sends application/octet-stream by default: take it off before the request is signed.
+    const sdk = client(owner)
+    const dropContentType: FinalizeRequestMiddleware<ServiceInputTypes, ServiceOutputTypes> =
+      next => args => {
+        delete (args.request as { headers: Record<string, string> }).headers['content-type']
+        return next(args)
+      }
+    sdk.middlewareStack.addRelativeTo(dropContentType, {
+      relation: 'before',
+      toMiddleware: 'httpSigningMiddleware'
+    })
+    await sdk.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'store/untyped', Body: PNG }))
+    const res = await fetch(await presign('store/untyped'))
+    expect(res.headers.get('content-type')).toBe('binary/octet-stream')
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(PNG)
+  })
+
+  test('an empty object is 200 with no bytes, and any range of it is 416', async () => {
+    await put('store/empty', Buffer.alloc(0))
+    const res = await fetch(await presign('store/empty'))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('etag')).toBe(`"${md5(Buffer.alloc(0))}"`)
+    expect((await res.arrayBuffer()).byteLength).toBe(0)
+    const ranged = await fetch(await presign('store/empty'), { headers: { Range: 'bytes=0-0' } })
+    expect(ranged.status).toBe(416)
+  })
+
+  test('a second PutObject replaces the object', async () => {
+    await put('store/again.png', Buffer.from('first'))
+    await put('store/again.png', PNG)
+    expect((await s3.getObject(BUCKET, 'store/again.png'))?.body).toEqual(PNG)
+  })
+
+  test('HeadObject: the headers of GetObject, without a body; a range is answered 206', async () => {
+    const url = await getSignedUrl(
+      client(owner),
+      new HeadObjectCommand({ Bucket: BUCKET, Key: 'store/bytes.bin' }),
+      { expiresIn: 60 }
+    )
+    const res = await fetch(url, { method: 'HEAD' })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-length')).toBe('100')
+    expect(res.headers.get('etag')).toBe(`"${md5(BYTES)}"`)
+    expect(res.headers.get('content-type')).toBe('image/png')
+    expect(await res.text()).toBe('')
+    const ranged = await fetch(url, { method: 'HEAD', headers: { Range: 'bytes=0-0' } })
+    expect(ranged.status).toBe(206)
+    expect(ranged.headers.get('content-range')).toBe('bytes 0-0/100')
+    expect(ranged.headers.get('content-length')).toBe('1')
+  })
+
+  test('a missing key is 404 NoSuchKey naming the key; HEAD answers 404 with no body', async () => {
+    const error = await sdkError(
+      client(owner).send(new GetObjectCommand({ Bucket: BUCKET, Key: 'store/none.png' }))
+    )
+    expect(error.name).toBe('NoSuchKey')
+    expect(error.$metadata.httpStatusCode).toBe(404)
+    const answer = await fetchCode(await presign('store/not here.png'))
+    expect(answer).toMatchObject({ status: 404, code: 'NoSuchKey' })
+    expect(answer.body).toContain('<Key>store/not here.png</Key>')
+    expect(s3.requests.at(-1)).toMatchObject({ operation: 'GetObject', status: 404 })
+
+    const head = await getSignedUrl(
+      client(owner),
+      new HeadObjectCommand({ Bucket: BUCKET, Key: 'store/none.png' }),
+      { expiresIn: 60 }
+    )
+    const res = await fetch(head, { method: 'HEAD' })
+    expect(res.status).toBe(404)
+    expect(await res.text()).toBe('')
+  })
+
+  test('an unknown bucket is 404 NoSuchBucket for GET, HEAD and PUT', async () => {
+    const other = { Bucket: 'no-such-bucket', Key: 'graph.png' }
+    const get = await sdkError(client(owner).send(new GetObjectCommand(other)))
+    expect([get.name, get.$metadata.httpStatusCode]).toEqual(['NoSuchBucket', 404])
+    expect((get as unknown as { BucketName?: string }).BucketName).toBe('no-such-bucket')
+    const putError = await sdkError(
+      client(owner).send(new PutObjectCommand({ ...other, Body: PNG }))
+    )
+    expect([putError.name, putError.$metadata.httpStatusCode]).toEqual(['NoSuchBucket', 404])
+    // HEAD has no body, so the SDK can only name the status.
+    const head = await sdkError(client(owner).send(new HeadObjectCommand(other)))
+    expect(head.$metadata.httpStatusCode).toBe(404)
+    expect(await s3.listKeys('no-such-bucket')).toEqual([])
+  })
+
+  test('CreateBucket makes a bucket to put into; bad names are 400 InvalidBucketName', async () => {
+    await client(owner).send(new CreateBucketCommand({ Bucket: 'made-by-sdk' }))
+    // us-east-1 answers a second CreateBucket of one's own bucket with 200, for history's sake.
+    await client(owner).send(new CreateBucketCommand({ Bucket: 'made-by-sdk' }))
+    await client(owner).send(
+      new PutObjectCommand({ Bucket: 'made-by-sdk', Key: 'b.png', Body: PNG })
+    )
+    await client(owner).send(
+      new PutObjectCommand({ Bucket: 'made-by-sdk', Key: 'a.png', Body: PNG })
+    )
+    expect(await s3.listKeys('made-by-sdk')).toEqual(['a.png', 'b.png'])
+    const error = await sdkError(
+      client(owner).send(new CreateBucketCommand({ Bucket: 'Not_A_Bucket' }))
+    )
+    expect([error.name, error.$metadata.httpStatusCode]).toEqual(['InvalidBucketName', 400])
+  })
+
+  test('outside us-east-1, creating an own bucket again is 409 BucketAlreadyOwnedByYou', async () => {
+    const paris = await startS3StandIn({
+      region: 'eu-west-3',
+      identities: [owner],
+      buckets: [BUCKET]
+    })
+    try {
+      const sdk = new S3Client({
+        region: 'eu-west-3',
+        endpoint: paris.endpoint,
+        forcePathStyle: true,
+        credentials: owner,
+        maxAttempts: 1
+      })
+      const error = await sdkError(sdk.send(new CreateBucketCommand({ Bucket: BUCKET })))
+      expect([error.name, error.$metadata.httpStatusCode]).toEqual(['BucketAlreadyOwnedByYou', 409])
+    } finally {
+      await paris.close()
+    }
+  })
+
+  test('an operation the store does not keep is 501 NotImplemented', async () => {
+    const error = await sdkError(client(owner).send(new ListObjectsV2Command({ Bucket: BUCKET })))
+    expect([error.name, error.$metadata.httpStatusCode]).toEqual(['NotImplemented', 501])
+    expect(s3.requests.at(-1)).toMatchObject({ operation: 'ListObjectsV2', status: 501 })
+  })
+
+  test('what getObject hands out is a copy: changing it changes nothing served', async () => {
+    const copy = await s3.getObject(BUCKET, 'store/bytes.bin')
+    copy!.body.fill(0)
+    expect((await s3.getObject(BUCKET, 'store/bytes.bin'))?.body).toEqual(BYTES)
   })
 })
 
