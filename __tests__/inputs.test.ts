@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { inputEnv } from '../test-support/action-env.js'
-import { InputError } from '../src/errors.js'
-import { getInputs } from '../src/inputs.js'
+import { InputError } from '../src/domain/errors.js'
+import { type Inputs, type PresignedInputs, getInputs } from '../src/inputs.js'
 
 const widget = JSON.stringify({ metrics: [['AWS/EC2', 'CPUUtilization']], title: 'CPU' })
 const minimal = {
@@ -40,23 +40,32 @@ function withInputs(given: Record<string, string>, env: Record<string, string> =
   return getInputs(process.env)
 }
 
+/** The presigned-url part of the inputs (the default delivery). */
+function presigned(inputs: Inputs): PresignedInputs {
+  if (inputs.delivery.kind !== 'presigned-url')
+    throw new Error(`delivery is ${inputs.delivery.kind}`)
+  return inputs.delivery
+}
+
 describe('getInputs: defaults', () => {
   test('action.yml defaults give a complete, typed result', async () => {
     const inputs = await withInputs(minimal)
     expect(inputs).toMatchObject({
       awsRegion: 'eu-west-1',
-      s3: {
-        bucket: 'graphs-bucket',
-        region: 'eu-west-1',
-        keyPrefix: 'cloudwatch-graphs/',
-        forcePathStyle: false
+      delivery: {
+        kind: 'presigned-url',
+        s3: {
+          bucket: 'graphs-bucket',
+          region: 'eu-west-1',
+          keyPrefix: 'cloudwatch-graphs/',
+          forcePathStyle: false
+        },
+        signer: { kind: 'workflow' },
+        signing: { expiresInSeconds: 604800, temporaryCredentials: 'warn' },
+        verifyUrls: true
       },
-      expiresInSeconds: 604800,
-      signer: { kind: 'workflow' },
-      temporaryCredentials: 'warn',
       slack: { token: 'xoxb-1-2-abc', channel: 'C0123ABCDEF', apiUrl: 'https://slack.com/api/' },
       dryRun: false,
-      verifyUrls: true,
       maxConcurrency: 5
     })
     expect(inputs.graphs.map(g => g.name)).toEqual(['CPU'])
@@ -74,17 +83,17 @@ describe('getInputs: defaults', () => {
 
   test('s3-region overrides the bucket region only', async () => {
     const inputs = await withInputs({ ...minimal, 's3-region': 'us-east-1' })
-    expect(inputs.s3.region).toBe('us-east-1')
+    expect(presigned(inputs).s3.region).toBe('us-east-1')
     expect(inputs.awsRegion).toBe('eu-west-1')
   })
 
   test('an empty key prefix is allowed', async () => {
-    expect((await withInputs({ ...minimal, 's3-key-prefix': '' })).s3.keyPrefix).toBe('')
+    expect(presigned(await withInputs({ ...minimal, 's3-key-prefix': '' })).s3.keyPrefix).toBe('')
   })
 
   test('signing keys from inputs and from SSM', async () => {
     expect(
-      (
+      presigned(
         await withInputs({
           ...minimal,
           'presign-access-key-id': 'AKIAIOSFODNN7EXAMPLE',
@@ -100,7 +109,7 @@ describe('getInputs: defaults', () => {
     for (const name of Object.keys(process.env))
       if (name.startsWith('INPUT_')) delete process.env[name]
     expect(
-      (
+      presigned(
         await withInputs({
           ...minimal,
           'presign-access-key-id-parameter': '/graphs/signer/key-id',
@@ -165,17 +174,21 @@ describe('getInputs: defaults', () => {
       ...minimal,
       'credential-expiration': '"2026-11-29T10:00:00.000Z"'
     })
-    expect(inputs.credentialExpiration?.toISOString()).toBe('2026-11-29T10:00:00.000Z')
+    expect(presigned(inputs).signing.credentialExpiration?.toISOString()).toBe(
+      '2026-11-29T10:00:00.000Z'
+    )
   })
 
   test('AWS_CREDENTIAL_EXPIRATION is read; a malformed one is ignored with a warning', async () => {
     expect(
-      (
+      presigned(
         await withInputs(minimal, { AWS_CREDENTIAL_EXPIRATION: '2026-11-29T10:00:00Z' })
-      ).environmentCredentialExpiration?.toISOString()
+      ).signing.environmentCredentialExpiration?.toISOString()
     ).toBe('2026-11-29T10:00:00.000Z')
     process.env.AWS_CREDENTIAL_EXPIRATION = 'tomorrow'
-    expect((await getInputs(process.env)).environmentCredentialExpiration).toBeUndefined()
+    expect(
+      presigned(await getInputs(process.env)).signing.environmentCredentialExpiration
+    ).toBeUndefined()
     expect(stdout.join('')).toContain('::warning::AWS_CREDENTIAL_EXPIRATION')
   })
 
@@ -419,9 +432,7 @@ describe('getInputs: impossible times and unsafe URLs', () => {
       { 'slack-api-url': 'http://slack.example/api/' },
       'slack-api-url'
     ]
-  ])('%s', async (_case, given, input) => {
-    await expect(withInputs({ ...minimal, ...given })).rejects.toThrow(
-      new RegExp(`^Input '${input}'`)
-    )
+  ])('%s', (_case, given, input) => {
+    expect(() => withInputs({ ...minimal, ...given })).toThrow(new RegExp(`^Input '${input}'`))
   })
 })

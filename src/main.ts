@@ -1,57 +1,52 @@
-// Orchestration only: validate everything, read the dashboards, then hand the graphs to the
-// delivery (presigned URLs, or Slack-hosted files), then report. The AWS SDK, the presigner and the
-// Slack client load after validation, so bad input fails fast.
+// The action, read top to bottom: inputs → graphs → render → deliver → report. Everything that can
+// be checked without a side effect is checked first; one place turns an error into the step's
+// failure.
 import * as core from '@actions/core'
-import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
-import { mapWithConcurrency } from './concurrency.js'
-import { formatSeconds } from './duration.js'
-import { ActionError, describeError } from './errors.js'
-import { describeFailures } from './failures.js'
-import { type Inputs, getInputs } from './inputs.js'
-import { currentPhase, endPhases, enterPhase } from './phases.js'
-import type { Graph } from './widgets.js'
+import { formatSeconds } from './domain/durations.js'
+import { ActionError, describeError } from './domain/errors.js'
+import { formatTimings, runFailure } from './domain/report.js'
+import { renderGraphs } from './delivery/render.js'
+import { setOutputs, writeSummary } from './github/outputs.js'
+import { Phases } from './github/log.js'
+import { collectGraphs } from './graphs.js'
+import { describeInputs, getInputs } from './inputs.js'
 
 export async function run(): Promise<void> {
+  const phases = new Phases()
+  const timings: Record<string, number> = {}
   const startedAt = performance.now()
+  const since = (mark: number) => performance.now() - mark
   let deadline: NodeJS.Timeout | undefined
   try {
-    enterPhase('reading inputs')
-    const inputs = await getInputs()
-    logInputs(inputs)
-    deadline = startDeadline(inputs.timeoutSeconds)
-    const timings: Record<string, number> = {}
-    const cloudwatch = await import('./aws/cloudwatch.js')
-    let signalSent = () => {}
-    const requestSent = new Promise<void>(resolve => (signalSent = resolve))
-    const client = cloudwatch.createCloudWatchClient(inputs.awsRegion, () => signalSent())
-    const graphs = await collectGraphs(inputs, client, cloudwatch.readDashboard)
-    const deliver =
-      inputs.delivery === 'slack-upload'
-        ? (await import('./deliver-slack-hosted.js')).deliverSlackHosted
-        : (await import('./deliver-presigned.js')).deliverPresigned
-    const report = await deliver(
-      inputs,
-      graphs,
-      { client, fetchImage: cloudwatch.fetchGraphImage, requestSent },
-      timings
-    )
-    timings.total = performance.now() - startedAt
-    enterPhase('reporting')
-    const { setOutputs, writeSummary, formatTimings } = await import('./outputs.js')
+    phases.enter('reading inputs')
+    const inputs = getInputs()
+    core.info(describeInputs(inputs))
+    deadline = startDeadline(inputs.timeoutSeconds, phases)
+
+    // The one lazy-load boundary: the AWS SDK and the Slack client load once the inputs are valid.
+    const { connect } = await import('./connect.js')
+    const { cloudwatch, delivery } = connect(inputs, phases)
+    const graphs = await collectGraphs(inputs, cloudwatch, phases)
+
+    phases.enter('rendering graphs')
+    const renderStart = performance.now()
+    const outcomes = await renderGraphs(graphs, cloudwatch, delivery, inputs.maxConcurrency)
+    timings.render = since(renderStart)
+
+    const deliverStart = performance.now()
+    const report = await delivery.finish(outcomes)
+    timings.deliver = since(deliverStart)
+    timings.total = since(startedAt)
+
+    phases.enter('reporting')
     setOutputs(report)
-    await writeSummary(report)
-    endPhases()
+    await writeSummary(report, timings)
+    phases.end()
     core.info(`Done in ${formatTimings(timings)}`)
-    if (report.postFailure) throw new ActionError(report.postFailure)
-    const failed = report.outcomes.filter(outcome => outcome.failure)
-    if (failed.length > 0) {
-      const others = report.outcomes.length - failed.length
-      throw new ActionError(
-        `${failed.length} of ${report.outcomes.length} graphs failed; the other ${others} ${report.dryRun ? 'were rendered' : 'were posted'}:\n${describeFailures(failed)}`
-      )
-    }
+    const failure = runFailure(report)
+    if (failure) throw new ActionError(failure)
   } catch (error) {
-    endPhases()
+    phases.end()
     if (core.isDebug() && error instanceof Error && error.stack) core.debug(error.stack)
     core.setFailed(describeError(error))
   } finally {
@@ -60,10 +55,10 @@ export async function run(): Promise<void> {
 }
 
 /** A scheduled run must never hang: past the deadline the action fails and exits. */
-function startDeadline(seconds: number): NodeJS.Timeout {
+function startDeadline(seconds: number, phases: Phases): NodeJS.Timeout {
   const timer = setTimeout(() => {
-    const phase = currentPhase()
-    endPhases()
+    const phase = phases.name
+    phases.end()
     core.setFailed(
       `The action did not finish within ${formatSeconds(seconds)} (input 'timeout') and was stopped while ${phase}.`
     )
@@ -71,59 +66,4 @@ function startDeadline(seconds: number): NodeJS.Timeout {
   }, seconds * 1000)
   timer.unref()
   return timer
-}
-
-function logInputs(inputs: Inputs): void {
-  const count = inputs.graphs.length
-  const dashboards =
-    inputs.dashboards.length > 0 ? ` + dashboards ${inputs.dashboards.join(', ')}` : ''
-  const where =
-    inputs.delivery === 'slack-upload'
-      ? 'delivery: slack-upload'
-      : `s3://${inputs.s3.bucket}/${inputs.s3.keyPrefix} in ${inputs.s3.region}; signer: ${inputs.signer.kind}; expires-in ${inputs.expiresInSeconds} s`
-  core.info(
-    `${count} graph${count === 1 ? '' : 's'}${dashboards}; CloudWatch in ${inputs.awsRegion}; ${where}; ` +
-      `max-concurrency ${inputs.maxConcurrency}${inputs.dryRun ? '; dry run' : ''}`
-  )
-}
-
-/** The graphs of widgets / widgets-file, then every metric widget of each dashboard, numbered. */
-async function collectGraphs(
-  inputs: Inputs,
-  client: CloudWatchClient,
-  readDashboard: (client: CloudWatchClient, name: string, region: string) => Promise<string>
-): Promise<Graph[]> {
-  if (inputs.dashboards.length === 0) return inputs.graphs
-  enterPhase('reading dashboards')
-  const { dashboardGraphs } = await import('./dashboards.js')
-  const bodies = await mapWithConcurrency(inputs.dashboards, inputs.maxConcurrency, name =>
-    readDashboard(client, name, inputs.awsRegion)
-  )
-  const fromDashboards = inputs.dashboards.flatMap((name, i) => {
-    let content
-    try {
-      content = dashboardGraphs(name, bodies[i] ?? '{}')
-    } catch (error) {
-      throw new ActionError(`Dashboard '${name}' cannot be read: ${describeError(error)}`)
-    }
-    for (const widget of content.skipped) {
-      core.notice(
-        `Dashboard '${name}': skipped the ${widget.type} widget '${widget.title}' (only metric widgets are graphs)`
-      )
-    }
-    core.info(
-      `Dashboard '${name}': ${content.graphs.length} graph(s), ${content.skipped.length} other widget(s) skipped`
-    )
-    return content.graphs
-  })
-  const graphs = [...inputs.graphs, ...fromDashboards].map((graph, i) => ({
-    ...graph,
-    position: i + 1
-  }))
-  if (graphs.length === 0) {
-    throw new ActionError(
-      `The dashboards ${inputs.dashboards.join(', ')} have no metric widgets: nothing to post`
-    )
-  }
-  return graphs
 }

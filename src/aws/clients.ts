@@ -1,30 +1,61 @@
-// Client settings shared by every AWS client: who we are, how hard to retry, how long to wait.
-// Endpoints are left to the SDK, so AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> keep working.
+// Every AWS client the action makes, from one set of settings: who we are, how hard to retry, how
+// long to wait. Endpoints are left to the SDK, so AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE>
+// keep working.
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
+import { S3Client } from '@aws-sdk/client-s3'
+import { SSMClient } from '@aws-sdk/client-ssm'
+import { CLOUDWATCH_QUOTA_PER_SECOND, ThrottlePacer, pacerPlugin } from './pacer.js'
 
 export const USER_AGENT: [string, string] = ['cloudwatch-graphs-to-slack', '1']
 
-export interface ClientSettings {
-  region: string
-  customUserAgent: [string, string][]
-  maxAttempts: number
-  retryMode: 'standard' | 'adaptive'
-  requestHandler: { connectionTimeout: number; requestTimeout: number }
-}
-
 /**
  * Bounded retries with backoff for throttling, 5xx and broken connections (the SDK's standard
- * mode); adaptive mode also slows down once the service throttles, and not before. Every request
- * has a deadline: a connection that hangs is retried, not waited on forever.
+ * mode). Every request has a deadline: a connection that hangs is retried, not waited on forever.
  */
-export function clientSettings(
-  region: string,
-  retryMode: 'standard' | 'adaptive' = 'standard'
-): ClientSettings {
+function settings(region: string) {
   return {
     region,
     customUserAgent: [USER_AGENT],
     maxAttempts: 5,
-    retryMode,
+    retryMode: 'standard',
     requestHandler: { connectionTimeout: 5000, requestTimeout: 30000 }
   }
+}
+
+export function createCloudWatchClient(region: string): CloudWatchClient {
+  // More attempts than the others, and a pacer that spaces attempts to the quota once CloudWatch
+  // throttles (measured: adaptive mode's own limiter falls to about one call a second after a
+  // burst, and stays there).
+  const client = new CloudWatchClient({ ...settings(region), maxAttempts: 8 })
+  client.middlewareStack.use(pacerPlugin(new ThrottlePacer(CLOUDWATCH_QUOTA_PER_SECOND)))
+  return client
+}
+
+export interface S3Location {
+  bucket: string
+  region: string
+  forcePathStyle: boolean
+}
+
+export interface StaticCredentials {
+  accessKeyId: string
+  secretAccessKey: string
+  sessionToken?: string
+}
+
+/** With no credentials, the SDK's default chain (the workflow's credentials) is used. */
+export function createS3Client(location: S3Location, credentials?: StaticCredentials): S3Client {
+  return new S3Client({
+    ...settings(location.region),
+    forcePathStyle: location.forcePathStyle,
+    // Checksums only where S3 requires them: the default adds a CRC32 trailer to uploads and
+    // x-amz-checksum-mode to presigned URLs, which many S3-compatible stores do not understand.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    ...(credentials ? { credentials } : {})
+  })
+}
+
+export function createSsmClient(region: string): SSMClient {
+  return new SSMClient(settings(region))
 }

@@ -1,5 +1,5 @@
 // What an AWS SDK error says, read one way for every service.
-import { describeError } from '../errors.js'
+import { describeError } from '../domain/errors.js'
 
 /**
  * The error's wire code, or '' when it has none. CloudWatch is "query compatible": the SDK may name

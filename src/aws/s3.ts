@@ -1,33 +1,10 @@
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+// S3: the PNGs go up with the workflow's credentials; their GET URLs are signed locally.
+import * as core from '@actions/core'
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
-import { ActionError } from '../errors.js'
-import { clientSettings } from './clients.js'
+import type { AwsCredentialIdentity } from '@smithy/types'
+import { ActionError, describeError } from '../domain/errors.js'
 import { awsErrorCode, awsErrorText } from './errors.js'
-
-export interface S3Location {
-  bucket: string
-  region: string
-  forcePathStyle: boolean
-}
-
-export interface StaticCredentials {
-  accessKeyId: string
-  secretAccessKey: string
-  sessionToken?: string
-}
-
-/** With no credentials, the SDK's default chain (the workflow's credentials) is used. */
-export function createS3Client(location: S3Location, credentials?: StaticCredentials): S3Client {
-  return new S3Client({
-    ...clientSettings(location.region),
-    forcePathStyle: location.forcePathStyle,
-    // Checksums only where S3 requires them: the default adds a CRC32 trailer to uploads and
-    // x-amz-checksum-mode to presigned URLs, which many S3-compatible stores do not understand.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    ...(credentials ? { credentials } : {})
-  })
-}
 
 export async function uploadPng(
   client: S3Client,
@@ -76,4 +53,22 @@ export async function presignGetUrl(
     expiresIn: expiresInSeconds,
     signingDate
   })
+}
+
+/**
+ * The workflow's own credentials, as the SDK's default chain resolves them for `client` (env, OIDC
+ * web identity, profile…); the secret and the token are masked the moment they arrive.
+ */
+export async function workflowCredentials(client: S3Client): Promise<AwsCredentialIdentity> {
+  try {
+    const identity = await client.config.credentials()
+    if (identity.sessionToken) core.setSecret(identity.sessionToken)
+    core.setSecret(identity.secretAccessKey)
+    return identity
+  } catch (error) {
+    throw new ActionError(
+      `No AWS credentials found for the workflow (${describeError(error)}). Run aws-actions/configure-aws-credentials before this action, or set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.`,
+      { cause: error }
+    )
+  }
 }

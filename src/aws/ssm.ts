@@ -1,12 +1,8 @@
+// SSM Parameter Store: the signer's keys, read with the workflow's credentials.
 import * as core from '@actions/core'
-import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm'
-import { ActionError } from '../errors.js'
-import { clientSettings } from './clients.js'
+import { GetParametersCommand, type SSMClient } from '@aws-sdk/client-ssm'
+import { ActionError } from '../domain/errors.js'
 import { awsErrorText } from './errors.js'
-
-export function createSsmClient(region: string): SSMClient {
-  return new SSMClient(clientSettings(region))
-}
 
 export interface SigningKeys {
   accessKeyId: string

@@ -1,0 +1,1138 @@
+export const id = 405;
+export const ids = [405];
+export const modules = {
+
+/***/ 1405:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  connect: () => (/* binding */ connect)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/CloudWatchClient.js + 11 modules
+var CloudWatchClient = __webpack_require__(4234);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-es/S3Client.js + 9 modules
+var S3Client = __webpack_require__(8897);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ssm/dist-es/SSMClient.js + 8 modules
+var SSMClient = __webpack_require__(7650);
+// EXTERNAL MODULE: ./src/domain/errors.ts
+var errors = __webpack_require__(241);
+;// CONCATENATED MODULE: ./src/aws/errors.ts
+// What an AWS SDK error says, read one way for every service.
+
+/**
+ * The error's wire code, or '' when it has none. CloudWatch is "query compatible": the SDK may name
+ * the error class after its model (DashboardInvalidInputError) and keep the wire code in `Code`.
+ */
+function awsErrorCode(error) {
+    if (typeof error !== 'object' || error === null)
+        return '';
+    const { Code, name } = error;
+    if (typeof Code === 'string' && Code)
+        return Code;
+    return typeof name === 'string' ? name : '';
+}
+/** `Code: message`, as the service said it. */
+function awsErrorText(error) {
+    if (error instanceof Error) {
+        const code = awsErrorCode(error);
+        return code && code !== 'Error' ? `${code}: ${error.message}` : error.message;
+    }
+    return (0,errors/* describeError */.Uc)(error);
+}
+
+;// CONCATENATED MODULE: ./src/aws/pacer.ts
+
+const CLOUDWATCH_QUOTA_PER_SECOND = 20;
+/** The quota's window, a little over a second so clock skew with the service does not tip it. */
+const WINDOW_MS = 1050;
+class ThrottlePacer {
+    perSecond;
+    clock;
+    sleep;
+    throttled = false;
+    nextSlot = 0;
+    /** No attempt before this: when the quota's window has room again after a throttle. */
+    notBefore = 0;
+    /** When the latest admitted attempts were sent (at most perSecond of them), oldest first. */
+    admitted = [];
+    constructor(perSecond, clock = () => performance.now(), sleep = ms => new Promise(resolve => setTimeout(resolve, ms))) {
+        this.perSecond = perSecond;
+        this.clock = clock;
+        this.sleep = sleep;
+    }
+    /**
+     * Resolves when this attempt may go: at once until the service has throttled. Returns when it
+     * went, for onAdmitted. An attempt that wakes to find the window moved (a throttle meanwhile)
+     * waits again.
+     */
+    async slot() {
+        for (;;) {
+            const now = this.clock();
+            if (!this.throttled)
+                return now;
+            const at = Math.max(now, this.nextSlot, this.notBefore);
+            if (at <= now) {
+                this.nextSlot = now + WINDOW_MS / this.perSecond;
+                return now;
+            }
+            await this.sleep(at - now);
+        }
+    }
+    /** The service answered an attempt sent at `sentAt` (anything but Throttling uses the quota). */
+    onAdmitted(sentAt) {
+        // The latest perSecond send times, oldest first (answers may come back out of order).
+        const index = this.admitted.findIndex(time => time > sentAt);
+        this.admitted.splice(index === -1 ? this.admitted.length : index, 0, sentAt);
+        if (this.admitted.length > this.perSecond)
+            this.admitted.shift();
+    }
+    /**
+     * The service refused an attempt: its window is full. When this process filled it, the window
+     * has room again once the oldest of those calls is a window old; no attempt goes before then.
+     */
+    onThrottled() {
+        this.throttled = true;
+        const oldest = this.admitted[0];
+        if (this.admitted.length === this.perSecond && oldest !== undefined) {
+            this.notBefore = Math.max(this.notBefore, oldest + WINDOW_MS);
+        }
+    }
+    get pacing() {
+        return this.throttled;
+    }
+}
+/** True for the error codes AWS uses for throttling. */
+function isThrottling(error) {
+    const name = awsErrorCode(error);
+    return (name === 'Throttling' ||
+        name === 'ThrottlingException' ||
+        name === 'TooManyRequestsException' ||
+        name === 'RequestLimitExceeded');
+}
+/**
+ * A middleware in the deserialize step: it runs for every attempt, inside the SDK's retry loop, so
+ * retries wait for their slot too. High priority puts it outside the deserializer, where a
+ * Throttling answer is an error (inside, it is still a plain HTTP 400 response).
+ */
+function pacerPlugin(pacer) {
+    return {
+        applyToStack: stack => {
+            stack.add(next => async (args) => {
+                const sentAt = await pacer.slot();
+                try {
+                    const output = await next(args);
+                    pacer.onAdmitted(sentAt);
+                    return output;
+                }
+                catch (error) {
+                    if (isThrottling(error))
+                        pacer.onThrottled();
+                    else
+                        pacer.onAdmitted(sentAt);
+                    throw error;
+                }
+            }, { step: 'deserialize', name: 'throttlePacer', priority: 'high' });
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/aws/clients.ts
+// Every AWS client the action makes, from one set of settings: who we are, how hard to retry, how
+// long to wait. Endpoints are left to the SDK, so AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE>
+// keep working.
+
+
+
+
+const USER_AGENT = ['cloudwatch-graphs-to-slack', '1'];
+/**
+ * Bounded retries with backoff for throttling, 5xx and broken connections (the SDK's standard
+ * mode). Every request has a deadline: a connection that hangs is retried, not waited on forever.
+ */
+function settings(region) {
+    return {
+        region,
+        customUserAgent: [USER_AGENT],
+        maxAttempts: 5,
+        retryMode: 'standard',
+        requestHandler: { connectionTimeout: 5000, requestTimeout: 30000 }
+    };
+}
+function createCloudWatchClient(region) {
+    // More attempts than the others, and a pacer that spaces attempts to the quota once CloudWatch
+    // throttles (measured: adaptive mode's own limiter falls to about one call a second after a
+    // burst, and stays there).
+    const client = new CloudWatchClient/* CloudWatchClient */.W({ ...settings(region), maxAttempts: 8 });
+    client.middlewareStack.use(pacerPlugin(new ThrottlePacer(CLOUDWATCH_QUOTA_PER_SECOND)));
+    return client;
+}
+/** With no credentials, the SDK's default chain (the workflow's credentials) is used. */
+function createS3Client(location, credentials) {
+    return new S3Client/* S3Client */.Y({
+        ...settings(location.region),
+        forcePathStyle: location.forcePathStyle,
+        // Checksums only where S3 requires them: the default adds a CRC32 trailer to uploads and
+        // x-amz-checksum-mode to presigned URLs, which many S3-compatible stores do not understand.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        ...(credentials ? { credentials } : {})
+    });
+}
+function createSsmClient(region) {
+    return new SSMClient/* SSMClient */.j(settings(region));
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/commands/GetMetricWidgetImageCommand.js
+var GetMetricWidgetImageCommand = __webpack_require__(5206);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/commands/GetDashboardCommand.js
+var GetDashboardCommand = __webpack_require__(5341);
+;// CONCATENATED MODULE: ./src/aws/cloudwatch.ts
+// CloudWatch: a graph as PNG (GetMetricWidgetImage) and a dashboard's body (GetDashboard).
+
+
+
+/** The graph as PNG bytes, exactly as CloudWatch rendered it. */
+async function fetchGraphImage(client, graph) {
+    let image;
+    try {
+        const response = await client.send(new GetMetricWidgetImageCommand/* GetMetricWidgetImageCommand */.l({ MetricWidget: graph.metricWidget, OutputFormat: 'png' }));
+        image = response.MetricWidgetImage;
+    }
+    catch (error) {
+        throw new errors/* ActionError */.lZ(`CloudWatch could not render graph ${graph.position} ('${graph.name}'): ${awsErrorText(error)}`, { cause: error });
+    }
+    if (!image || image.length === 0) {
+        throw new errors/* ActionError */.lZ(`CloudWatch returned no image for graph ${graph.position} ('${graph.name}')`);
+    }
+    return image;
+}
+/** A dashboard's body (JSON text), as saved. */
+async function readDashboard(client, name, region) {
+    try {
+        const response = await client.send(new GetDashboardCommand/* GetDashboardCommand */.K({ DashboardName: name }));
+        return response.DashboardBody ?? '{}';
+    }
+    catch (error) {
+        const code = awsErrorCode(error);
+        const hint = code === 'ResourceNotFound' || code === 'DashboardNotFoundError'
+            ? ` Check the name (case matters) and that the dashboard is in ${region} (aws-region).`
+            : code === 'AccessDenied' || code === 'AccessDeniedException'
+                ? " The workflow's role needs cloudwatch:GetDashboard."
+                : '';
+        throw new errors/* ActionError */.lZ(`Reading dashboard '${name}' failed: ${awsErrorText(error)}.${hint}`, {
+            cause: error
+        });
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
+var core = __webpack_require__(3218);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-es/commands/PutObjectCommand.js
+var PutObjectCommand = __webpack_require__(5539);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-es/commands/GetObjectCommand.js
+var GetObjectCommand = __webpack_require__(40);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/s3-request-presigner/dist-es/getSignedUrl.js + 2 modules
+var getSignedUrl = __webpack_require__(9228);
+;// CONCATENATED MODULE: ./src/aws/s3.ts
+// S3: the PNGs go up with the workflow's credentials; their GET URLs are signed locally.
+
+
+
+
+
+async function uploadPng(client, bucket, key, body) {
+    try {
+        // A buffer, not a stream: the length is known, so no aws-chunked framing is needed.
+        await client.send(new PutObjectCommand/* PutObjectCommand */.w({ Bucket: bucket, Key: key, Body: body, ContentType: 'image/png' }));
+    }
+    catch (error) {
+        throw new errors/* ActionError */.lZ(`Upload to s3://${bucket}/${key} failed: ${awsErrorText(error)}. ${uploadHint(error)}`, { cause: error });
+    }
+}
+/** What an upload failure means for the workflow's setup. */
+function uploadHint(error) {
+    switch (awsErrorCode(error)) {
+        case 'AuthorizationHeaderMalformed':
+        case 'PermanentRedirect':
+        case 'IllegalLocationConstraintException':
+            return "The bucket is in another region: set s3-region to the bucket's region.";
+        case 'NoSuchBucket':
+            return 'Check s3-bucket (and s3-region).';
+        case 'ExpiredToken':
+            return "The workflow's session has expired: configure-aws-credentials' role-duration-seconds may be too short.";
+        default:
+            return "The workflow's credentials need s3:PutObject on the key prefix.";
+    }
+}
+/** A GET URL signed locally (no network) with the client's credentials. */
+async function presignGetUrl(client, bucket, key, expiresInSeconds, signingDate) {
+    return (0,getSignedUrl/* getSignedUrl */.A)(client, new GetObjectCommand/* GetObjectCommand */.j({ Bucket: bucket, Key: key }), {
+        expiresIn: expiresInSeconds,
+        signingDate
+    });
+}
+/**
+ * The workflow's own credentials, as the SDK's default chain resolves them for `client` (env, OIDC
+ * web identity, profile…); the secret and the token are masked the moment they arrive.
+ */
+async function workflowCredentials(client) {
+    try {
+        const identity = await client.config.credentials();
+        if (identity.sessionToken)
+            core/* setSecret */.Pq(identity.sessionToken);
+        core/* setSecret */.Pq(identity.secretAccessKey);
+        return identity;
+    }
+    catch (error) {
+        throw new errors/* ActionError */.lZ(`No AWS credentials found for the workflow (${(0,errors/* describeError */.Uc)(error)}). Run aws-actions/configure-aws-credentials before this action, or set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.`, { cause: error });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/http.ts
+const httpFetch = (input, init) => fetch(input, init);
+
+;// CONCATENATED MODULE: ./src/aws/url-check.ts
+// Fetches each presigned URL the way Slack will, so a wrong secret, region or permission fails here
+// with its cause and fix, not later as Slack's vague invalid_blocks.
+
+
+const TIMEOUT_MS = 15000;
+/**
+ * undefined when the URL serves an image; otherwise what S3 said and what to change. Never the
+ * URL itself: it is a bearer link.
+ */
+async function checkUrl(url) {
+    // A GET of the first byte, as Slack's fetch would see the object. The timeout's timer does not
+    // keep the process alive, whatever happens to the connection.
+    const signal = AbortSignal.timeout(TIMEOUT_MS);
+    let status;
+    let contentType;
+    let body;
+    try {
+        const response = await httpFetch(url, { headers: { Range: 'bytes=0-0' }, signal });
+        status = response.status;
+        contentType = response.headers.get('content-type') ?? '';
+        body = await response.text();
+    }
+    catch (error) {
+        const why = signal.aborted ? `no answer within ${TIMEOUT_MS / 1000} s` : (0,errors/* describeError */.Uc)(error);
+        return `the request failed (${why})`;
+    }
+    if (status === 200 || status === 206) {
+        return contentType.startsWith('image/')
+            ? undefined
+            : `S3 serves it as '${contentType}', not as an image`;
+    }
+    const code = /<Code>([^<]*)<\/Code>/.exec(body)?.[1] ?? `HTTP ${status}`;
+    const message = /<Message>([^<]*)<\/Message>/.exec(body)?.[1] ?? '';
+    return `${code}${message ? ` (${message})` : ''}. ${hintFor(code)}`.trimEnd();
+}
+/** What each S3 answer means for a presigned GET, and what to change. */
+function hintFor(code) {
+    switch (code) {
+        case 'SignatureDoesNotMatch':
+            return 'The signing secret does not belong to the access key id: check presign-secret-access-key (or the SSM parameter it comes from).';
+        case 'InvalidAccessKeyId':
+            return 'S3 does not know the signing access key id: check presign-access-key-id (or its SSM parameter), and that the key is active.';
+        case 'AccessDenied':
+            return 'The signer may not read the object: grant it s3:GetObject on the key prefix (and kms:Decrypt on an SSE-KMS bucket).';
+        case 'ExpiredToken':
+        case 'TokenRefreshRequired':
+            return 'The temporary credentials that signed the URL have expired: sign with an IAM user’s long-term keys.';
+        case 'AuthorizationHeaderMalformed':
+        case 'AuthorizationQueryParametersError':
+        case 'PermanentRedirect':
+        case 'IllegalLocationConstraintException':
+            return "The URL was signed for another region than the bucket's: set s3-region to the bucket's region.";
+        case 'NoSuchBucket':
+        case 'NoSuchKey':
+            return 'The object is not there: check s3-bucket and s3-region.';
+        default:
+            return '';
+    }
+}
+
+// EXTERNAL MODULE: ./src/domain/concurrency.ts
+var concurrency = __webpack_require__(7571);
+// EXTERNAL MODULE: ./src/domain/naming.ts
+var naming = __webpack_require__(4114);
+// EXTERNAL MODULE: ./src/domain/report.ts
+var domain_report = __webpack_require__(8396);
+// EXTERNAL MODULE: ./src/domain/text.ts
+var domain_text = __webpack_require__(3373);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/github/context.ts
+// Facts about this run that several phases need. They are the values @actions/github's `context`
+// gives (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_SERVER_URL, GITHUB_REPOSITORY, the event
+// payload), read the same way but without loading Octokit, which the action never calls.
+
+function readRunInfo(env = process.env) {
+    const runId = parseInt(env.GITHUB_RUN_ID ?? '', 10);
+    const runAttempt = parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10);
+    const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
+    const repository = env.GITHUB_REPOSITORY;
+    const attempt = runAttempt > 0 ? `/attempts/${runAttempt}` : '';
+    return {
+        runId,
+        runAttempt,
+        runUrl: repository && runId > 0
+            ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt}`
+            : undefined,
+        privateRepository: readEventPayload(env.GITHUB_EVENT_PATH)?.repository?.private === true
+    };
+}
+function readEventPayload(file) {
+    if (!file || !(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return undefined; // an unreadable payload only means: treat the repository as public
+    }
+}
+
+;// CONCATENATED MODULE: ./src/domain/message.ts
+
+const MAX_BLOCKS_PER_MESSAGE = 50;
+/** Slack refuses an image block whose image_url is longer. */
+const MAX_IMAGE_URL_LENGTH = 3000;
+const MAX_ALT_TEXT = 2000;
+const MAX_TITLE = 2000;
+const MAX_SECTION_TEXT = 3000;
+/** One or more messages; each repeats the text (marked as continued) and ends with the context line. */
+function buildMessages(options) {
+    const perMessage = MAX_BLOCKS_PER_MESSAGE - 2; // the section and the context line
+    const chunks = [];
+    for (let start = 0; start < options.graphs.length; start += perMessage) {
+        chunks.push(options.graphs.slice(start, start + perMessage));
+    }
+    const context = contextBlock(options.expiry, options.runUrl, options.missing ?? []);
+    return chunks.map((chunk, index) => {
+        const text = chunks.length === 1 ? options.text : `${options.text} (${index + 1}/${chunks.length})`;
+        return {
+            text,
+            blocks: [sectionBlock(text), ...chunk.map(graphBlock), context]
+        };
+    });
+}
+/** slack-thread: images: a header message, then each graph as a reply in its thread. */
+function buildThread(options) {
+    return {
+        header: buildHeader(options),
+        replies: options.graphs.map(graph => ({ text: graph.name, blocks: [graphBlock(graph)] }))
+    };
+}
+/** The text and the context line alone: the parent of a thread, or the words above uploaded files. */
+function buildHeader(options) {
+    return {
+        text: options.text,
+        blocks: [
+            sectionBlock(options.text),
+            contextBlock(options.expiry, options.runUrl, options.missing ?? [])
+        ]
+    };
+}
+function sectionBlock(text) {
+    return { type: 'section', text: { type: 'mrkdwn', text: (0,domain_text/* truncate */.xv)(text, MAX_SECTION_TEXT) } };
+}
+/** An image block, or a link when the URL is over Slack's image_url limit (long session tokens). */
+function graphBlock(graph) {
+    if (graph.url.length > MAX_IMAGE_URL_LENGTH)
+        return linkBlock(graph.name, graph.url);
+    return {
+        type: 'image',
+        image_url: graph.url,
+        alt_text: (0,domain_text/* truncate */.xv)(graph.name, MAX_ALT_TEXT),
+        title: { type: 'plain_text', text: (0,domain_text/* truncate */.xv)(graph.name, MAX_TITLE), emoji: true }
+    };
+}
+/** A link that Slack need not download: for URLs it cannot take as images. */
+function linkBlock(name, url) {
+    return {
+        type: 'rich_text',
+        elements: [
+            {
+                type: 'rich_text_section',
+                elements: [{ type: 'link', url, text: (0,domain_text/* truncate */.xv)(name, MAX_TITLE) }]
+            }
+        ]
+    };
+}
+/**
+ * The same message with every image as a link. Slack rejects a whole message when it cannot
+ * download one image (invalid_blocks), even a valid one; links still reach the channel.
+ */
+function imagesAsLinks(message) {
+    return {
+        text: message.text,
+        blocks: message.blocks.map(block => block.type === 'image' ? linkBlock(String(block.alt_text), String(block.image_url)) : block)
+    };
+}
+function contextBlock(expiry, runUrl, missing) {
+    const parts = [expiryText(expiry)];
+    if (missing.length > 0) {
+        const names = escapeMrkdwn((0,domain_text/* truncate */.xv)(missing.join(', '), 500));
+        parts.push(`${(0,domain_text/* plural */.LS)(missing.length, 'graph')} failed: ${names}`);
+    }
+    if (runUrl)
+        parts.push(`<${runUrl}|Workflow run>`);
+    return {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: (0,domain_text/* truncate */.xv)(parts.join(' · '), MAX_SECTION_TEXT) }]
+    };
+}
+/** Slack's date formatting shows each reader their local time; the fallback is UTC. */
+function expiryText(expiry) {
+    if (expiry === 'slack')
+        return 'Images hosted by Slack.';
+    if (!expiry.effective) {
+        return 'Images last only as long as the signing session (temporary credentials, often 1 hour).';
+    }
+    const seconds = Math.floor(expiry.effective.getTime() / 1000);
+    const fallback = expiry.effective.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+    return `Images available until <!date^${seconds}^{date_short_pretty} at {time}|${fallback}>`;
+}
+/** The default text: names the day, so a channel full of reports stays readable. */
+function defaultText(now) {
+    return `CloudWatch graphs for ${now.toISOString().slice(0, 10)}`;
+}
+/** Slack's mrkdwn reads <, > and & as markup. */
+function escapeMrkdwn(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+// EXTERNAL MODULE: ./node_modules/@slack/web-api/dist/index.js
+var dist = __webpack_require__(5105);
+;// CONCATENATED MODULE: ./src/slack/client.ts
+// The Slack client: one place for its retries, timeouts and HTTP, and Slack's errors mapped to
+// their fix.
+
+
+
+
+/** Per-request timeout. @slack/web-api has none by default. */
+const REQUEST_TIMEOUT_MS = 30000;
+function createSlackClient(token, apiUrl) {
+    return new dist.WebClient(token, {
+        slackApiUrl: apiUrl,
+        timeout: REQUEST_TIMEOUT_MS,
+        // The default policy retries for about 30 minutes; a scheduled report should give up sooner.
+        retryConfig: { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 8000, randomize: true },
+        logger: actionsLogger(),
+        headers: { 'User-Agent': 'cloudwatch-graphs-to-slack/1' },
+        fetch: httpFetch
+    });
+}
+/** Slack allows about one message per second per channel. */
+const MESSAGE_INTERVAL_MS = 1000;
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+function slackErrorData(error) {
+    return error?.data;
+}
+const HINTS = {
+    not_in_channel: 'invite the Slack app to the channel (/invite @your-app)',
+    channel_not_found: 'check slack-channel (use the channel id, e.g. C0123ABCDEF) and that the app can see the channel',
+    invalid_auth: 'slack-token is not valid: use the bot token (xoxb-…) of an installed app',
+    not_authed: 'slack-token is missing or empty',
+    account_inactive: 'the token belongs to a deleted user or an uninstalled app: reinstall the app',
+    token_revoked: 'the token was revoked: reinstall the app and update the secret',
+    missing_scope: 'the app lacks a scope: chat:write to post (files:write too with delivery: slack-upload); add it and reinstall the app',
+    ratelimited: 'Slack rate-limited the app: post less often',
+    invalid_blocks: 'Slack could not use a block; when it says "downloading image failed", Slack could not fetch an image URL',
+    is_archived: 'the channel is archived'
+};
+/** `code (Slack's details): what to do`, from an error of @slack/web-api. */
+function slackErrorText(error) {
+    const data = slackErrorData(error);
+    const code = data?.error;
+    if (!code)
+        return (0,errors/* describeError */.Uc)(error);
+    const details = data.response_metadata?.messages?.join('; ');
+    const hint = HINTS[code];
+    return `${code}${details ? ` (${details})` : ''}${hint ? `: ${hint}` : ''}`;
+}
+/** Routes the client's log lines to the Actions log (debug unless they matter). */
+function actionsLogger() {
+    const text = (parts) => parts.map(part => String(part)).join(' ');
+    return {
+        // Request bodies and results hold the presigned URLs (bearer links): never in the log.
+        debug: (...parts) => {
+            const line = text(parts);
+            if (!/^http request (body|result)/.test(line))
+                core/* debug */.Yz(line);
+        },
+        info: (...parts) => core/* info */.pq(text(parts)),
+        warn: (...parts) => core/* info */.pq(text(parts)),
+        error: (...parts) => core/* info */.pq(text(parts)),
+        setLevel: () => undefined,
+        getLevel: () => dist.LogLevel.INFO,
+        setName: () => undefined
+    };
+}
+
+;// CONCATENATED MODULE: ./src/slack/posting.ts
+// Messages to a channel: in order, paced where Slack asks for it, with images as links when Slack
+// cannot download them, and what was posted reported when a later message is refused.
+
+
+
+
+/**
+ * Posts the messages in order; returns where each one landed. A message whose images Slack could
+ * not download is posted again with links instead, once, with a warning.
+ */
+async function postMessages(client, channel, messages, options = {}) {
+    const results = [];
+    for (const [index, message] of messages.entries()) {
+        if (index > 0 && options.paceMs)
+            await (options.sleep ?? sleep)(options.paceMs);
+        const where = `message ${index + 1} of ${messages.length} to '${channel}'`;
+        try {
+            results.push(await postWithFallback(client, channel, message, options.threadTs, where));
+        }
+        catch (error) {
+            if (results.length === 0)
+                throw error;
+            const first = results[0];
+            throw new errors/* PostError */.dJ(`${(0,errors/* describeError */.Uc)(error)} (${results.length} of ${messages.length} messages were posted before it, the first at ts ${first.ts}: a re-run would post them again)`, results, { cause: error });
+        }
+    }
+    return results;
+}
+/** slack-thread: images: the header, then each graph as a reply in its thread, paced. */
+async function postThread(client, channel, thread, options = {}) {
+    const [header] = await postMessages(client, channel, [thread.header]);
+    if (!header)
+        return [];
+    if (thread.replies.length > 0 && options.paceMs)
+        await (options.sleep ?? sleep)(options.paceMs);
+    try {
+        const replies = await postMessages(client, header.channel, thread.replies, {
+            ...options,
+            threadTs: header.ts
+        });
+        return [header, ...replies];
+    }
+    catch (error) {
+        const replies = error instanceof errors/* PostError */.dJ ? error.posted : [];
+        throw new errors/* PostError */.dJ(`${(0,errors/* describeError */.Uc)(error)} (the thread's header, ts ${header.ts}, and ${replies.length} of ${thread.replies.length} replies were posted)`, [header, ...replies], { cause: error });
+    }
+}
+async function postWithFallback(client, channel, message, threadTs, where) {
+    try {
+        return await post(client, channel, message, threadTs);
+    }
+    catch (error) {
+        if (!isImageDownloadFailure(error)) {
+            throw new errors/* ActionError */.lZ(`Slack refused ${where}: ${slackErrorText(error)}`, { cause: error });
+        }
+        core/* warning */.$e(`Slack could not download the images of ${where} (${slackErrorText(error)}); posted them as links instead. The URLs were checked before posting, so Slack's download may have failed on its side; open a link to see the graph.`, { title: 'Graphs posted as links' });
+        try {
+            return await post(client, channel, imagesAsLinks(message), threadTs);
+        }
+        catch (retryError) {
+            throw new errors/* ActionError */.lZ(`Slack refused ${where}, also as links: ${slackErrorText(retryError)}`, {
+                cause: retryError
+            });
+        }
+    }
+}
+async function post(client, channel, message, threadTs) {
+    const response = await client.chat.postMessage({
+        channel,
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(threadTs ? { thread_ts: threadTs } : {})
+    });
+    return { channel: response.channel ?? channel, ts: response.ts ?? '' };
+}
+/** Slack's invalid_blocks for an image it could not fetch (the rest of the message was fine). */
+function isImageDownloadFailure(error) {
+    const data = slackErrorData(error);
+    return (data?.error === 'invalid_blocks' &&
+        (data.response_metadata?.messages ?? []).some(text => /downloading image failed/i.test(text)));
+}
+
+;// CONCATENATED MODULE: ./src/delivery/post.ts
+// The report's message(s) to Slack, as the workflow asked: one message (continued when it has more
+// graphs than a message takes), or a header with each graph as a reply in its thread.
+
+
+
+
+
+async function postReport(inputs, phases, message) {
+    phases.enter('posting to Slack');
+    const slack = inputs.slack;
+    if (inputs.dryRun || !slack) {
+        core/* info */.pq('Dry run: nothing posted to Slack');
+        return { posts: [] };
+    }
+    const client = createSlackClient(slack.token, slack.apiUrl);
+    const options = { ...message, text: slack.text ?? defaultText(new Date()) };
+    let posts;
+    try {
+        posts =
+            slack.thread === 'images'
+                ? await postThread(client, slack.channel, buildThread(options), {
+                    paceMs: MESSAGE_INTERVAL_MS
+                })
+                : // A few messages in a row are within Slack's burst allowance: not paced.
+                    await postMessages(client, slack.channel, buildMessages(options), {
+                        threadTs: slack.threadTs
+                    });
+    }
+    catch (error) {
+        // Some messages are in the channel: report them (outputs, summary), then fail.
+        if (error instanceof errors/* PostError */.dJ)
+            return { posts: error.posted, postFailure: error.message };
+        throw error;
+    }
+    core/* info */.pq(`Posted ${posts.length} message(s) to ${posts[0]?.channel} (ts ${posts[0]?.ts})`);
+    return { posts };
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ssm/dist-es/commands/GetParametersCommand.js + 1 modules
+var GetParametersCommand = __webpack_require__(9267);
+;// CONCATENATED MODULE: ./src/aws/ssm.ts
+// SSM Parameter Store: the signer's keys, read with the workflow's credentials.
+
+
+
+
+/** Reads the signer's two parameters in one call (decrypted); masks the secret the moment it arrives. */
+async function readSigningKeys(client, accessKeyIdParameter, secretAccessKeyParameter) {
+    const names = [accessKeyIdParameter, secretAccessKeyParameter];
+    let response;
+    try {
+        response = await client.send(new GetParametersCommand/* GetParametersCommand */.A({ Names: names, WithDecryption: true }));
+    }
+    catch (error) {
+        throw new errors/* ActionError */.lZ(`Reading the signing keys from SSM (${names.join(', ')}) failed: ${awsErrorText(error)}. ${ssmHint(error)}`, { cause: error });
+    }
+    const byName = new Map();
+    for (const parameter of response.Parameters ?? []) {
+        // GetParameters answers with the name as asked, or the bare name when asked by ARN.
+        if (parameter.Name !== undefined && parameter.Value !== undefined) {
+            byName.set(parameter.Name, parameter.Value);
+            if (parameter.ARN)
+                byName.set(parameter.ARN, parameter.Value);
+        }
+    }
+    const secretAccessKey = byName.get(secretAccessKeyParameter)?.trim();
+    if (secretAccessKey)
+        core/* setSecret */.Pq(secretAccessKey);
+    const missing = names.filter(name => !byName.get(name)?.trim());
+    if (missing.length > 0) {
+        throw new errors/* ActionError */.lZ(`SSM has no value for ${missing.map(name => `'${name}'`).join(' and ')} in this account and region. Create ${missing.length > 1 ? 'them' : 'it'} (aws ssm put-parameter: the key id as String, the secret as SecureString) or fix the presign-*-parameter input.`);
+    }
+    return {
+        accessKeyId: byName.get(accessKeyIdParameter)?.trim() ?? '',
+        secretAccessKey: secretAccessKey ?? ''
+    };
+}
+function ssmHint(error) {
+    const name = error instanceof Error ? error.name : '';
+    const message = error instanceof Error ? error.message : '';
+    // A KMS refusal arrives as SSM's AccessDeniedException too; its message names KMS.
+    if (/kms/i.test(name) || /KMS|master key|ciphertext/i.test(message)) {
+        return "The workflow's role needs kms:Decrypt on the parameters' customer-managed KMS key (the default aws/ssm key needs no grant).";
+    }
+    if (name === 'AccessDeniedException') {
+        return "The workflow's role needs ssm:GetParameters on both parameters.";
+    }
+    return '';
+}
+
+// EXTERNAL MODULE: ./src/domain/signing.ts
+var signing = __webpack_require__(8083);
+;// CONCATENATED MODULE: ./src/delivery/signer.ts
+// Which credentials sign the URLs, and what that means for how long the URLs live. Runs beside the
+// first renders; no upload starts before it has decided.
+
+
+
+
+
+
+async function resolveSigner(inputs, awsRegion, 
+/** The S3 client on the workflow's credentials (the uploader), reused when the workflow signs. */
+workflowClient, now = () => new Date()) {
+    const credentials = await signingCredentials(inputs, awsRegion, workflowClient);
+    const client = credentials.source === 'workflow'
+        ? workflowClient
+        : createS3Client(inputs.s3, {
+            accessKeyId: credentials.accessKeyId,
+            secretAccessKey: credentials.secretAccessKey
+        });
+    const signedAt = now();
+    const verdict = (0,signing/* judgeSigning */.zu)(credentials, inputs.signing, signedAt);
+    core/* info */.pq(verdict.note);
+    if (verdict.warning)
+        core/* warning */.$e(verdict.warning, { title: 'Presigned URLs will expire early' });
+    return { client, kind: verdict.kind, signedAt, expiry: verdict.expiry };
+}
+async function signingCredentials(inputs, awsRegion, workflowClient) {
+    const signer = inputs.signer;
+    switch (signer.kind) {
+        case 'inputs':
+            return { ...signer, source: 'inputs' };
+        case 'ssm': {
+            const keys = await readSigningKeys(createSsmClient(awsRegion), signer.accessKeyIdParameter, signer.secretAccessKeyParameter);
+            const problem = (0,signing/* accessKeyIdProblem */.k0)(keys.accessKeyId);
+            if (problem) {
+                // The input's rule, but the value came from SSM: say where it was read.
+                throw new errors/* ActionError */.lZ(`The access key id read from SSM parameter '${signer.accessKeyIdParameter}' ${problem}`);
+            }
+            return { ...keys, source: 'ssm' };
+        }
+        case 'workflow':
+            return { ...(await workflowCredentials(workflowClient)), source: 'workflow' };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/delivery/presigned.ts
+// delivery: presigned-url. Each graph, as it arrives: stored in S3 → presigned (locally) → checked
+// as Slack will fetch it; then the Slack message(s) with image blocks. The signer is resolved
+// beside the first renders; no upload happens before it has decided.
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Uploads in flight at most. S3 has no quota like CloudWatch's 20 calls a second, so uploads are
+ * not held to max-concurrency: a wave of graphs that arrives while the previous wave is still
+ * uploading (the first uploads wait for the signer) goes up at once. The SDK's socket pool is 50.
+ */
+const MAX_UPLOADS = 20;
+class PresignedDelivery {
+    inputs;
+    presigned;
+    phases;
+    uploader;
+    uploads = new concurrency/* Limiter */.j(MAX_UPLOADS);
+    checks = [];
+    plan;
+    constructor(inputs, presigned, phases) {
+        this.inputs = inputs;
+        this.presigned = presigned;
+        this.phases = phases;
+        this.uploader = createS3Client(presigned.s3);
+    }
+    begin(graphs) {
+        const stop = new AbortController();
+        this.plan = this.preparePlan(graphs);
+        this.plan.catch((error) => stop.abort(error));
+        return stop.signal;
+    }
+    async accept(graph, image) {
+        const { signer, keys } = await this.ready(); // its failure is every graph's: it ends the run
+        const { bucket } = this.presigned.s3;
+        const key = keys[graph.position - 1];
+        const outcome = { graph, bytes: image.length };
+        // Presigned while the upload is out (signing needs no network); used once the object is stored.
+        const presigning = presignGetUrl(signer.client, bucket, key, this.presigned.signing.expiresInSeconds, signer.signedAt);
+        presigning.catch(() => undefined); // awaited below, unless the upload fails first
+        try {
+            await this.uploads.run(() => uploadPng(this.uploader, bucket, key, image));
+            outcome.key = key; // only a stored object has a key to report
+            outcome.url = await presigning;
+        }
+        catch (error) {
+            outcome.failure = (0,errors/* describeError */.Uc)(error);
+            return outcome;
+        }
+        core/* info */.pq(`${(0,naming/* label */.Pf)(graph)}: ${(image.length / 1024).toFixed(1)} KiB → s3://${bucket}/${key}`);
+        if (this.presigned.verifyUrls)
+            this.checks.push(this.check(outcome, outcome.url));
+        return outcome;
+    }
+    async finish(outcomes) {
+        const { signer, privateRepository, runUrl } = await this.ready();
+        await Promise.all(this.checks);
+        const posted = (0,domain_report/* delivered */.bI)(outcomes);
+        if (posted.length === 0) {
+            throw new errors/* ActionError */.lZ(`No graph could be rendered and stored, so nothing was posted:\n${(0,domain_report/* describeFailures */.ng)(outcomes)}`);
+        }
+        if (this.presigned.verifyUrls) {
+            core/* info */.pq(`Checked ${(0,domain_text/* plural */.LS)(posted.length, 'URL')}: each serves its image`);
+        }
+        const result = await postReport(this.inputs, this.phases, {
+            graphs: posted.map(outcome => ({ name: outcome.graph.name, url: outcome.url })),
+            missing: outcomes.filter(outcome => outcome.failure).map(outcome => outcome.graph.name),
+            expiry: signer.expiry,
+            runUrl
+        });
+        return {
+            delivery: 'presigned-url',
+            graphs: outcomes,
+            ...result,
+            dryRun: this.inputs.dryRun,
+            bucket: this.presigned.s3.bucket,
+            signing: signer.kind,
+            expiry: signer.expiry,
+            // Session-signed URLs carry the session token: never in a summary, even a private one.
+            embedImages: privateRepository && signer.kind === 'long-term'
+        };
+    }
+    ready() {
+        if (!this.plan)
+            throw new Error('PresignedDelivery.begin() was not called');
+        return this.plan;
+    }
+    async preparePlan(graphs) {
+        const run = readRunInfo();
+        const signer = await resolveSigner(this.presigned, this.inputs.awsRegion, this.uploader);
+        const names = graphs.map(graph => graph.name);
+        return {
+            signer,
+            keys: (0,naming/* objectKeys */.uv)(this.presigned.s3.keyPrefix, names, run, signer.signedAt),
+            privateRepository: run.privateRepository,
+            runUrl: run.runUrl
+        };
+    }
+    /** Checked outside the upload stage: the next graph need not wait for it. */
+    async check(outcome, url) {
+        try {
+            const problem = await checkUrl(url);
+            if (problem)
+                outcome.failure = `the presigned URL does not serve the image: ${problem}`;
+        }
+        catch (error) {
+            outcome.failure = `the URL check failed: ${(0,errors/* describeError */.Uc)(error)}`;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/slack/files.ts
+
+
+
+
+
+/** Files shared per message: Slack shows up to 10 attachments in one message. */
+const FILES_PER_MESSAGE = 10;
+const UPLOAD_CONCURRENCY = 5;
+const UPLOAD_TIMEOUT_MS = 30000;
+const UPLOAD_ATTEMPTS = 3;
+/**
+ * The bytes of every file to Slack (not yet shared anywhere), at most a few at once. Each file's
+ * result in order: its Slack file id, or why it failed, so one failure does not cost the others.
+ */
+async function uploadFiles(client, files, options = {}) {
+    return (0,concurrency/* mapWithConcurrency */.W)(files, UPLOAD_CONCURRENCY, file => uploadBytes(client, file, (0,naming/* fileName */.Md)(file.position, file.name, files.length), options).catch((error) => (error instanceof Error ? error : new Error(String(error)))));
+}
+/**
+ * Shares the uploaded files in order, `perMessage` files per message (1 in a thread of replies),
+ * paced like messages. Stops at the first refusal: the next share would meet the same cause.
+ */
+async function shareFiles(client, channelId, files, options) {
+    const permalinks = files.map(() => undefined);
+    for (let start = 0; start < files.length; start += options.perMessage) {
+        if (start > 0 && options.paceMs)
+            await (options.sleep ?? sleep)(options.paceMs);
+        const batch = files.slice(start, start + options.perMessage);
+        try {
+            const response = await client.files.completeUploadExternal({
+                files: batch.map(({ id, title }) => ({ id, title })),
+                channel_id: channelId,
+                ...(options.threadTs ? { thread_ts: options.threadTs } : {})
+            });
+            const byId = new Map((response.files ?? []).map(file => [file.id, file.permalink]));
+            batch.forEach(({ id }, i) => {
+                permalinks[start + i] = byId.get(id) ?? '';
+            });
+        }
+        catch (error) {
+            return { permalinks, failure: `Slack refused to share it: ${slackErrorText(error)}` };
+        }
+    }
+    return { permalinks };
+}
+async function uploadBytes(client, file, filename, options) {
+    let target;
+    try {
+        target = await client.files.getUploadURLExternal({ filename, length: file.png.length });
+    }
+    catch (error) {
+        throw new errors/* ActionError */.lZ(`Slack refused an upload of '${file.name}': ${slackErrorText(error)}`, {
+            cause: error
+        });
+    }
+    if (!target.upload_url || !target.file_id) {
+        throw new errors/* ActionError */.lZ(`Slack gave no upload URL for '${file.name}'`);
+    }
+    await sendBytes(target.upload_url, file, options);
+    return { id: target.file_id, title: file.name };
+}
+/** The bytes to Slack's upload URL; a broken connection or a 5xx is retried twice. */
+async function sendBytes(url, file, options) {
+    let problem = '';
+    for (let attempt = 1; attempt <= UPLOAD_ATTEMPTS; attempt++) {
+        if (attempt > 1)
+            await (options.sleep ?? sleep)(1000 * 2 ** (attempt - 2));
+        try {
+            const response = await httpFetch(url, {
+                method: 'POST',
+                headers: { 'Content-Type': 'image/png' },
+                body: file.png,
+                signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS)
+            });
+            if (response.ok)
+                return;
+            problem = `HTTP ${response.status}`;
+            if (response.status < 500)
+                break;
+        }
+        catch (error) {
+            problem = (0,errors/* describeError */.Uc)(error);
+        }
+    }
+    throw new errors/* ActionError */.lZ(`Uploading '${file.name}' to Slack failed: ${problem}`);
+}
+
+;// CONCATENATED MODULE: ./src/delivery/slack-hosted.ts
+// delivery: slack-upload. Every graph rendered, then the PNGs uploaded to Slack, then a header
+// message (text, context line) and the files shared under it: in the channel, or as replies in
+// its thread. Only what reached Slack is announced, so a missing scope or a failed upload never
+// leaves a header without graphs.
+
+
+
+
+
+
+
+
+
+class SlackHostedDelivery {
+    inputs;
+    phases;
+    pause;
+    /** The rendered PNGs, by graph position, until they go to Slack. */
+    pngs = new Map();
+    constructor(inputs, phases, pause = sleep) {
+        this.inputs = inputs;
+        this.phases = phases;
+        this.pause = pause;
+    }
+    begin() {
+        return new AbortController().signal; // nothing runs beside the renders that could fail them all
+    }
+    async accept(graph, image) {
+        this.pngs.set(graph.position, image);
+        core/* info */.pq(`${(0,naming/* label */.Pf)(graph)}: ${(image.length / 1024).toFixed(1)} KiB`);
+        return { graph, bytes: image.length };
+    }
+    async finish(outcomes) {
+        const rendered = outcomes.filter(outcome => !outcome.failure);
+        if (rendered.length === 0) {
+            throw new errors/* ActionError */.lZ(`No graph could be rendered, so nothing was posted:\n${(0,domain_report/* describeFailures */.ng)(outcomes)}`);
+        }
+        const report = {
+            delivery: 'slack-upload',
+            graphs: outcomes,
+            posts: [],
+            dryRun: this.inputs.dryRun
+        };
+        const slack = this.inputs.slack;
+        if (this.inputs.dryRun || !slack) {
+            core/* info */.pq('Dry run: nothing uploaded to Slack');
+            return report;
+        }
+        this.phases.enter('uploading to Slack');
+        return { ...report, posts: await this.upload(slack, rendered, outcomes) };
+    }
+    /** Uploads the rendered graphs, posts the header and shares them under it; returns the header. */
+    async upload(slack, rendered, outcomes) {
+        const client = createSlackClient(slack.token, slack.apiUrl);
+        const files = rendered.map(({ graph }) => ({
+            name: graph.name,
+            position: graph.position,
+            png: this.pngs.get(graph.position)
+        }));
+        const uploads = await uploadFiles(client, files, { sleep: this.pause });
+        const uploaded = [];
+        rendered.forEach((outcome, i) => {
+            const result = uploads[i];
+            if (result instanceof Error || !result)
+                outcome.failure = result?.message ?? 'not uploaded';
+            else
+                uploaded.push({ outcome, file: result });
+        });
+        if (uploaded.length === 0) {
+            throw new errors/* ActionError */.lZ(`No graph could be uploaded to Slack, so nothing was posted:\n${(0,domain_report/* describeFailures */.ng)(outcomes)}`);
+        }
+        const header = buildHeader({
+            text: slack.text ?? defaultText(new Date()),
+            expiry: 'slack',
+            runUrl: readRunInfo().runUrl,
+            missing: (0,domain_report/* failed */.gz)(outcomes).map(outcome => outcome.graph.name)
+        });
+        const [posted] = await postMessages(client, slack.channel, [header], {
+            threadTs: slack.threadTs
+        });
+        if (!posted)
+            throw new errors/* ActionError */.lZ('Slack returned no message for the header');
+        const threaded = slack.thread === 'images';
+        await this.pause(MESSAGE_INTERVAL_MS); // the files' messages follow the header at Slack's pace
+        const shared = await shareFiles(client, posted.channel, uploaded.map(({ file }) => file), {
+            threadTs: threaded ? posted.ts : slack.threadTs,
+            perMessage: threaded ? 1 : FILES_PER_MESSAGE,
+            paceMs: MESSAGE_INTERVAL_MS,
+            sleep: this.pause
+        });
+        uploaded.forEach(({ outcome }, i) => {
+            const permalink = shared.permalinks[i];
+            if (permalink === undefined)
+                outcome.failure = shared.failure ?? 'not shared';
+            else
+                outcome.url = permalink;
+            if (permalink === '')
+                core/* warning */.$e(`Slack shared '${outcome.graph.name}' but gave no permalink`);
+        });
+        const count = uploaded.filter(({ outcome }) => !outcome.failure).length;
+        core/* info */.pq(`Shared ${count} graph(s) in Slack under message ${posted.ts} in ${posted.channel}`);
+        return [posted];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/connect.ts
+// The outside systems, connected for this run: CloudWatch as the graphs' source, and the delivery
+// the workflow chose. main.ts loads this module only once every input is valid, so bad input fails
+// before the AWS SDK and the Slack client are even loaded.
+
+
+
+
+function connect(inputs, phases) {
+    const client = createCloudWatchClient(inputs.awsRegion);
+    const cloudwatch = {
+        fetchImage: graph => fetchGraphImage(client, graph),
+        readDashboard: name => readDashboard(client, name, inputs.awsRegion)
+    };
+    const delivery = inputs.delivery.kind === 'slack-upload'
+        ? new SlackHostedDelivery(inputs, phases)
+        : new PresignedDelivery(inputs, inputs.delivery, phases);
+    return { cloudwatch, delivery };
+}
+
+
+/***/ })
+
+};

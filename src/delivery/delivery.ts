@@ -1,0 +1,29 @@
+// The two ends of the render stage: where graphs come from (CloudWatch) and where they go (a
+// delivery: presigned URLs in S3, or files hosted by Slack). Both deliveries implement one
+// interface, so the pipeline is the same whichever the workflow chose.
+import type { GraphOutcome, RunReport } from '../domain/report.js'
+import type { Graph } from '../domain/widgets.js'
+
+/** CloudWatch, as the pipeline uses it. */
+export interface GraphSource {
+  /** The graph as PNG bytes; rejects with what CloudWatch said. */
+  fetchImage(graph: Graph): Promise<Uint8Array>
+  /** A dashboard's body (JSON text), as saved. */
+  readDashboard(name: string): Promise<string>
+}
+
+export interface Delivery {
+  /**
+   * Called once, before the first render: starts what can run beside the renders (the signer, for
+   * presigned URLs). The signal aborts, with the reason, when the run can no longer deliver any
+   * graph: the renders then stop.
+   */
+  begin(graphs: readonly Graph[]): AbortSignal
+  /**
+   * Takes one rendered graph, as soon as it arrives. Resolves to the graph's outcome so far (a
+   * failure of this graph alone is in it); rejects only when the whole run must end.
+   */
+  accept(graph: Graph, image: Uint8Array): Promise<GraphOutcome>
+  /** Every graph is through `accept` (or failed to render): post, and say what happened. */
+  finish(outcomes: GraphOutcome[]): Promise<RunReport>
+}

@@ -1,0 +1,162 @@
+// The Slack messages, built without I/O: a section with the text, one image block per graph, and
+// a context line with the real expiry and a link to the run. Slack takes 50 blocks per message.
+import type { Expiry } from './signing.js'
+import { plural, truncate } from './text.js'
+
+export const MAX_BLOCKS_PER_MESSAGE = 50
+/** Slack refuses an image block whose image_url is longer. */
+export const MAX_IMAGE_URL_LENGTH = 3000
+const MAX_ALT_TEXT = 2000
+const MAX_TITLE = 2000
+const MAX_SECTION_TEXT = 3000
+
+export interface PostedGraph {
+  name: string
+  url: string
+}
+
+export interface Block {
+  type: string
+  [field: string]: unknown
+}
+
+export interface SlackMessage {
+  /** Notification and fallback text. */
+  text: string
+  blocks: Block[]
+}
+
+/** The images' lifetime: presigned URLs expire, Slack-hosted files do not. */
+export type Hosting = Expiry | 'slack'
+
+export interface MessageOptions {
+  text: string
+  graphs: readonly PostedGraph[]
+  expiry: Hosting
+  runUrl?: string
+  /** Names of graphs that failed: said in the context line, so readers know the report is partial. */
+  missing?: readonly string[]
+}
+
+/** One or more messages; each repeats the text (marked as continued) and ends with the context line. */
+export function buildMessages(options: MessageOptions): SlackMessage[] {
+  const perMessage = MAX_BLOCKS_PER_MESSAGE - 2 // the section and the context line
+  const chunks: PostedGraph[][] = []
+  for (let start = 0; start < options.graphs.length; start += perMessage) {
+    chunks.push(options.graphs.slice(start, start + perMessage))
+  }
+  const context = contextBlock(options.expiry, options.runUrl, options.missing ?? [])
+  return chunks.map((chunk, index) => {
+    const text =
+      chunks.length === 1 ? options.text : `${options.text} (${index + 1}/${chunks.length})`
+    return {
+      text,
+      blocks: [sectionBlock(text), ...chunk.map(graphBlock), context]
+    }
+  })
+}
+
+export interface ThreadMessages {
+  /** The text and the context line: the thread's parent. */
+  header: SlackMessage
+  /** One reply per graph, in order. */
+  replies: SlackMessage[]
+}
+
+/** slack-thread: images: a header message, then each graph as a reply in its thread. */
+export function buildThread(options: MessageOptions): ThreadMessages {
+  return {
+    header: buildHeader(options),
+    replies: options.graphs.map(graph => ({ text: graph.name, blocks: [graphBlock(graph)] }))
+  }
+}
+
+/** The text and the context line alone: the parent of a thread, or the words above uploaded files. */
+export function buildHeader(options: Omit<MessageOptions, 'graphs'>): SlackMessage {
+  return {
+    text: options.text,
+    blocks: [
+      sectionBlock(options.text),
+      contextBlock(options.expiry, options.runUrl, options.missing ?? [])
+    ]
+  }
+}
+
+function sectionBlock(text: string): Block {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, MAX_SECTION_TEXT) } }
+}
+
+/** An image block, or a link when the URL is over Slack's image_url limit (long session tokens). */
+export function graphBlock(graph: PostedGraph): Block {
+  if (graph.url.length > MAX_IMAGE_URL_LENGTH) return linkBlock(graph.name, graph.url)
+  return {
+    type: 'image',
+    image_url: graph.url,
+    alt_text: truncate(graph.name, MAX_ALT_TEXT),
+    title: { type: 'plain_text', text: truncate(graph.name, MAX_TITLE), emoji: true }
+  }
+}
+
+/** A link that Slack need not download: for URLs it cannot take as images. */
+function linkBlock(name: string, url: string): Block {
+  return {
+    type: 'rich_text',
+    elements: [
+      {
+        type: 'rich_text_section',
+        elements: [{ type: 'link', url, text: truncate(name, MAX_TITLE) }]
+      }
+    ]
+  }
+}
+
+/**
+ * The same message with every image as a link. Slack rejects a whole message when it cannot
+ * download one image (invalid_blocks), even a valid one; links still reach the channel.
+ */
+export function imagesAsLinks(message: SlackMessage): SlackMessage {
+  return {
+    text: message.text,
+    blocks: message.blocks.map(block =>
+      block.type === 'image' ? linkBlock(String(block.alt_text), String(block.image_url)) : block
+    )
+  }
+}
+
+function contextBlock(
+  expiry: Hosting,
+  runUrl: string | undefined,
+  missing: readonly string[]
+): Block {
+  const parts = [expiryText(expiry)]
+  if (missing.length > 0) {
+    const names = escapeMrkdwn(truncate(missing.join(', '), 500))
+    parts.push(`${plural(missing.length, 'graph')} failed: ${names}`)
+  }
+  if (runUrl) parts.push(`<${runUrl}|Workflow run>`)
+  return {
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: truncate(parts.join(' · '), MAX_SECTION_TEXT) }]
+  }
+}
+
+/** Slack's date formatting shows each reader their local time; the fallback is UTC. */
+export function expiryText(expiry: Hosting): string {
+  if (expiry === 'slack') return 'Images hosted by Slack.'
+  if (!expiry.effective) {
+    return 'Images last only as long as the signing session (temporary credentials, often 1 hour).'
+  }
+  const seconds = Math.floor(expiry.effective.getTime() / 1000)
+  const fallback = expiry.effective.toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
+  return `Images available until <!date^${seconds}^{date_short_pretty} at {time}|${fallback}>`
+}
+
+/** The default text: names the day, so a channel full of reports stays readable. */
+export function defaultText(now: Date): string {
+  return `CloudWatch graphs for ${now.toISOString().slice(0, 10)}`
+}
+
+/** Slack's mrkdwn reads <, > and & as markup. */
+function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
