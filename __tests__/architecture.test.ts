@@ -1,0 +1,142 @@
+// The layout's contract (docs/architecture.md), checked on the source so that it stays true:
+// what may import what, one lazy-load boundary, small files.
+import { readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { repoRoot } from '../test-support/action-env.js'
+
+const srcDir = path.join(repoRoot, 'src')
+
+interface Import {
+  /** As written: './x.js', '@aws-sdk/client-s3', 'node:fs'. */
+  specifier: string
+  /** The source file it names, for a relative import (relative to src/). */
+  target?: string
+  typeOnly: boolean
+  dynamic: boolean
+}
+
+function sourceFiles(dir = srcDir): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+    const full = path.join(dir, entry.name)
+    if (entry.isDirectory()) return sourceFiles(full)
+    return entry.name.endsWith('.ts') ? [path.relative(srcDir, full)] : []
+  })
+}
+
+/** Every import, export-from and import() of a file (relative to src/). */
+function importsOf(file: string, text = read(file)): Import[] {
+  const found: Import[] = []
+  // The clause: { names }, * as name, a default name (with names after it), or * (re-export).
+  const statement =
+    /^\s*(import|export)\s+(type\s+)?(\{[^}]*\}|\*(?:\s+as\s+\w+)?|\w+(?:\s*,\s*\{[^}]*\})?)\s*from\s*'([^']+)'/gm
+  for (const match of text.matchAll(statement)) {
+    const [, , typeKeyword, clause = '', specifier = ''] = match
+    // `import { type A, type B }` imports only types too.
+    const names = /^\{([^}]*)\}$/.exec(clause.trim())?.[1]?.split(',') ?? []
+    const allTypes =
+      names.length > 0 && names.every(name => /^\s*type\s/.test(name) || !name.trim())
+    found.push(resolve(file, specifier, Boolean(typeKeyword) || allTypes, false))
+  }
+  for (const match of text.matchAll(/^\s*import\s+'([^']+)'/gm)) {
+    found.push(resolve(file, match[1] ?? '', false, false))
+  }
+  for (const match of text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)) {
+    found.push(resolve(file, match[1] ?? '', false, true))
+  }
+  return found
+}
+
+function resolve(file: string, specifier: string, typeOnly: boolean, dynamic: boolean): Import {
+  if (!specifier.startsWith('.')) return { specifier, typeOnly, dynamic }
+  const target = path.normalize(path.join(path.dirname(file), specifier)).replace(/\.js$/, '.ts')
+  return { specifier, target, typeOnly, dynamic }
+}
+
+function read(file: string): string {
+  return readFileSync(path.join(srcDir, file), 'utf8')
+}
+
+const files = sourceFiles()
+const under = (folder: string) => files.filter(file => file.startsWith(`${folder}/`))
+
+describe('what may import what', () => {
+  test('the layout has its folders', () => {
+    for (const folder of ['domain', 'aws', 'slack', 'github', 'delivery']) {
+      expect(under(folder).length).toBeGreaterThan(0)
+    }
+    expect(files).toEqual(expect.arrayContaining(['index.ts', 'main.ts', 'inputs.ts']))
+  })
+
+  test.each(under('domain'))('src/%s is pure: values only from src/domain/', file => {
+    const outside = importsOf(file).filter(
+      imported => !imported.typeOnly && !imported.target?.startsWith('domain/')
+    )
+    expect(outside.map(imported => imported.specifier)).toEqual([])
+  })
+
+  test.each(under('domain'))('src/%s names no I/O package, not even for types', file => {
+    const io = /^(@actions\/|@aws-sdk\/|@smithy\/|@slack\/|node:(fs|http|https|net)$)/
+    const named = importsOf(file).filter(imported => io.test(imported.specifier))
+    expect(named.map(imported => imported.specifier)).toEqual([])
+  })
+
+  test.each([...under('aws'), ...under('slack')])(
+    'src/%s (an adapter) never reaches back into delivery/, github/ or main',
+    file => {
+      const back = importsOf(file).filter(({ target }) =>
+        /^(delivery\/|github\/|main\.ts$|connect\.ts$)/.test(target ?? '')
+      )
+      expect(back.map(imported => imported.specifier)).toEqual([])
+    }
+  )
+
+  test('one lazy-load boundary, in main.ts', () => {
+    const lazy = files.flatMap(file =>
+      importsOf(file)
+        .filter(imported => imported.dynamic)
+        .map(imported => `${file} → ${imported.specifier}`)
+    )
+    expect(lazy).toEqual(['main.ts → ./connect.js'])
+  })
+
+  test('main.ts loads no adapter before the boundary', () => {
+    const adapters =
+      /^(aws\/|slack\/|connect\.ts$|http\.ts$|delivery\/(presigned|slack-hosted|signer|post)\.ts$)/
+    const eager = importsOf('main.ts').filter(
+      imported => !imported.dynamic && !imported.typeOnly && adapters.test(imported.target ?? '')
+    )
+    expect(eager.map(imported => imported.specifier)).toEqual([])
+  })
+})
+
+describe('small files', () => {
+  const lines = (file: string) => read(file).split('\n').length - 1
+  test.each(files)('src/%s has at most 250 lines', file => {
+    expect(lines(file)).toBeLessThanOrEqual(250)
+  })
+
+  test('main.ts has under 120 lines', () => {
+    expect(lines('main.ts')).toBeLessThan(120)
+  })
+})
+
+describe('the import reader itself', () => {
+  test('tells type-only imports, values, re-exports and import() apart', () => {
+    const text = [
+      "import type { A } from './a.js'",
+      "import { type B, type C } from '../domain/b.js'",
+      "import { type D, e } from './d.js'",
+      "import * as core from '@actions/core'",
+      "export { f } from './f.js'",
+      "const g = await import('./g.js')"
+    ].join('\n')
+    expect(importsOf('delivery/x.ts', text)).toEqual([
+      { specifier: './a.js', target: 'delivery/a.ts', typeOnly: true, dynamic: false },
+      { specifier: '../domain/b.js', target: 'domain/b.ts', typeOnly: true, dynamic: false },
+      { specifier: './d.js', target: 'delivery/d.ts', typeOnly: false, dynamic: false },
+      { specifier: '@actions/core', typeOnly: false, dynamic: false },
+      { specifier: './f.js', target: 'delivery/f.ts', typeOnly: false, dynamic: false },
+      { specifier: './g.js', target: 'delivery/g.ts', typeOnly: false, dynamic: true }
+    ])
+  })
+})
