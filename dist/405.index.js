@@ -330,29 +330,25 @@ async function checkUrl(url) {
     const message = /<Message>([^<]*)<\/Message>/.exec(body)?.[1] ?? '';
     return `${code}${message ? ` (${message})` : ''}. ${hintFor(code)}`.trimEnd();
 }
+const REGION_HINT = "The URL was signed for another region than the bucket's: set s3-region to the bucket's region.";
+const MISSING_HINT = 'The object is not there: check s3-bucket and s3-region.';
+const EXPIRED_HINT = 'The temporary credentials that signed the URL have expired: sign with an IAM user’s long-term keys.';
 /** What each S3 answer means for a presigned GET, and what to change. */
+const HINTS = {
+    SignatureDoesNotMatch: 'The signing secret does not belong to the access key id: check presign-secret-access-key (or the SSM parameter it comes from).',
+    InvalidAccessKeyId: 'S3 does not know the signing access key id: check presign-access-key-id (or its SSM parameter), and that the key is active.',
+    AccessDenied: 'The signer may not read the object: grant it s3:GetObject on the key prefix (and kms:Decrypt on an SSE-KMS bucket).',
+    ExpiredToken: EXPIRED_HINT,
+    TokenRefreshRequired: EXPIRED_HINT,
+    AuthorizationHeaderMalformed: REGION_HINT,
+    AuthorizationQueryParametersError: REGION_HINT,
+    PermanentRedirect: REGION_HINT,
+    IllegalLocationConstraintException: REGION_HINT,
+    NoSuchBucket: MISSING_HINT,
+    NoSuchKey: MISSING_HINT
+};
 function hintFor(code) {
-    switch (code) {
-        case 'SignatureDoesNotMatch':
-            return 'The signing secret does not belong to the access key id: check presign-secret-access-key (or the SSM parameter it comes from).';
-        case 'InvalidAccessKeyId':
-            return 'S3 does not know the signing access key id: check presign-access-key-id (or its SSM parameter), and that the key is active.';
-        case 'AccessDenied':
-            return 'The signer may not read the object: grant it s3:GetObject on the key prefix (and kms:Decrypt on an SSE-KMS bucket).';
-        case 'ExpiredToken':
-        case 'TokenRefreshRequired':
-            return 'The temporary credentials that signed the URL have expired: sign with an IAM user’s long-term keys.';
-        case 'AuthorizationHeaderMalformed':
-        case 'AuthorizationQueryParametersError':
-        case 'PermanentRedirect':
-        case 'IllegalLocationConstraintException':
-            return "The URL was signed for another region than the bucket's: set s3-region to the bucket's region.";
-        case 'NoSuchBucket':
-        case 'NoSuchKey':
-            return 'The object is not there: check s3-bucket and s3-region.';
-        default:
-            return '';
-    }
+    return HINTS[code] ?? '';
 }
 
 // EXTERNAL MODULE: ./src/domain/concurrency.ts
@@ -398,15 +394,11 @@ function readEventPayload(file) {
 
 ;// CONCATENATED MODULE: ./src/domain/message.ts
 
-const MAX_BLOCKS_PER_MESSAGE = 50;
-/** Slack refuses an image block whose image_url is longer. */
-const MAX_IMAGE_URL_LENGTH = 3000;
-const MAX_ALT_TEXT = 2000;
-const MAX_TITLE = 2000;
-const MAX_SECTION_TEXT = 3000;
+/** What Slack refuses beyond: a message's blocks, an image block's URL, a block's texts. */
+const LIMITS = { blocks: 50, imageUrl: 3000, altText: 2000, title: 2000, sectionText: 3000 };
 /** One or more messages; each repeats the text (marked as continued) and ends with the context line. */
 function buildMessages(options) {
-    const perMessage = MAX_BLOCKS_PER_MESSAGE - 2; // the section and the context line
+    const perMessage = LIMITS.blocks - 2; // the section and the context line
     const chunks = [];
     for (let start = 0; start < options.graphs.length; start += perMessage) {
         chunks.push(options.graphs.slice(start, start + perMessage));
@@ -438,17 +430,17 @@ function buildHeader(options) {
     };
 }
 function sectionBlock(text) {
-    return { type: 'section', text: { type: 'mrkdwn', text: (0,domain_text/* truncate */.xv)(text, MAX_SECTION_TEXT) } };
+    return { type: 'section', text: { type: 'mrkdwn', text: (0,domain_text/* truncate */.xv)(text, LIMITS.sectionText) } };
 }
 /** An image block, or a link when the URL is over Slack's image_url limit (long session tokens). */
 function graphBlock(graph) {
-    if (graph.url.length > MAX_IMAGE_URL_LENGTH)
+    if (graph.url.length > LIMITS.imageUrl)
         return linkBlock(graph.name, graph.url);
     return {
         type: 'image',
         image_url: graph.url,
-        alt_text: (0,domain_text/* truncate */.xv)(graph.name, MAX_ALT_TEXT),
-        title: { type: 'plain_text', text: (0,domain_text/* truncate */.xv)(graph.name, MAX_TITLE), emoji: true }
+        alt_text: (0,domain_text/* truncate */.xv)(graph.name, LIMITS.altText),
+        title: { type: 'plain_text', text: (0,domain_text/* truncate */.xv)(graph.name, LIMITS.title), emoji: true }
     };
 }
 /** A link that Slack need not download: for URLs it cannot take as images. */
@@ -458,7 +450,7 @@ function linkBlock(name, url) {
         elements: [
             {
                 type: 'rich_text_section',
-                elements: [{ type: 'link', url, text: (0,domain_text/* truncate */.xv)(name, MAX_TITLE) }]
+                elements: [{ type: 'link', url, text: (0,domain_text/* truncate */.xv)(name, LIMITS.title) }]
             }
         ]
     };
@@ -483,7 +475,7 @@ function contextBlock(expiry, runUrl, missing) {
         parts.push(`<${runUrl}|Workflow run>`);
     return {
         type: 'context',
-        elements: [{ type: 'mrkdwn', text: (0,domain_text/* truncate */.xv)(parts.join(' · '), MAX_SECTION_TEXT) }]
+        elements: [{ type: 'mrkdwn', text: (0,domain_text/* truncate */.xv)(parts.join(' · '), LIMITS.sectionText) }]
     };
 }
 /** Slack's date formatting shows each reader their local time; the fallback is UTC. */
@@ -534,7 +526,7 @@ const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 function slackErrorData(error) {
     return error?.data;
 }
-const HINTS = {
+const client_HINTS = {
     not_in_channel: 'invite the Slack app to the channel (/invite @your-app)',
     channel_not_found: 'check slack-channel (use the channel id, e.g. C0123ABCDEF) and that the app can see the channel',
     invalid_auth: 'slack-token is not valid: use the bot token (xoxb-…) of an installed app',
@@ -553,7 +545,7 @@ function slackErrorText(error) {
     if (!code)
         return (0,errors/* describeError */.Uc)(error);
     const details = data.response_metadata?.messages?.join('; ');
-    const hint = HINTS[code];
+    const hint = client_HINTS[code];
     return `${code}${details ? ` (${details})` : ''}${hint ? `: ${hint}` : ''}`;
 }
 /** Routes the client's log lines to the Actions log (debug unless they matter). */

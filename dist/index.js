@@ -28968,127 +28968,13 @@ class Phases {
     }
 }
 
-;// CONCATENATED MODULE: ./src/domain/dashboards.ts
-// A CloudWatch dashboard's metric widgets as graphs, in the order a reader sees them: top to
-// bottom, then left to right. The image size follows the widget's grid size (24 columns wide), so a
-// full-width widget gives a wider image than a half-width one.
-
-
-/** Pixels per grid unit: a full-width widget (24 columns) is 1200 px wide, a 6-row one 300 px tall. */
-const PIXELS_PER_COLUMN = 50;
-const PIXELS_PER_ROW = 50;
-const MIN_WIDTH = 300;
-const MIN_HEIGHT = 200;
-const MAX_PIXELS = 2000;
-/** The dashboard's graphs and the widgets skipped; an ActionError when the body is not a dashboard. */
-function dashboardGraphs(dashboard, body) {
-    try {
-        return readDashboard(dashboard, JSON.parse(body));
-    }
-    catch (error) {
-        throw new errors/* ActionError */.lZ(`Dashboard '${dashboard}' cannot be read: ${(0,errors/* describeError */.Uc)(error)}`);
-    }
-}
-/** Numbered from 1 in the order given: the widgets input's graphs first, then each dashboard's. */
-function numberGraphs(graphs) {
-    return graphs.map((graph, i) => ({ ...graph, position: i + 1 }));
-}
-function readDashboard(dashboard, parsed) {
-    if (!(0,domain_text/* isObject */.Gv)(parsed) || !Array.isArray(parsed.widgets)) {
-        throw new Error(`dashboard '${dashboard}' has no widgets list`);
-    }
-    const widgets = parsed.widgets.filter(domain_text/* isObject */.Gv);
-    const ordered = widgets
-        .map((widget, index) => ({ widget, index }))
-        .sort((a, b) => rank(a.widget, 'y') - rank(b.widget, 'y') ||
-        rank(a.widget, 'x') - rank(b.widget, 'x') ||
-        a.index - b.index);
-    const graphs = [];
-    const skipped = [];
-    for (const { widget } of ordered) {
-        const properties = (0,domain_text/* isObject */.Gv)(widget.properties) ? widget.properties : {};
-        const title = typeof properties.title === 'string' ? properties.title.trim() : '';
-        const type = typeof widget.type === 'string' ? widget.type : 'unknown';
-        if (type !== 'metric') {
-            skipped.push({ type, title: title || firstLine(properties.markdown) || '(untitled)' });
-            continue;
-        }
-        graphs.push({
-            name: title || `${dashboard} ${graphs.length + 1}`,
-            metricWidget: JSON.stringify(renderable(properties, widget, parsed))
-        });
-    }
-    return { graphs, skipped };
-}
-/** Widgets without a position come last, in the order written. */
-function rank(widget, axis) {
-    const value = widget[axis];
-    return typeof value === 'number' ? value : Number.MAX_SAFE_INTEGER;
-}
-/**
- * The widget's own properties, plus what the dashboard gives it: a pixel size from its grid size
- * and the dashboard's time range, each only where the widget does not say so itself.
- */
-function renderable(properties, widget, body) {
-    const columns = typeof widget.width === 'number' ? widget.width : 6;
-    const rows = typeof widget.height === 'number' ? widget.height : 6;
-    const sized = {
-        width: clamp(Math.round(columns * PIXELS_PER_COLUMN), MIN_WIDTH),
-        height: clamp(Math.round(rows * PIXELS_PER_ROW), MIN_HEIGHT)
-    };
-    const range = {};
-    for (const key of ['start', 'end']) {
-        if (typeof body[key] === 'string')
-            range[key] = body[key];
-    }
-    return { ...range, ...sized, ...properties };
-}
-function clamp(pixels, min) {
-    return Math.min(MAX_PIXELS, Math.max(min, pixels));
-}
-function firstLine(value) {
-    return typeof value === 'string' ? (value.split('\n')[0] ?? '').replace(/^#+\s*/, '').trim() : '';
-}
-
-;// CONCATENATED MODULE: ./src/graphs.ts
-// The run's graphs: those of widgets / widgets-file first, then every metric widget of each
-// dashboard, in reading order, numbered from 1.
-
-
-
-
-async function collectGraphs(inputs, cloudwatch, phases) {
-    if (inputs.dashboards.length === 0)
-        return inputs.graphs;
-    phases.enter('reading dashboards');
-    const bodies = await (0,concurrency/* mapWithConcurrency */.W)(inputs.dashboards, inputs.maxConcurrency, name => cloudwatch.readDashboard(name));
-    const fromDashboards = inputs.dashboards.flatMap((name, i) => {
-        const content = dashboardGraphs(name, bodies[i] ?? '{}');
-        for (const widget of content.skipped) {
-            core/* notice */.lm(`Dashboard '${name}': skipped the ${widget.type} widget '${widget.title}' (only metric widgets are graphs)`);
-        }
-        core/* info */.pq(`Dashboard '${name}': ${content.graphs.length} graph(s), ${content.skipped.length} other widget(s) skipped`);
-        return content.graphs;
-    });
-    const graphs = numberGraphs([...inputs.graphs, ...fromDashboards]);
-    if (graphs.length === 0) {
-        throw new errors/* ActionError */.lZ(`The dashboards ${inputs.dashboards.join(', ')} have no metric widgets: nothing to post`);
-    }
-    return graphs;
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/domain/widgets.ts
 // The graphs to render, from the `widgets` input's document: validated the way CloudWatch would
 // validate them, and passed on exactly as written.
 
 
 /** GetMetricWidgetImage renders 1 to 2000 pixels in each direction. */
-const widgets_MAX_PIXELS = 2000;
+const MAX_PIXELS = 2000;
 /**
  * The graphs of the `widgets` input (or the `widgets-file` content), read as a document (YAML or
  * JSON): one graph or a list. Each item is validated on a copy; what CloudWatch receives is never
@@ -29175,8 +29061,8 @@ function checkMetricWidget(widget, where, input) {
         const value = widget[side];
         if (value === undefined)
             continue;
-        if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > widgets_MAX_PIXELS) {
-            throw new errors/* InputError */.dz(input, `${where}: '${side}' is ${JSON.stringify(value)}; GetMetricWidgetImage takes whole pixels from 1 to ${widgets_MAX_PIXELS}`);
+        if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_PIXELS) {
+            throw new errors/* InputError */.dz(input, `${where}: '${side}' is ${JSON.stringify(value)}; GetMetricWidgetImage takes whole pixels from 1 to ${MAX_PIXELS}`);
         }
     }
 }
@@ -29190,6 +29076,120 @@ function describeType(value) {
     return `a ${typeof value}`;
 }
 
+;// CONCATENATED MODULE: ./src/domain/dashboards.ts
+// A CloudWatch dashboard's metric widgets as graphs, in the order a reader sees them: top to
+// bottom, then left to right. The image size follows the widget's grid size (24 columns wide), so a
+// full-width widget gives a wider image than a half-width one.
+
+
+
+/**
+ * From the dashboard's grid to pixels: 50 a grid unit, so a full-width widget (24 columns) is 1200
+ * px wide and a 6-row one 300 px tall; never smaller than a readable graph.
+ */
+const GRID = { pixelsPerColumn: 50, pixelsPerRow: 50, minWidth: 300, minHeight: 200 };
+/** The dashboard's graphs and the widgets skipped; an ActionError when the body is not a dashboard. */
+function dashboardGraphs(dashboard, body) {
+    try {
+        return readDashboard(dashboard, JSON.parse(body));
+    }
+    catch (error) {
+        throw new errors/* ActionError */.lZ(`Dashboard '${dashboard}' cannot be read: ${(0,errors/* describeError */.Uc)(error)}`);
+    }
+}
+/** Numbered from 1 in the order given: the widgets input's graphs first, then each dashboard's. */
+function numberGraphs(graphs) {
+    return graphs.map((graph, i) => ({ ...graph, position: i + 1 }));
+}
+function readDashboard(dashboard, parsed) {
+    if (!(0,domain_text/* isObject */.Gv)(parsed) || !Array.isArray(parsed.widgets)) {
+        throw new Error(`dashboard '${dashboard}' has no widgets list`);
+    }
+    const widgets = parsed.widgets.filter(domain_text/* isObject */.Gv);
+    const ordered = widgets
+        .map((widget, index) => ({ widget, index }))
+        .sort((a, b) => rank(a.widget, 'y') - rank(b.widget, 'y') ||
+        rank(a.widget, 'x') - rank(b.widget, 'x') ||
+        a.index - b.index);
+    const graphs = [];
+    const skipped = [];
+    for (const { widget } of ordered) {
+        const properties = (0,domain_text/* isObject */.Gv)(widget.properties) ? widget.properties : {};
+        const title = typeof properties.title === 'string' ? properties.title.trim() : '';
+        const type = typeof widget.type === 'string' ? widget.type : 'unknown';
+        if (type !== 'metric') {
+            skipped.push({ type, title: title || firstLine(properties.markdown) || '(untitled)' });
+            continue;
+        }
+        graphs.push({
+            name: title || `${dashboard} ${graphs.length + 1}`,
+            metricWidget: JSON.stringify(renderable(properties, widget, parsed))
+        });
+    }
+    return { graphs, skipped };
+}
+/** Widgets without a position come last, in the order written. */
+function rank(widget, axis) {
+    const value = widget[axis];
+    return typeof value === 'number' ? value : Number.MAX_SAFE_INTEGER;
+}
+/**
+ * The widget's own properties, plus what the dashboard gives it: a pixel size from its grid size
+ * and the dashboard's time range, each only where the widget does not say so itself.
+ */
+function renderable(properties, widget, body) {
+    const columns = typeof widget.width === 'number' ? widget.width : 6;
+    const rows = typeof widget.height === 'number' ? widget.height : 6;
+    const sized = {
+        width: clamp(Math.round(columns * GRID.pixelsPerColumn), GRID.minWidth),
+        height: clamp(Math.round(rows * GRID.pixelsPerRow), GRID.minHeight)
+    };
+    const range = {};
+    for (const key of ['start', 'end']) {
+        if (typeof body[key] === 'string')
+            range[key] = body[key];
+    }
+    return { ...range, ...sized, ...properties };
+}
+function clamp(pixels, min) {
+    return Math.min(MAX_PIXELS, Math.max(min, pixels));
+}
+function firstLine(value) {
+    return typeof value === 'string' ? (value.split('\n')[0] ?? '').replace(/^#+\s*/, '').trim() : '';
+}
+
+;// CONCATENATED MODULE: ./src/graphs.ts
+// The run's graphs: those of widgets / widgets-file first, then every metric widget of each
+// dashboard, in reading order, numbered from 1.
+
+
+
+
+async function collectGraphs(inputs, cloudwatch, phases) {
+    if (inputs.dashboards.length === 0)
+        return inputs.graphs;
+    phases.enter('reading dashboards');
+    const bodies = await (0,concurrency/* mapWithConcurrency */.W)(inputs.dashboards, inputs.maxConcurrency, name => cloudwatch.readDashboard(name));
+    const fromDashboards = inputs.dashboards.flatMap((name, i) => {
+        const content = dashboardGraphs(name, bodies[i] ?? '{}');
+        for (const widget of content.skipped) {
+            core/* notice */.lm(`Dashboard '${name}': skipped the ${widget.type} widget '${widget.title}' (only metric widgets are graphs)`);
+        }
+        core/* info */.pq(`Dashboard '${name}': ${content.graphs.length} graph(s), ${content.skipped.length} other widget(s) skipped`);
+        return content.graphs;
+    });
+    const graphs = numberGraphs([...inputs.graphs, ...fromDashboards]);
+    if (graphs.length === 0) {
+        throw new errors/* ActionError */.lZ(`The dashboards ${inputs.dashboards.join(', ')} have no metric widgets: nothing to post`);
+    }
+    return graphs;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/inputs/document.ts

@@ -35,27 +35,30 @@ export async function checkUrl(url: string): Promise<string | undefined> {
   return `${code}${message ? ` (${message})` : ''}. ${hintFor(code)}`.trimEnd()
 }
 
+const REGION_HINT =
+  "The URL was signed for another region than the bucket's: set s3-region to the bucket's region."
+const MISSING_HINT = 'The object is not there: check s3-bucket and s3-region.'
+const EXPIRED_HINT =
+  'The temporary credentials that signed the URL have expired: sign with an IAM user’s long-term keys.'
+
 /** What each S3 answer means for a presigned GET, and what to change. */
+const HINTS: Record<string, string> = {
+  SignatureDoesNotMatch:
+    'The signing secret does not belong to the access key id: check presign-secret-access-key (or the SSM parameter it comes from).',
+  InvalidAccessKeyId:
+    'S3 does not know the signing access key id: check presign-access-key-id (or its SSM parameter), and that the key is active.',
+  AccessDenied:
+    'The signer may not read the object: grant it s3:GetObject on the key prefix (and kms:Decrypt on an SSE-KMS bucket).',
+  ExpiredToken: EXPIRED_HINT,
+  TokenRefreshRequired: EXPIRED_HINT,
+  AuthorizationHeaderMalformed: REGION_HINT,
+  AuthorizationQueryParametersError: REGION_HINT,
+  PermanentRedirect: REGION_HINT,
+  IllegalLocationConstraintException: REGION_HINT,
+  NoSuchBucket: MISSING_HINT,
+  NoSuchKey: MISSING_HINT
+}
+
 export function hintFor(code: string): string {
-  switch (code) {
-    case 'SignatureDoesNotMatch':
-      return 'The signing secret does not belong to the access key id: check presign-secret-access-key (or the SSM parameter it comes from).'
-    case 'InvalidAccessKeyId':
-      return 'S3 does not know the signing access key id: check presign-access-key-id (or its SSM parameter), and that the key is active.'
-    case 'AccessDenied':
-      return 'The signer may not read the object: grant it s3:GetObject on the key prefix (and kms:Decrypt on an SSE-KMS bucket).'
-    case 'ExpiredToken':
-    case 'TokenRefreshRequired':
-      return 'The temporary credentials that signed the URL have expired: sign with an IAM user’s long-term keys.'
-    case 'AuthorizationHeaderMalformed':
-    case 'AuthorizationQueryParametersError':
-    case 'PermanentRedirect':
-    case 'IllegalLocationConstraintException':
-      return "The URL was signed for another region than the bucket's: set s3-region to the bucket's region."
-    case 'NoSuchBucket':
-    case 'NoSuchKey':
-      return 'The object is not there: check s3-bucket and s3-region.'
-    default:
-      return ''
-  }
+  return HINTS[code] ?? ''
 }

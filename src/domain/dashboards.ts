@@ -3,14 +3,13 @@
 // full-width widget gives a wider image than a half-width one.
 import { ActionError, describeError } from './errors.js'
 import { type JsonObject, isObject } from './text.js'
-import type { Graph } from './widgets.js'
+import { type Graph, MAX_PIXELS } from './widgets.js'
 
-/** Pixels per grid unit: a full-width widget (24 columns) is 1200 px wide, a 6-row one 300 px tall. */
-export const PIXELS_PER_COLUMN = 50
-export const PIXELS_PER_ROW = 50
-const MIN_WIDTH = 300
-const MIN_HEIGHT = 200
-const MAX_PIXELS = 2000
+/**
+ * From the dashboard's grid to pixels: 50 a grid unit, so a full-width widget (24 columns) is 1200
+ * px wide and a 6-row one 300 px tall; never smaller than a readable graph.
+ */
+const GRID = { pixelsPerColumn: 50, pixelsPerRow: 50, minWidth: 300, minHeight: 200 }
 
 export interface DashboardGraph {
   name: string
@@ -86,8 +85,8 @@ function renderable(properties: JsonObject, widget: JsonObject, body: JsonObject
   const columns = typeof widget.width === 'number' ? widget.width : 6
   const rows = typeof widget.height === 'number' ? widget.height : 6
   const sized = {
-    width: clamp(Math.round(columns * PIXELS_PER_COLUMN), MIN_WIDTH),
-    height: clamp(Math.round(rows * PIXELS_PER_ROW), MIN_HEIGHT)
+    width: clamp(Math.round(columns * GRID.pixelsPerColumn), GRID.minWidth),
+    height: clamp(Math.round(rows * GRID.pixelsPerRow), GRID.minHeight)
   }
   const range: JsonObject = {}
   for (const key of ['start', 'end'] as const) {

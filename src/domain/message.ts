@@ -3,12 +3,8 @@
 import type { Expiry } from './signing.js'
 import { plural, truncate } from './text.js'
 
-export const MAX_BLOCKS_PER_MESSAGE = 50
-/** Slack refuses an image block whose image_url is longer. */
-export const MAX_IMAGE_URL_LENGTH = 3000
-const MAX_ALT_TEXT = 2000
-const MAX_TITLE = 2000
-const MAX_SECTION_TEXT = 3000
+/** What Slack refuses beyond: a message's blocks, an image block's URL, a block's texts. */
+const LIMITS = { blocks: 50, imageUrl: 3000, altText: 2000, title: 2000, sectionText: 3000 }
 
 export interface PostedGraph {
   name: string
@@ -40,7 +36,7 @@ export interface MessageOptions {
 
 /** One or more messages; each repeats the text (marked as continued) and ends with the context line. */
 export function buildMessages(options: MessageOptions): SlackMessage[] {
-  const perMessage = MAX_BLOCKS_PER_MESSAGE - 2 // the section and the context line
+  const perMessage = LIMITS.blocks - 2 // the section and the context line
   const chunks: PostedGraph[][] = []
   for (let start = 0; start < options.graphs.length; start += perMessage) {
     chunks.push(options.graphs.slice(start, start + perMessage))
@@ -83,17 +79,17 @@ export function buildHeader(options: Omit<MessageOptions, 'graphs'>): SlackMessa
 }
 
 function sectionBlock(text: string): Block {
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, MAX_SECTION_TEXT) } }
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } }
 }
 
 /** An image block, or a link when the URL is over Slack's image_url limit (long session tokens). */
 export function graphBlock(graph: PostedGraph): Block {
-  if (graph.url.length > MAX_IMAGE_URL_LENGTH) return linkBlock(graph.name, graph.url)
+  if (graph.url.length > LIMITS.imageUrl) return linkBlock(graph.name, graph.url)
   return {
     type: 'image',
     image_url: graph.url,
-    alt_text: truncate(graph.name, MAX_ALT_TEXT),
-    title: { type: 'plain_text', text: truncate(graph.name, MAX_TITLE), emoji: true }
+    alt_text: truncate(graph.name, LIMITS.altText),
+    title: { type: 'plain_text', text: truncate(graph.name, LIMITS.title), emoji: true }
   }
 }
 
@@ -104,7 +100,7 @@ function linkBlock(name: string, url: string): Block {
     elements: [
       {
         type: 'rich_text_section',
-        elements: [{ type: 'link', url, text: truncate(name, MAX_TITLE) }]
+        elements: [{ type: 'link', url, text: truncate(name, LIMITS.title) }]
       }
     ]
   }
@@ -136,7 +132,7 @@ function contextBlock(
   if (runUrl) parts.push(`<${runUrl}|Workflow run>`)
   return {
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: truncate(parts.join(' · '), MAX_SECTION_TEXT) }]
+    elements: [{ type: 'mrkdwn', text: truncate(parts.join(' · '), LIMITS.sectionText) }]
   }
 }
 

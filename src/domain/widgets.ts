@@ -13,7 +13,7 @@ export interface Graph {
 }
 
 /** GetMetricWidgetImage renders 1 to 2000 pixels in each direction. */
-const MAX_PIXELS = 2000
+export const MAX_PIXELS = 2000
 
 /**
  * The graphs of the `widgets` input (or the `widgets-file` content), read as a document (YAML or
