@@ -33,9 +33,12 @@ interface Workflow {
   jobs: Record<string, Job>
 }
 interface CallSpec {
-  inputs?: Record<string, { type: string; required?: boolean; default?: unknown }>
-  secrets?: Record<string, { required?: boolean }>
-  outputs?: Record<string, { value: string }>
+  inputs?: Record<
+    string,
+    { type: string; required?: boolean; default?: unknown; description?: string }
+  >
+  secrets?: Record<string, { required?: boolean; description?: string }>
+  outputs?: Record<string, { value: string; description?: string }>
 }
 
 function yamlFiles(folder: string): string[] {
@@ -260,6 +263,56 @@ describe('the reusable workflow', () => {
     for (const [name, { value }] of Object.entries(outputs)) {
       expect(value).toBe(`\${{ jobs.post.outputs.${name} }}`)
       expect(job().outputs?.[name]).toBe(`\${{ steps.${step().id}.outputs.${name} }}`)
+    }
+  })
+
+  test('takes every input of action.yml, with the same description and default', () => {
+    const { inputs: actionInputs } = readActionYaml()
+    const { inputs = {}, secrets = {} } = callSpec()
+    for (const [name, spec] of Object.entries(actionInputs)) {
+      const mine = inputs[name] ?? secrets[name]
+      const theirs = { name, description: spec.description, default: spec.default ?? '' }
+      expect({
+        name,
+        description: mine?.description,
+        default: String(inputs[name]?.default ?? '')
+      }).toEqual(theirs)
+    }
+  })
+
+  test('only the Slack token and the signer secret are secrets; every other input is an input', () => {
+    const { secrets = {} } = callSpec()
+    expect(Object.keys(secrets).sort()).toEqual(['presign-secret-access-key', 'slack-token'])
+  })
+
+  test('requires no input the action can do without (s3-bucket is optional: slack-upload)', () => {
+    const { inputs = {} } = callSpec()
+    const required = Object.entries(inputs)
+      .filter(([, spec]) => spec.required)
+      .map(([name]) => name)
+    // The role and its region are what configure-aws-credentials needs before the action runs.
+    expect(required.sort()).toEqual(['aws-region', 'role-to-assume'])
+  })
+
+  test('gives the action every input, each from its input or secret of the same name', () => {
+    const { inputs: actionInputs } = readActionYaml()
+    const { secrets = {} } = callSpec()
+    const given = step().with ?? {}
+    expect(Object.keys(given).sort()).toEqual(Object.keys(actionInputs).sort())
+    for (const [name, value] of Object.entries(given)) {
+      const context = name in secrets ? 'secrets' : 'inputs'
+      expect({ name, value }).toEqual({ name, value: `\${{ ${context}.${name} }}` })
+    }
+  })
+
+  test('describes each output as action.yml does', () => {
+    const { outputs: actionOutputs } = readActionYaml()
+    const { outputs = {} } = callSpec()
+    for (const [name, spec] of Object.entries(actionOutputs)) {
+      expect({ name, description: outputs[name]?.description }).toEqual({
+        name,
+        description: spec.description
+      })
     }
   })
 
