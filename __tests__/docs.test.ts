@@ -22,6 +22,7 @@ interface Step {
   with?: Record<string, unknown>
 }
 interface Job {
+  'timeout-minutes'?: number | string
   uses?: string
   with?: Record<string, unknown>
   secrets?: Record<string, unknown> | 'inherit'
@@ -222,6 +223,88 @@ describe('workflows', () => {
     for (const [action, shas] of pins)
       expect({ action, shas: shas.size }).toEqual({ action, shas: 1 })
   })
+})
+
+/** A duration as action.yml's `timeout` takes it (`600`, `90s`, `10m`, `1h`), in minutes. */
+function minutes(duration: string): number {
+  const match = /^(\d+)\s*([smh]?)$/.exec(duration.trim())
+  if (!match) throw new Error(`not a duration: ${duration}`)
+  const perUnit = { '': 1 / 60, s: 1 / 60, m: 1, h: 60 }[match[2] as '' | 's' | 'm' | 'h']
+  return Number(match[1]) * perUnit
+}
+
+/**
+ * Minutes a job needs beyond the action's own deadline: the runner's set-up, the checkout and the OIDC
+ * step run before the action's clock starts, and the action must have time to say why it stopped.
+ */
+const JOB_ROOM_MINUTES = 3
+
+describe('schedules and time limits that survive real runs', () => {
+  /** Every `cron:` of every workflow, and of the README's workflows. */
+  const crons = (): { where: string; cron: string }[] => {
+    const found: { where: string; cron: string }[] = []
+    for (const file of allWorkflows) {
+      const on = workflow(file).on
+      const schedule =
+        typeof on === 'object' && !Array.isArray(on)
+          ? ((on.schedule as { cron: string }[] | undefined) ?? [])
+          : []
+      for (const { cron } of schedule) found.push({ where: file, cron })
+    }
+    for (const [, cron] of readme.matchAll(/^\s*-\s*cron:\s*'([^']*)'/gm)) {
+      found.push({ where: 'README.md', cron: cron ?? '' })
+    }
+    return found
+  }
+
+  test('every schedule runs at one fixed minute that is not minute 0 (the busiest)', () => {
+    const all = crons()
+    expect(all.map(({ where }) => where)).toEqual(
+      expect.arrayContaining(['README.md', 'examples/workflows/daily-graphs.yml'])
+    )
+    for (const { where, cron } of all) {
+      const minute = cron.trim().split(/\s+/)[0] ?? ''
+      expect({ where, cron, offTheHour: /^\d+$/.test(minute) && Number(minute) !== 0 }).toEqual({
+        where,
+        cron,
+        offTheHour: true
+      })
+    }
+  })
+
+  /** Every job that runs the action, as `file: job`. */
+  const actionJobs = allWorkflows.flatMap(file =>
+    Object.entries(workflow(file).jobs)
+      .filter(([, job]) =>
+        (job.steps ?? []).some(step => step.uses !== undefined && ACTION_USES.test(step.uses))
+      )
+      .map(([name]) => ({ file, name }))
+  )
+
+  test('finds the jobs that run the action, the daily example and the reusable workflow among them', () => {
+    expect(actionJobs).toEqual(
+      expect.arrayContaining([
+        { file: 'examples/workflows/daily-graphs.yml', name: 'graphs' },
+        { file: REUSABLE, name: 'post' }
+      ])
+    )
+  })
+
+  test.each(actionJobs)(
+    '$file: job $name has more time than the action takes, with room for what runs before',
+    ({ file, name }) => {
+      const { inputs } = readActionYaml()
+      const needed = minutes(inputs.timeout?.default ?? '') + JOB_ROOM_MINUTES
+      let limit = workflow(file).jobs[name]?.['timeout-minutes']
+      // The reusable workflow's limit is its input's default (a caller may raise it).
+      const [source] = referenced('inputs', limit)
+      if (source) limit = callSpec().inputs?.[source]?.default as number | undefined
+      expect({ limit, enough: typeof limit === 'number' && limit >= needed }).toEqual({
+        limit,
+        enough: true
+      })
+    }
+  )
 })
 
 describe('the reusable workflow', () => {
