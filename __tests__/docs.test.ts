@@ -159,6 +159,39 @@ describe('IAM examples', () => {
   })
 })
 
+describe('the OIDC trust policy', () => {
+  type Conditions = Record<string, Record<string, string | string[]>>
+  const conditions = (): Conditions[] =>
+    (
+      JSON.parse(read('examples/iam/github-oidc-trust-policy.json')) as {
+        Statement: { Condition?: Conditions }[]
+      }
+    ).Statement.map(statement => statement.Condition ?? {})
+
+  test('checks the exact audience and subject with StringEquals', () => {
+    for (const condition of conditions()) {
+      expect(Object.keys(condition.StringEquals ?? {}).sort()).toEqual([
+        'token.actions.githubusercontent.com:aud',
+        'token.actions.githubusercontent.com:sub'
+      ])
+    }
+  })
+
+  test('uses StringLike only for a value with a wildcard', () => {
+    for (const condition of conditions()) {
+      for (const [key, value] of Object.entries(condition.StringLike ?? {})) {
+        for (const one of [value].flat()) {
+          expect({ key, value: one, wildcard: /[*?]/.test(one) }).toEqual({
+            key,
+            value: one,
+            wildcard: true
+          })
+        }
+      }
+    }
+  })
+})
+
 describe('workflows', () => {
   test('there are examples and repository workflows, and each parses as YAML with jobs', () => {
     expect(exampleWorkflows).toContain('examples/workflows/daily-graphs.yml')
