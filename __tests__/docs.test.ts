@@ -131,10 +131,108 @@ describe('README.md', () => {
     for (const file of [...iam, ...exampleWorkflows]) expect(readme).toContain(file)
   })
 
-  test('every `file://` in its commands is a file of the repository', () => {
-    const files = [...readme.matchAll(/file:\/\/([\w./-]+)/g)].map(([, file]) => file ?? '')
+  test('every `file://` in its commands is a file of the repository, or standard input', () => {
+    const files = [...readme.matchAll(/file:\/\/([\w./-]+)/g)]
+      .map(([, file]) => file ?? '')
+      .filter(file => file !== '/dev/stdin')
     expect(files.length).toBeGreaterThan(0)
-    for (const file of files) expect(existsSync(path.join(repoRoot, file))).toBe(true)
+    for (const file of files) {
+      expect({ file, exists: existsSync(path.join(repoRoot, file)) }).toEqual({
+        file,
+        exists: true
+      })
+    }
+  })
+})
+
+/**
+ * Each command of the README's shell blocks, in reading order: continuation lines joined, comments
+ * and here-document bodies left out.
+ */
+function readmeCommands(): string[] {
+  const commands: string[] = []
+  for (const [, block] of readme.matchAll(/```(?:sh|bash)\n([\s\S]*?)```/g)) {
+    let heredoc: string | undefined
+    let current = ''
+    for (const line of (block ?? '').split('\n')) {
+      if (heredoc !== undefined) {
+        if (line.trim() === heredoc) heredoc = undefined
+        continue
+      }
+      heredoc = /<<-?\s*'?(\w+)'?/.exec(line)?.[1]
+      const text = line.replace(/(^|\s)#.*$/, '').trimEnd()
+      if (text.endsWith('\\')) {
+        current += `${text.slice(0, -1).trim()} `
+        continue
+      }
+      current = `${current}${text.trim()}`.trim()
+      if (current) commands.push(current)
+      current = ''
+    }
+  }
+  return commands
+}
+
+/** The simple commands of a command line: split at pipes, lists and substitutions. */
+function simpleCommands(command: string): string[] {
+  return command
+    .split(/\|\||&&|\||;|<\(|\$\(|\)/)
+    .map(part => part.trim().replace(/^<\s*/, ''))
+    .filter(part => part.length > 0)
+}
+
+/** A shell expansion whose name says it holds a secret. */
+const SECRET_EXPANSION = /\$\{?\w*(SECRET|TOKEN|PASSWORD|PRIVATE)\w*\}?/i
+/** Builtins of bash: they run in the shell itself, so no process shows their arguments. */
+const BUILTINS = new Set(['printf', 'echo', 'read', 'unset', 'export', 'local'])
+
+describe("the README's commands, pasted in order", () => {
+  const commands = readmeCommands()
+
+  test('are found', () => {
+    expect(commands).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^aws iam create-role /)])
+    )
+  })
+
+  test('never put a secret in the arguments of a process (only builtins see it)', () => {
+    for (const command of commands) {
+      for (const simple of simpleCommands(command)) {
+        if (!SECRET_EXPANSION.test(simple)) continue
+        const program = simple.split(/\s+/).find(word => !/^\w+=/.test(word)) ?? ''
+        expect({ simple, builtin: BUILTINS.has(program) }).toEqual({ simple, builtin: true })
+      }
+    }
+  })
+
+  test('give no shell expansion after --value: values come on standard input', () => {
+    for (const command of commands) {
+      for (const [, value] of command.matchAll(/--value[=\s]+(\S+)/g)) {
+        expect({ command, value: value?.includes('$') }).toEqual({ command, value: false })
+      }
+    }
+  })
+
+  test("store the signer's secret from standard input, also with a customer-managed key", () => {
+    const secretPuts = commands.filter(command =>
+      /^printf '%s' "\$SECRET" \| aws ssm put-parameter .*--type SecureString /.test(command)
+    )
+    expect(secretPuts.length).toBeGreaterThanOrEqual(2)
+    for (const command of secretPuts) expect(command).toMatch(/--value file:\/\/\/dev\/stdin$/)
+    expect(secretPuts.filter(command => / --key-id \S+/.test(command))).toHaveLength(1)
+  })
+
+  test('attach a policy to a role or user only after the command that creates it', () => {
+    const created = new Set<string>()
+    for (const command of commands) {
+      const creates = /^aws iam create-(role|user) --(?:role|user)-name (\S+)/.exec(command)
+      if (creates) created.add(`${creates[1]} ${creates[2]}`)
+      const attaches = /^aws iam put-(role|user)-policy --(?:role|user)-name (\S+)/.exec(command)
+      if (attaches) {
+        const needed = `${attaches[1]} ${attaches[2]}`
+        expect({ command, exists: created.has(needed) }).toEqual({ command, exists: true })
+      }
+    }
   })
 })
 
