@@ -290,6 +290,34 @@ describe('the OIDC trust policy', () => {
   })
 })
 
+describe('several accounts or regions', () => {
+  /** The IAM examples that name a bucket (an S3 ARN) or a region. */
+  const regional = readdirSync(path.join(repoRoot, 'examples', 'iam')).filter(name =>
+    /arn:aws:s3:::|"[a-z]{2}(-[a-z]+)+-\d"|:[a-z]{2}(-[a-z]+)+-\d:/.test(
+      read(`examples/iam/${name}`)
+    )
+  )
+
+  test('finds the policies that name a bucket or a region', () => {
+    expect(regional).toEqual(
+      expect.arrayContaining(['signer-user-policy.json', 'workflow-role-policy.json'])
+    )
+  })
+
+  test('the README section and the matrix example name every one of them', () => {
+    const start = readme.indexOf('### Several accounts or regions')
+    const section = readme.slice(start, readme.indexOf('\n## ', start))
+    const example = read('examples/workflows/graphs-per-account.yml')
+    for (const name of regional) {
+      expect({ name, readme: section.includes(name), example: example.includes(name) }).toEqual({
+        name,
+        readme: true,
+        example: true
+      })
+    }
+  })
+})
+
 describe('workflows', () => {
   test('there are examples and repository workflows, and each parses as YAML with jobs', () => {
     expect(exampleWorkflows).toContain('examples/workflows/daily-graphs.yml')
