@@ -1,6 +1,8 @@
 // The README, the example files and the workflows must not drift apart: what a reader copies has to
 // work, and every input a workflow gives the action has to exist.
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { readActionYaml, repoRoot } from '../test-support/action-env.js'
@@ -18,11 +20,14 @@ const REUSABLE = '.github/workflows/post-graphs.yml'
 
 interface Step {
   id?: string
+  run?: string
   uses?: string
   with?: Record<string, unknown>
 }
 interface Job {
   'timeout-minutes'?: number | string
+  if?: string
+  needs?: string | string[]
   uses?: string
   with?: Record<string, unknown>
   secrets?: Record<string, unknown> | 'inherit'
@@ -594,4 +599,73 @@ test('action.yml leaves environment-derived defaults empty', () => {
   for (const name of ['aws-region', 's3-region', 'credential-expiration']) {
     expect(inputs[name]?.default).toBeUndefined()
   }
+})
+
+describe('the release workflow', () => {
+  const RELEASE = '.github/workflows/release.yml'
+  const jobs = () => workflow(RELEASE).jobs
+  const tagStep = () => (jobs().check?.steps ?? []).find(step => step.id === 'tag') ?? {}
+
+  /** A `run:` script as the runner runs it (bash -eo pipefail), with the release's values. */
+  function runScript(script: string, env: Record<string, string>) {
+    const folder = mkdtempSync(path.join(tmpdir(), 'release-'))
+    const output = path.join(folder, 'output')
+    writeFileSync(output, '')
+    try {
+      const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+        env: {
+          PATH: process.env.PATH ?? '',
+          GITHUB_OUTPUT: output,
+          GITHUB_STEP_SUMMARY: path.join(folder, 'summary'),
+          ...env
+        },
+        encoding: 'utf8'
+      })
+      return { status: result.status, output: readFileSync(output, 'utf8').trim() }
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
+  }
+
+  test.each([
+    ['v1.2.0', 'false', 'move-major=true'],
+    ['v10.0.3', 'false', 'move-major=true'],
+    ['v1.2.0', 'true', 'move-major=false'],
+    ['v1.2.0-rc1', 'false', 'move-major=false'],
+    ['v1.2.0-rc.1', 'true', 'move-major=false'],
+    ['v2.0.0-beta', 'false', 'move-major=false']
+  ])('tag %s, marked pre-release %s: %s', (tag, prerelease, expected) => {
+    const script = tagStep().run ?? ''
+    expect(script).not.toBe('')
+    expect(runScript(script, { TAG: tag, PRERELEASE: prerelease })).toEqual({
+      status: 0,
+      output: expected
+    })
+  })
+
+  test.each(['1.2.0', 'v1.2', 'v1.2.0.1', 'latest'])('refuses the tag %s', tag => {
+    expect(runScript(tagStep().run ?? '', { TAG: tag, PRERELEASE: 'false' })).toEqual({
+      status: 1,
+      output: ''
+    })
+  })
+
+  test("moves the major tag only on the check's verdict, and never for a suffixed tag", () => {
+    const move = jobs()['move-major-tag'] ?? {}
+    expect(move.needs).toBe('check')
+    expect(move.if).toBe("${{ needs.check.outputs.move-major == 'true' }}")
+    expect(jobs().check?.outputs?.['move-major']).toBe('${{ steps.tag.outputs.move-major }}')
+    // The step that moves the tag stops by itself for a suffixed tag, before any git command (a
+    // shell function stands in for git and writes down each call).
+    const script = (move.steps ?? []).map(step => step.run ?? '').join('\n')
+    const git = 'git() { echo "git $*" >> "$GITHUB_OUTPUT"; }\n'
+    expect(runScript(git + script, { TAG: 'v1.2.0-rc1', GITHUB_SHA: 'abc' })).toEqual({
+      status: 1,
+      output: ''
+    })
+    expect(runScript(git + script, { TAG: 'v1.2.0', GITHUB_SHA: 'abc' })).toEqual({
+      status: 0,
+      output: 'git tag --force v1 abc\ngit push --force origin refs/tags/v1'
+    })
+  })
 })
