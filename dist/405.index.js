@@ -900,14 +900,9 @@ class PresignedDelivery {
     }
     /** Checked outside the upload stage: the next graph need not wait for it. */
     async check(outcome, url) {
-        try {
-            const problem = await checkUrl(url);
-            if (problem)
-                outcome.failure = `the presigned URL does not serve the image: ${problem}`;
-        }
-        catch (error) {
-            outcome.failure = `the URL check failed: ${(0,errors/* describeError */.Uc)(error)}`;
-        }
+        const problem = await checkUrl(url);
+        if (problem)
+            outcome.failure = `the presigned URL does not serve the image: ${problem}`;
     }
 }
 

@@ -137,11 +137,7 @@ export class PresignedDelivery implements Delivery {
 
   /** Checked outside the upload stage: the next graph need not wait for it. */
   private async check(outcome: GraphOutcome, url: string): Promise<void> {
-    try {
-      const problem = await checkUrl(url)
-      if (problem) outcome.failure = `the presigned URL does not serve the image: ${problem}`
-    } catch (error) {
-      outcome.failure = `the URL check failed: ${describeError(error)}`
-    }
+    const problem = await checkUrl(url)
+    if (problem) outcome.failure = `the presigned URL does not serve the image: ${problem}`
   }
 }
