@@ -1,5 +1,13 @@
 import { effectiveExpiry } from '../../src/domain/signing.js'
-import { buildMessages, defaultText, expiryText, graphBlock } from '../../src/domain/message.js'
+import {
+  buildHeader,
+  buildMessages,
+  buildThread,
+  defaultText,
+  expiryText,
+  graphBlock,
+  imagesAsLinks
+} from '../../src/domain/message.js'
 
 const signedAt = new Date('2026-11-29T08:00:00Z')
 const weekExpiry = effectiveExpiry({ signedAt, expiresInSeconds: 604800, kind: 'long-term' })
@@ -90,4 +98,106 @@ describe('expiryText', () => {
 
 test('the default text names the date', () => {
   expect(defaultText(signedAt)).toBe('CloudWatch graphs for 2026-11-29')
+})
+
+/** The text of a message's context line (its last block). */
+const contextText = (blocks: { type: string; [field: string]: unknown }[]) => {
+  const context = blocks.at(-1) as { type: string; elements: { text: string }[] }
+  expect(context.type).toBe('context')
+  return context.elements[0]?.text
+}
+
+describe('the context line', () => {
+  test('names the graphs that failed, escaped for mrkdwn, so readers know the report is partial', () => {
+    const [message] = buildMessages({
+      text: 'T',
+      graphs: graphs(1),
+      expiry: weekExpiry,
+      missing: ['p99 <latency>', 'Errors & faults']
+    })
+    expect(contextText(message!.blocks)).toBe(
+      `Images available until <!date^${Date.parse('2026-12-06T08:00:00Z') / 1000}^{date_short_pretty} at {time}|2026-12-06 08:00 UTC> · 2 graphs failed: p99 &lt;latency&gt;, Errors &amp; faults`
+    )
+  })
+
+  test('one failed graph is "1 graph"; a long list of names is cut', () => {
+    const one = buildHeader({ text: 'T', expiry: 'slack', missing: ['CPU'] })
+    expect(contextText(one.blocks)).toBe('Images hosted by Slack. · 1 graph failed: CPU')
+    const many = buildHeader({
+      text: 'T',
+      expiry: 'slack',
+      missing: Array.from({ length: 100 }, (_, i) => `Graph number ${i + 1}`)
+    })
+    const text = contextText(many.blocks) ?? ''
+    expect(text).toMatch(/^Images hosted by Slack\. · 100 graphs failed: Graph number 1, /)
+    expect(text.endsWith('…')).toBe(true)
+    expect(text.length).toBeLessThan(600)
+  })
+
+  test('every continued message ends with the same context line', () => {
+    const messages = buildMessages({
+      text: 'T',
+      graphs: graphs(60),
+      expiry: weekExpiry,
+      runUrl: 'https://github.com/o/r/actions/runs/1'
+    })
+    const lines = messages.map(m => contextText(m.blocks))
+    expect(new Set(lines).size).toBe(1)
+    expect(lines[0]).toContain('<https://github.com/o/r/actions/runs/1|Workflow run>')
+  })
+})
+
+test('a text longer than a section takes is cut to 3000 characters', () => {
+  const [message] = buildMessages({ text: 'x'.repeat(3500), graphs: graphs(1), expiry: weekExpiry })
+  const section = message!.blocks[0] as unknown as { text: { text: string } }
+  expect(section.text.text).toHaveLength(3000)
+  expect(section.text.text.endsWith('…')).toBe(true)
+  // The notification text is Slack's fallback and is not cut.
+  expect(message!.text).toHaveLength(3500)
+})
+
+describe('buildHeader and buildThread', () => {
+  test('the header alone: the text and the context line, no image', () => {
+    expect(buildHeader({ text: 'Morning report', expiry: 'slack' })).toEqual({
+      text: 'Morning report',
+      blocks: [
+        { type: 'section', text: { type: 'mrkdwn', text: 'Morning report' } },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: 'Images hosted by Slack.' }] }
+      ]
+    })
+  })
+
+  test('a thread: the header as parent, then one reply per graph, in order, named after it', () => {
+    const thread = buildThread({ text: 'T', graphs: graphs(3), expiry: weekExpiry })
+    expect(thread.header.blocks.map(b => b.type)).toEqual(['section', 'context'])
+    expect(thread.replies).toEqual(graphs(3).map(g => ({ text: g.name, blocks: [graphBlock(g)] })))
+    expect(thread.replies[0]?.blocks[0]).toMatchObject({
+      type: 'image',
+      image_url: graphs(1)[0]?.url
+    })
+  })
+})
+
+describe('imagesAsLinks', () => {
+  test('every image becomes a link with its name; the other blocks are kept as they are', () => {
+    const [message] = buildMessages({ text: 'T', graphs: graphs(2), expiry: weekExpiry })
+    const linked = imagesAsLinks(message!)
+    expect(linked.text).toBe('T')
+    expect(linked.blocks[0]).toEqual(message!.blocks[0])
+    expect(linked.blocks[3]).toEqual(message!.blocks[3])
+    expect(linked.blocks[1]).toEqual({
+      type: 'rich_text',
+      elements: [
+        {
+          type: 'rich_text_section',
+          elements: [{ type: 'link', url: 'https://b.s3/k1?sig', text: 'Graph 1' }]
+        }
+      ]
+    })
+    expect(linked.blocks.some(b => b.type === 'image')).toBe(false)
+  })
+})
+
+test('Slack-hosted images say so instead of an expiry', () => {
+  expect(expiryText('slack')).toBe('Images hosted by Slack.')
 })

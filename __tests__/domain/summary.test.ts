@@ -1,0 +1,130 @@
+// The job summary's content: where the graphs are, a row per graph, the timings. Presigned URLs
+// are bearer links: they appear only when the report allows it, and nothing from outside is
+// written into the HTML unescaped.
+import type { PresignedReport, SlackHostedReport } from '../../src/domain/report.js'
+import { effectiveExpiry } from '../../src/domain/signing.js'
+import { escapeHtml, summaryContent } from '../../src/domain/summary.js'
+
+const signedAt = new Date('2026-11-29T08:00:00Z')
+const week = effectiveExpiry({ signedAt, expiresInSeconds: 604800, kind: 'long-term' })
+const graph = (position: number, name: string) => ({ position, name, metricWidget: '{}' })
+const timings = { render: 1200, deliver: 400 }
+
+function presigned(overrides: Partial<PresignedReport> = {}): PresignedReport {
+  return {
+    delivery: 'presigned-url',
+    graphs: [
+      {
+        graph: graph(1, 'CPU <p99> & more'),
+        bytes: 10,
+        key: 'graphs/2026/11/29/1-1/01-cpu-<p99>&more.png',
+        url: 'https://b.s3/k1?X-Amz-Signature=a&X-Amz-Expires=604800'
+      },
+      { graph: graph(2, 'Memory'), failure: "AccessDenied (it's <denied>)" }
+    ],
+    posts: [{ channel: 'C0GRAPHS', ts: '1764403200.000100' }],
+    dryRun: false,
+    bucket: 'graphs-bucket',
+    signing: 'long-term',
+    expiry: week,
+    embedImages: false,
+    ...overrides
+  }
+}
+
+function slackHosted(overrides: Partial<SlackHostedReport> = {}): SlackHostedReport {
+  return {
+    delivery: 'slack-upload',
+    graphs: [{ graph: graph(1, 'CPU'), bytes: 10, url: 'https://slack/files/F1' }],
+    posts: [{ channel: 'C0GRAPHS', ts: '1764403200.000200' }],
+    dryRun: false,
+    ...overrides
+  }
+}
+
+describe('presigned-url', () => {
+  test('a row per graph, names, keys and causes escaped; no image without permission', () => {
+    const content = summaryContent(presigned(), timings)
+    expect(content.heading).toBe('CloudWatch graphs to Slack')
+    expect(content.table).toEqual([
+      ['#', 'Graph', 'Object key', 'Status'],
+      [
+        '1',
+        'CPU &#60;p99&#62; &#38; more',
+        '<code>graphs/2026/11/29/1-1/01-cpu-&#60;p99&#62;&#38;more.png</code>',
+        'stored'
+      ],
+      ['2', 'Memory', '', 'failed: AccessDenied (it&#39;s &#60;denied&#62;)']
+    ])
+    expect(JSON.stringify(content)).not.toContain('X-Amz-Signature')
+  })
+
+  test('the sentence says where the graphs are, who signed and until when links work', () => {
+    const { intro, closing } = summaryContent(presigned(), timings)
+    expect(intro).toBe(
+      '<p>2 graphs in <code>s3://graphs-bucket</code>, signed with long-term credentials; links work until <b>2026-12-06T08:00:00Z</b>. Posted 1 message to Slack (channel C0GRAPHS, ts 1764403200.000100).</p>'
+    )
+    expect(closing).toBe('<p>Timings: render 1.20 s, deliver 0.40 s</p>')
+  })
+
+  test('a session of unknown end: the links end with it', () => {
+    const expiry = effectiveExpiry({ signedAt, expiresInSeconds: 604800, kind: 'temporary' })
+    const { intro } = summaryContent(presigned({ signing: 'temporary', expiry }), timings)
+    expect(intro).toContain(
+      'signed with temporary credentials; links work until <b>unknown: they end with the signing session</b>'
+    )
+  })
+
+  test('embedded images when allowed: the URL and the name escaped inside the img tag', () => {
+    const { table } = summaryContent(presigned({ embedImages: true }), timings)
+    expect(table[0]).toEqual(['#', 'Graph', 'Object key', 'Image'])
+    expect(table[1]?.[3]).toBe(
+      '<img src="https://b.s3/k1?X-Amz-Signature=a&#38;X-Amz-Expires=604800" alt="CPU &#60;p99&#62; &#38; more" width="300">'
+    )
+    // A failed graph still says why, with or without images.
+    expect(table[2]?.[3]).toBe('failed: AccessDenied (it&#39;s &#60;denied&#62;)')
+  })
+
+  test('several messages, a dry run, nothing posted', () => {
+    const posts = [
+      { channel: 'C0GRAPHS', ts: '1.1' },
+      { channel: 'C0GRAPHS', ts: '1.2' }
+    ]
+    expect(summaryContent(presigned({ posts }), timings).intro).toContain(
+      'Posted 2 messages to Slack (channel C0GRAPHS, ts 1.1).'
+    )
+    expect(summaryContent(presigned({ dryRun: true, posts: [] }), timings).intro).toContain(
+      'Dry run: nothing was posted to Slack.'
+    )
+    expect(summaryContent(presigned({ posts: [] }), timings).intro).toContain(
+      'Nothing was posted to Slack.'
+    )
+  })
+})
+
+describe('slack-upload', () => {
+  test('hosted by Slack, no key, uploaded; never an image even with a URL', () => {
+    const content = summaryContent(slackHosted(), {})
+    expect(content.intro).toBe(
+      '<p>1 graph hosted by Slack (no expiry). Posted 1 message to Slack (channel C0GRAPHS, ts 1764403200.000200).</p>'
+    )
+    expect(content.table).toEqual([
+      ['#', 'Graph', 'Object key', 'Status'],
+      ['1', 'CPU', '', 'uploaded']
+    ])
+    expect(content.closing).toBe('<p>Timings: </p>')
+  })
+
+  test('a dry run only rendered the graphs', () => {
+    const content = summaryContent(slackHosted({ dryRun: true, posts: [] }), timings)
+    expect(content.table[1]?.[3]).toBe('rendered')
+    expect(content.intro).toContain('Dry run: nothing was posted to Slack.')
+  })
+})
+
+test('escapeHtml: every character HTML reads as markup or as the end of an attribute', () => {
+  expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
+    '&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;'
+  )
+  expect(escapeHtml('plain text')).toBe('plain text')
+})
