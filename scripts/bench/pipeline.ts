@@ -9,7 +9,7 @@ import {
   SIGNER_SECRET_PARAMETER,
   startStandIns
 } from '../../test-support/stand-ins.js'
-import { RunnerHome, distEntry, runTimed } from './processes.js'
+import { RunnerHome, runTimed } from './processes.js'
 
 /** Slack takes 50 blocks per message; the action puts 48 graphs in each. */
 export const GRAPHS_PER_MESSAGE = 48
@@ -22,8 +22,8 @@ export interface PipelineOptions {
   concurrency: number
   quota: boolean
   measureRss?: boolean
-  /** The bundle's entry; default: the snapshot of the dist/ measured. */
-  entry?: string
+  /** The index.js of the build's snapshot. */
+  entry: string
 }
 
 export interface RelativeEvent {
@@ -106,8 +106,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
       GITHUB_RUN_ATTEMPT: '1',
       ...(options.measureRss ? { BENCH_RSS_FILE: rssFile } : {})
     })
-    const entry = options.entry ?? distEntry()
-    const args = options.measureRss ? ['--require', home.preload, entry] : [entry]
+    const args = options.measureRss ? ['--require', home.preload, options.entry] : [options.entry]
     const run = await runTimed(options.node, args, env, home.workspace)
 
     const posted = standIns.slack.messages

@@ -2,38 +2,13 @@
 // performance.timeOrigin + performance.now(), like Timeline), with the environment a runner gives
 // the action. Spawned asynchronously: the stand-ins answer from this same process.
 import { spawn } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { inputEnv, repoRoot } from '../../test-support/action-env.js'
+import { inputEnv } from '../../test-support/action-env.js'
 import { now } from '../../test-support/faults.js'
 import { runnerEnvironment } from '../../test-support/run-action.js'
 import { median } from './stats.js'
-
-/** The bundle measured: this checkout's dist/, or BENCH_DIST (another build, to compare). */
-export const DIST_SOURCE = path.resolve(process.env.BENCH_DIST ?? path.join(repoRoot, 'dist'))
-let snapshot: string | undefined
-
-/**
- * A private copy of DIST_SOURCE, taken on first use: `npm test` rebuilds dist/ (pretest), and a
- * rebuild in the middle of the bench must not mix two builds in one table.
- */
-export function distDir(): string {
-  if (snapshot === undefined) {
-    snapshot = mkdtempSync(path.join(tmpdir(), 'cw-bench-dist-'))
-    cpSync(DIST_SOURCE, snapshot, { recursive: true })
-  }
-  return snapshot
-}
-
-export function distEntry(): string {
-  return path.join(distDir(), 'index.js')
-}
-
-export function removeDistSnapshot(): void {
-  if (snapshot !== undefined) rmSync(snapshot, { recursive: true, force: true })
-  snapshot = undefined
-}
 
 export interface TimedRun {
   /** Epoch ms, taken just before spawn(). */
@@ -144,29 +119,52 @@ export async function baselineRun(node: string, home: RunnerHome): Promise<numbe
 }
 
 /**
- * Cold start: `node dist/index.js` with no INPUT_* at all must fail fast (exit 1, ::error::),
- * alternating with `node -e 0`, each a fresh process. The first `warmup` pairs are not counted
- * (they fill the page cache).
+ * Cold start: each build's index.js with no INPUT_* at all must fail fast (exit 1, ::error::). A
+ * round runs every build in turn (A, B, A, B…), then `node -e 0`, each a fresh process, so every
+ * build's ratio is to the floor measured next to it. The first `warmup` rounds are not counted
+ * (they fill the page cache). One series per build, in the order given.
  */
-export async function coldStart(node: string, pairs: number, warmup = 2): Promise<PairSeries> {
+export async function coldStart(
+  node: string,
+  builds: ReadonlyArray<{ label: string; entry: string }>,
+  rounds: number,
+  warmup = 2
+): Promise<PairSeries[]> {
   const home = new RunnerHome()
-  const series: PairSeries = { subject: [], baseline: [], ratios: [] }
+  const series = builds.map((): PairSeries => ({ subject: [], baseline: [], ratios: [] }))
   try {
-    for (let i = 0; i < warmup + pairs; i++) {
-      const action = await runTimed(node, [distEntry()], home.env(), home.workspace)
-      if (action.exitCode !== 1 || !action.stdout.includes('::error::')) {
-        throw new Error(
-          `dist/index.js without inputs should fail with ::error:: and exit 1, got exit ${action.exitCode}:\n${action.stdout}${action.stderr}`
-        )
-      }
+    for (let i = 0; i < warmup + rounds; i++) {
+      const walls: number[] = []
+      for (const build of builds) walls.push(await failFast(node, build, home))
       const baseline = await baselineRun(node, home)
       if (i < warmup) continue
-      series.subject.push(action.wallMs)
-      series.baseline.push(baseline)
-      series.ratios.push(action.wallMs / baseline)
+      walls.forEach((wall, b) => {
+        const one = series[b] as PairSeries
+        one.subject.push(wall)
+        one.baseline.push(baseline)
+        one.ratios.push(wall / baseline)
+      })
     }
     return series
   } finally {
     home.close()
   }
+}
+
+/**
+ * One run without inputs. Anything but exit 1 with ::error:: (a crash while loading, say) would
+ * time the wrong thing.
+ */
+async function failFast(
+  node: string,
+  build: { label: string; entry: string },
+  home: RunnerHome
+): Promise<number> {
+  const action = await runTimed(node, [build.entry], home.env(), home.workspace)
+  if (action.exitCode !== 1 || !action.stdout.includes('::error::')) {
+    throw new Error(
+      `${build.label}: index.js without inputs should fail with ::error:: and exit 1, got exit ${action.exitCode}:\n${action.stdout}${action.stderr}`
+    )
+  }
+  return action.wallMs
 }

@@ -8,18 +8,27 @@ import { median, round } from './stats.js'
 export interface Row {
   figure: string
   node: string
+  /** Which build, in an A/B run (BENCH_BASELINE); absent when one build is measured. */
+  build?: string
   value: string
   detail: string
-  /** e.g. '≤ 3.5'; empty when the figure is informational. */
+  /** e.g. '≤ 2'; empty when the figure is informational, and on the baseline's rows. */
   target: string
   pass?: boolean
 }
 
+/** Row k of every build, then row k + 1…: an A/B table reads each figure side by side. */
+export function pairRows(perBuild: ReadonlyArray<readonly Row[]>): Row[] {
+  return (perBuild[0] ?? []).flatMap((_, k) => perBuild.flatMap(rows => rows[k] ?? []))
+}
+
 export function markdownTable(rows: readonly Row[]): string {
-  const header = ['figure', 'node', 'value', 'how', 'target', '']
+  const byBuild = rows.some(row => row.build !== undefined)
+  const header = ['figure', 'node', ...(byBuild ? ['build'] : []), 'value', 'how', 'target', '']
   const cells = rows.map(row => [
     row.figure,
     row.node,
+    ...(byBuild ? [row.build ?? ''] : []),
     row.value,
     row.detail,
     row.target || '—',
