@@ -150,7 +150,8 @@ function pacerPlugin(pacer) {
 const USER_AGENT = ['cloudwatch-graphs-to-slack', '1'];
 /**
  * Bounded retries with backoff for throttling, 5xx and broken connections (the SDK's standard
- * mode). Every request has a deadline: a connection that hangs is retried, not waited on forever.
+ * mode). Every request has a deadline: a connection that hangs is abandoned and retried, not waited
+ * on forever (without throwOnRequestTimeout the SDK's handler would only log a warning).
  */
 function settings(region) {
     return {
@@ -158,7 +159,7 @@ function settings(region) {
         customUserAgent: [USER_AGENT],
         maxAttempts: 5,
         retryMode: 'standard',
-        requestHandler: { connectionTimeout: 5000, requestTimeout: 30000 }
+        requestHandler: { connectionTimeout: 5000, requestTimeout: 30000, throwOnRequestTimeout: true }
     };
 }
 function createCloudWatchClient(region) {
@@ -210,7 +211,7 @@ async function fetchGraphImage(client, graph) {
     return image;
 }
 /** A dashboard's body (JSON text), as saved. */
-async function readDashboard(client, name, region) {
+async function readDashboard(client, name) {
     try {
         const response = await client.send(new GetDashboardCommand/* GetDashboardCommand */.K({ DashboardName: name }));
         return response.DashboardBody ?? '{}';
@@ -218,7 +219,7 @@ async function readDashboard(client, name, region) {
     catch (error) {
         const code = awsErrorCode(error);
         const hint = code === 'ResourceNotFound' || code === 'DashboardNotFoundError'
-            ? ` Check the name (case matters) and that the dashboard is in ${region} (aws-region).`
+            ? " No dashboard of that name in the account of the workflow's credentials: check the name (case matters) and the account. Dashboards are global, so aws-region does not matter."
             : code === 'AccessDenied' || code === 'AccessDeniedException'
                 ? " The workflow's role needs cloudwatch:GetDashboard."
                 : '';
@@ -291,8 +292,46 @@ async function workflowCredentials(client) {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
 ;// CONCATENATED MODULE: ./src/http.ts
-const httpFetch = (input, init) => fetch(input, init);
+// The one HTTP client for every request outside the AWS SDK: Slack's Web API, Slack's upload URLs
+// and the presigned-URL checks. It is undici, the copy @actions/core already loads for its own
+// HTTP client, so the action initialises one HTTP stack rather than a second one behind Node's
+// global fetch(). Whatever a request needs on its way out (a proxy, a deadline) is set here, once,
+// for all of them.
+
+/** No request waits forever: not for a connection, not for headers, not between body chunks. */
+const dispatcher = new undici/* Agent */.g6({
+    connect: { timeout: 10_000 },
+    headersTimeout: 30_000,
+    bodyTimeout: 30_000
+});
+const httpFetch = async (url, init) => {
+    try {
+        const response = await (0,undici/* fetch */.hd)(url, {
+            ...init,
+            dispatcher
+        });
+        return response;
+    }
+    catch (error) {
+        throw withCause(error);
+    }
+};
+/**
+ * fetch() fails with a bare "fetch failed"; the reason (ECONNREFUSED, a DNS or TLS failure) is in
+ * its cause. Say it, so a failed request explains itself. An abort (a timeout) is left as it is.
+ */
+function withCause(error) {
+    if (!(error instanceof TypeError) || !(error.cause instanceof Error))
+        return error;
+    const cause = error.cause;
+    const reason = typeof cause.code === 'string' ? `${cause.code}: ${cause.message}` : cause.message;
+    if (!reason || error.message.includes(reason))
+        return error;
+    return new TypeError(`${error.message} (${reason})`, { cause: error.cause });
+}
 
 ;// CONCATENATED MODULE: ./src/aws/url-check.ts
 // Fetches each presigned URL the way Slack will, so a wrong secret, region or permission fails here
@@ -348,7 +387,7 @@ const HINTS = {
     NoSuchKey: MISSING_HINT
 };
 function hintFor(code) {
-    return HINTS[code] ?? '';
+    return Object.hasOwn(HINTS, code) ? HINTS[code] : '';
 }
 
 // EXTERNAL MODULE: ./src/domain/concurrency.ts
@@ -545,7 +584,7 @@ function slackErrorText(error) {
     if (!code)
         return (0,errors/* describeError */.Uc)(error);
     const details = data.response_metadata?.messages?.join('; ');
-    const hint = client_HINTS[code];
+    const hint = Object.hasOwn(client_HINTS, code) ? client_HINTS[code] : undefined;
     return `${code}${details ? ` (${details})` : ''}${hint ? `: ${hint}` : ''}`;
 }
 /** Routes the client's log lines to the Actions log (debug unless they matter). */
@@ -707,7 +746,7 @@ async function readSigningKeys(client, accessKeyIdParameter, secretAccessKeyPara
         response = await client.send(new GetParametersCommand/* GetParametersCommand */.A({ Names: names, WithDecryption: true }));
     }
     catch (error) {
-        throw new errors/* ActionError */.lZ(`Reading the signing keys from SSM (${names.join(', ')}) failed: ${awsErrorText(error)}. ${ssmHint(error)}`, { cause: error });
+        throw new errors/* ActionError */.lZ(`Reading the signing keys from SSM (${names.join(', ')}) failed: ${awsErrorText(error)}. ${ssmHint(error)}`.trimEnd(), { cause: error });
     }
     const byName = new Map();
     for (const parameter of response.Parameters ?? []) {
@@ -1111,7 +1150,7 @@ function connect(inputs, phases) {
     const client = createCloudWatchClient(inputs.awsRegion);
     const cloudwatch = {
         fetchImage: graph => fetchGraphImage(client, graph),
-        readDashboard: name => readDashboard(client, name, inputs.awsRegion)
+        readDashboard: name => readDashboard(client, name)
     };
     const delivery = inputs.delivery.kind === 'slack-upload'
         ? new SlackHostedDelivery(inputs, phases)

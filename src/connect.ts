@@ -16,7 +16,7 @@ export function connect(
   const client = createCloudWatchClient(inputs.awsRegion)
   const cloudwatch: GraphSource = {
     fetchImage: graph => fetchGraphImage(client, graph),
-    readDashboard: name => readDashboard(client, name, inputs.awsRegion)
+    readDashboard: name => readDashboard(client, name)
   }
   const delivery =
     inputs.delivery.kind === 'slack-upload'

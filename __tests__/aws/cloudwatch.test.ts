@@ -86,20 +86,20 @@ describe('readDashboard', () => {
       .resolves({ DashboardBody: '{"widgets":[]}' })
       .on(GetDashboardCommand, { DashboardName: 'empty' })
       .resolves({})
-    await expect(readDashboard(client, 'ops', 'eu-west-2')).resolves.toBe('{"widgets":[]}')
-    await expect(readDashboard(client, 'empty', 'eu-west-2')).resolves.toBe('{}')
+    await expect(readDashboard(client, 'ops')).resolves.toBe('{"widgets":[]}')
+    await expect(readDashboard(client, 'empty')).resolves.toBe('{}')
   })
 
   test.each<[string, Error, string]>([
     [
       'not found (wire code)',
       serviceError('DashboardNotFoundError', 'Dashboard ops does not exist', 'ResourceNotFound'),
-      "Reading dashboard 'ops' failed: ResourceNotFound: Dashboard ops does not exist. Check the name (case matters) and that the dashboard is in eu-west-2 (aws-region)."
+      "Reading dashboard 'ops' failed: ResourceNotFound: Dashboard ops does not exist. No dashboard of that name in the account of the workflow's credentials: check the name (case matters) and the account. Dashboards are global, so aws-region does not matter."
     ],
     [
       'not found (class name)',
       new DashboardNotFoundError({ $metadata: {}, message: 'Dashboard ops does not exist' }),
-      "Reading dashboard 'ops' failed: DashboardNotFoundError: Dashboard ops does not exist. Check the name (case matters) and that the dashboard is in eu-west-2 (aws-region)."
+      "Reading dashboard 'ops' failed: DashboardNotFoundError: Dashboard ops does not exist. No dashboard of that name in the account of the workflow's credentials: check the name (case matters) and the account. Dashboards are global, so aws-region does not matter."
     ],
     [
       'access denied',
@@ -118,7 +118,7 @@ describe('readDashboard', () => {
     ]
   ])('%s', async (_case, refusal, message) => {
     cloudwatch.on(GetDashboardCommand).rejects(refusal)
-    const error = await readDashboard(client, 'ops', 'eu-west-2').catch((e: unknown) => e)
+    const error = await readDashboard(client, 'ops').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ActionError)
     expect((error as Error).message).toBe(message)
     expect((error as Error).cause).toBe(refusal)
@@ -153,9 +153,9 @@ describe('over the wire, with the client the action makes', () => {
 
   test("a dashboard that does not exist: CloudWatch's own answer gets the hint", async () => {
     const client = createCloudWatchClient('us-east-1')
-    await expect(readDashboard(client, 'opps', 'us-east-1')).rejects.toThrow(
-      "Reading dashboard 'opps' failed: ResourceNotFound: Dashboard opps does not exist. Check the name (case matters) and that the dashboard is in us-east-1 (aws-region)."
+    await expect(readDashboard(client, 'opps')).rejects.toThrow(
+      "Reading dashboard 'opps' failed: ResourceNotFound: Dashboard opps does not exist. No dashboard of that name in the account of the workflow's credentials: check the name (case matters) and the account. Dashboards are global, so aws-region does not matter."
     )
-    await expect(readDashboard(client, 'ops', 'us-east-1')).resolves.toBe('{"widgets":[]}')
+    await expect(readDashboard(client, 'ops')).resolves.toBe('{"widgets":[]}')
   })
 })

@@ -10,7 +10,8 @@ export const USER_AGENT: [string, string] = ['cloudwatch-graphs-to-slack', '1']
 
 /**
  * Bounded retries with backoff for throttling, 5xx and broken connections (the SDK's standard
- * mode). Every request has a deadline: a connection that hangs is retried, not waited on forever.
+ * mode). Every request has a deadline: a connection that hangs is abandoned and retried, not waited
+ * on forever (without throwOnRequestTimeout the SDK's handler would only log a warning).
  */
 function settings(region: string) {
   return {
@@ -18,7 +19,7 @@ function settings(region: string) {
     customUserAgent: [USER_AGENT],
     maxAttempts: 5,
     retryMode: 'standard',
-    requestHandler: { connectionTimeout: 5000, requestTimeout: 30000 }
+    requestHandler: { connectionTimeout: 5000, requestTimeout: 30000, throwOnRequestTimeout: true }
   }
 }
 

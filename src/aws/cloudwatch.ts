@@ -31,11 +31,7 @@ export async function fetchGraphImage(client: CloudWatchClient, graph: Graph): P
 }
 
 /** A dashboard's body (JSON text), as saved. */
-export async function readDashboard(
-  client: CloudWatchClient,
-  name: string,
-  region: string
-): Promise<string> {
+export async function readDashboard(client: CloudWatchClient, name: string): Promise<string> {
   try {
     const response = await client.send(new GetDashboardCommand({ DashboardName: name }))
     return response.DashboardBody ?? '{}'
@@ -43,7 +39,7 @@ export async function readDashboard(
     const code = awsErrorCode(error)
     const hint =
       code === 'ResourceNotFound' || code === 'DashboardNotFoundError'
-        ? ` Check the name (case matters) and that the dashboard is in ${region} (aws-region).`
+        ? " No dashboard of that name in the account of the workflow's credentials: check the name (case matters) and the account. Dashboards are global, so aws-region does not matter."
         : code === 'AccessDenied' || code === 'AccessDeniedException'
           ? " The workflow's role needs cloudwatch:GetDashboard."
           : ''

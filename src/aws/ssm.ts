@@ -21,7 +21,7 @@ export async function readSigningKeys(
     response = await client.send(new GetParametersCommand({ Names: names, WithDecryption: true }))
   } catch (error) {
     throw new ActionError(
-      `Reading the signing keys from SSM (${names.join(', ')}) failed: ${awsErrorText(error)}. ${ssmHint(error)}`,
+      `Reading the signing keys from SSM (${names.join(', ')}) failed: ${awsErrorText(error)}. ${ssmHint(error)}`.trimEnd(),
       { cause: error }
     )
   }

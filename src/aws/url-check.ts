@@ -60,5 +60,5 @@ const HINTS: Record<string, string> = {
 }
 
 export function hintFor(code: string): string {
-  return HINTS[code] ?? ''
+  return Object.hasOwn(HINTS, code) ? (HINTS[code] as string) : ''
 }

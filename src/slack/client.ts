@@ -56,7 +56,7 @@ export function slackErrorText(error: unknown): string {
   const code = data?.error
   if (!code) return describeError(error)
   const details = data.response_metadata?.messages?.join('; ')
-  const hint = HINTS[code]
+  const hint = Object.hasOwn(HINTS, code) ? HINTS[code] : undefined
   return `${code}${details ? ` (${details})` : ''}${hint ? `: ${hint}` : ''}`
 }
 
