@@ -93,11 +93,11 @@ describe.each(nodesToTest())('dashboards, Slack uploads and threads, on %s', (_l
     expect(JSON.parse(result.outputs['object-keys']!)).toHaveLength(18)
   })
 
-  test('an unknown dashboard is named, with its region, before any upload', async () => {
+  test('an unknown dashboard is named, with the real causes (name, account), before any upload', async () => {
     const result = await run({ ...ssmSigner, dashboard: 'no-such-board' })
     expect(result.exitCode).toBe(1)
     expect(result.errors[0]).toMatch(
-      /Reading dashboard 'no-such-board' failed: ResourceNotFound.*us-east-1/
+      /Reading dashboard 'no-such-board' failed: ResourceNotFound.*check the name \(case matters\) and the account\. Dashboards are global/
     )
     expectNoSideEffects(standIns)
   })
