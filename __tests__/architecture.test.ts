@@ -109,6 +109,16 @@ describe('what may import what', () => {
   })
 })
 
+describe('the log', () => {
+  test.each(files)(
+    'src/%s writes log lines only through logLine (text from outside is data)',
+    file => {
+      const raw = [...read(file).matchAll(/core\.info\((?!\s*logLine\()/g)]
+      expect(raw.map(match => match[0])).toEqual([])
+    }
+  )
+})
+
 describe('small files', () => {
   const lines = (file: string) => read(file).split('\n').length - 1
   test.each(files)('src/%s has at most 250 lines', file => {

@@ -190,6 +190,8 @@ describe('getInputs: defaults', () => {
       presigned(await getInputs(process.env)).signing.environmentCredentialExpiration
     ).toBeUndefined()
     expect(stdout.join('')).toContain('::warning::AWS_CREDENTIAL_EXPIRATION')
+    // Ignored everywhere: the SDK's credential provider reads the variable too.
+    expect(process.env.AWS_CREDENTIAL_EXPIRATION).toBeUndefined()
   })
 
   test('widgets-file is read relative to the workspace', async () => {
@@ -405,6 +407,49 @@ describe('getInputs: every bad input names itself and the fix', () => {
       { ...minimal, 'max-concurrency': 'five' },
       'max-concurrency',
       /1 to 20/
+    ],
+    [
+      'a .. segment in the key prefix',
+      { ...minimal, 's3-key-prefix': 'a/../b/' },
+      's3-key-prefix',
+      /segment/
+    ],
+    [
+      'a tab in the key prefix',
+      { ...minimal, 's3-key-prefix': 'a\tb/' },
+      's3-key-prefix',
+      /control character/
+    ],
+    [
+      'a key prefix of 513 bytes',
+      { ...minimal, 's3-key-prefix': 'é'.repeat(257) },
+      's3-key-prefix',
+      /512 bytes/
+    ],
+    [
+      "a bucket named 'sthree-…'",
+      { ...minimal, 's3-bucket': 'sthree-graphs' },
+      's3-bucket',
+      /S3 reserves/
+    ],
+    [
+      "a bucket named '….mrap'",
+      { ...minimal, 's3-bucket': 'graphs.mrap' },
+      's3-bucket',
+      /'\.mrap'/
+    ],
+    ["a bucket with '-.'", { ...minimal, 's3-bucket': 'graphs-.x' }, 's3-bucket', /not a valid/],
+    [
+      'a region with a zone letter',
+      { ...minimal, 'aws-region': 'eu-west-1b' },
+      'aws-region',
+      /region/
+    ],
+    [
+      'slack-text of 3001 characters',
+      { ...minimal, 'slack-text': 'x'.repeat(3001) },
+      'slack-text',
+      /3000/
     ]
   ])('%s', async (_case, given, input, message) => {
     let error: unknown

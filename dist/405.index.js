@@ -398,13 +398,10 @@ var naming = __webpack_require__(4114);
 var domain_report = __webpack_require__(8396);
 // EXTERNAL MODULE: ./src/domain/text.ts
 var domain_text = __webpack_require__(3373);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/github/context.ts
 // Facts about this run that several phases need. They are the values @actions/github's `context`
-// gives (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_SERVER_URL, GITHUB_REPOSITORY, the event
-// payload), read the same way but without loading Octokit, which the action never calls.
-
+// gives (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_SERVER_URL, GITHUB_REPOSITORY), read the same
+// way but without loading Octokit, which the action never calls.
 function readRunInfo(env = process.env) {
     const runId = parseInt(env.GITHUB_RUN_ID ?? '', 10);
     const runAttempt = parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10);
@@ -416,19 +413,8 @@ function readRunInfo(env = process.env) {
         runAttempt,
         runUrl: repository && runId > 0
             ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt}`
-            : undefined,
-        privateRepository: readEventPayload(env.GITHUB_EVENT_PATH)?.repository?.private === true
+            : undefined
     };
-}
-function readEventPayload(file) {
-    if (!file || !(0,external_node_fs_.existsSync)(file))
-        return undefined;
-    try {
-        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-    }
-    catch {
-        return undefined; // an unreadable payload only means: treat the repository as public
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/domain/message.ts
@@ -546,6 +532,7 @@ var dist = __webpack_require__(5105);
 
 
 
+
 /** Per-request timeout. @slack/web-api has none by default. */
 const REQUEST_TIMEOUT_MS = 30000;
 function createSlackClient(token, apiUrl) {
@@ -597,9 +584,9 @@ function actionsLogger() {
             if (!/^http request (body|result)/.test(line))
                 core/* debug */.Yz(line);
         },
-        info: (...parts) => core/* info */.pq(text(parts)),
-        warn: (...parts) => core/* info */.pq(text(parts)),
-        error: (...parts) => core/* info */.pq(text(parts)),
+        info: (...parts) => core/* info */.pq((0,domain_text/* logLine */.BP)(text(parts))),
+        warn: (...parts) => core/* info */.pq((0,domain_text/* logLine */.BP)(text(parts))),
+        error: (...parts) => core/* info */.pq((0,domain_text/* logLine */.BP)(text(parts))),
         setLevel: () => undefined,
         getLevel: () => dist.LogLevel.INFO,
         setName: () => undefined
@@ -699,11 +686,12 @@ function isImageDownloadFailure(error) {
 
 
 
+
 async function postReport(inputs, phases, message) {
     phases.enter('posting to Slack');
     const slack = inputs.slack;
     if (inputs.dryRun || !slack) {
-        core/* info */.pq('Dry run: nothing posted to Slack');
+        core/* info */.pq((0,domain_text/* logLine */.BP)('Dry run: nothing posted to Slack'));
         return { posts: [] };
     }
     const client = createSlackClient(slack.token, slack.apiUrl);
@@ -726,7 +714,7 @@ async function postReport(inputs, phases, message) {
             return { posts: error.posted, postFailure: error.message };
         throw error;
     }
-    core/* info */.pq(`Posted ${posts.length} message(s) to ${posts[0]?.channel} (ts ${posts[0]?.ts})`);
+    core/* info */.pq((0,domain_text/* logLine */.BP)(`Posted ${posts.length} message(s) to ${posts[0]?.channel} (ts ${posts[0]?.ts})`));
     return { posts };
 }
 
@@ -793,6 +781,7 @@ var signing = __webpack_require__(8083);
 
 
 
+
 async function resolveSigner(inputs, awsRegion, 
 /** The S3 client on the workflow's credentials (the uploader), reused when the workflow signs. */
 workflowClient, now = () => new Date()) {
@@ -805,7 +794,7 @@ workflowClient, now = () => new Date()) {
         });
     const signedAt = now();
     const verdict = (0,signing/* judgeSigning */.zu)(credentials, inputs.signing, signedAt);
-    core/* info */.pq(verdict.note);
+    core/* info */.pq((0,domain_text/* logLine */.BP)(verdict.note));
     if (verdict.warning)
         core/* warning */.$e(verdict.warning, { title: 'Presigned URLs will expire early' });
     return { client, kind: verdict.kind, signedAt, expiry: verdict.expiry };
@@ -888,20 +877,20 @@ class PresignedDelivery {
             outcome.failure = (0,errors/* describeError */.Uc)(error);
             return outcome;
         }
-        core/* info */.pq(`${(0,naming/* label */.Pf)(graph)}: ${(image.length / 1024).toFixed(1)} KiB → s3://${bucket}/${key}`);
+        core/* info */.pq((0,domain_text/* logLine */.BP)(`${(0,naming/* label */.Pf)(graph)}: ${(image.length / 1024).toFixed(1)} KiB → s3://${bucket}/${key}`));
         if (this.presigned.verifyUrls)
             this.checks.push(this.check(outcome, outcome.url));
         return outcome;
     }
     async finish(outcomes) {
-        const { signer, privateRepository, runUrl } = await this.ready();
+        const { signer, runUrl } = await this.ready();
         await Promise.all(this.checks);
         const posted = (0,domain_report/* delivered */.bI)(outcomes);
         if (posted.length === 0) {
             throw new errors/* ActionError */.lZ(`No graph could be rendered and stored, so nothing was posted:\n${(0,domain_report/* describeFailures */.ng)(outcomes)}`);
         }
         if (this.presigned.verifyUrls) {
-            core/* info */.pq(`Checked ${(0,domain_text/* plural */.LS)(posted.length, 'URL')}: each serves its image`);
+            core/* info */.pq((0,domain_text/* logLine */.BP)(`Checked ${(0,domain_text/* plural */.LS)(posted.length, 'URL')}: each serves its image`));
         }
         const result = await postReport(this.inputs, this.phases, {
             graphs: posted.map(outcome => ({ name: outcome.graph.name, url: outcome.url })),
@@ -917,8 +906,8 @@ class PresignedDelivery {
             bucket: this.presigned.s3.bucket,
             signing: signer.kind,
             expiry: signer.expiry,
-            // Session-signed URLs carry the session token: never in a summary, even a private one.
-            embedImages: privateRepository && signer.kind === 'long-term'
+            // Session-signed URLs carry the session token: never in a summary, even when asked.
+            embedImages: this.presigned.summaryImages && signer.kind === 'long-term'
         };
     }
     ready() {
@@ -933,7 +922,6 @@ class PresignedDelivery {
         return {
             signer,
             keys: (0,naming/* objectKeys */.uv)(this.presigned.s3.keyPrefix, names, run, signer.signedAt),
-            privateRepository: run.privateRepository,
             runUrl: run.runUrl
         };
     }
@@ -1046,6 +1034,7 @@ async function sendBytes(url, file, options) {
 
 
 
+
 class SlackHostedDelivery {
     inputs;
     phases;
@@ -1062,7 +1051,7 @@ class SlackHostedDelivery {
     }
     async accept(graph, image) {
         this.pngs.set(graph.position, image);
-        core/* info */.pq(`${(0,naming/* label */.Pf)(graph)}: ${(image.length / 1024).toFixed(1)} KiB`);
+        core/* info */.pq((0,domain_text/* logLine */.BP)(`${(0,naming/* label */.Pf)(graph)}: ${(image.length / 1024).toFixed(1)} KiB`));
         return { graph, bytes: image.length };
     }
     async finish(outcomes) {
@@ -1078,7 +1067,7 @@ class SlackHostedDelivery {
         };
         const slack = this.inputs.slack;
         if (this.inputs.dryRun || !slack) {
-            core/* info */.pq('Dry run: nothing uploaded to Slack');
+            core/* info */.pq((0,domain_text/* logLine */.BP)('Dry run: nothing uploaded to Slack'));
             return report;
         }
         this.phases.enter('uploading to Slack');
@@ -1133,7 +1122,7 @@ class SlackHostedDelivery {
                 core/* warning */.$e(`Slack shared '${outcome.graph.name}' but gave no permalink`);
         });
         const count = uploaded.filter(({ outcome }) => !outcome.failure).length;
-        core/* info */.pq(`Shared ${count} graph(s) in Slack under message ${posted.ts} in ${posted.channel}`);
+        core/* info */.pq((0,domain_text/* logLine */.BP)(`Shared ${count} graph(s) in Slack under message ${posted.ts} in ${posted.channel}`));
         return [posted];
     }
 }

@@ -28524,6 +28524,10 @@ function describeError(error) {
 /* harmony export */   uv: () => (/* binding */ objectKeys)
 /* harmony export */ });
 /* unused harmony exports slugify, runFolder */
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3373);
+// Where each PNG is stored: <prefix><YYYY>/<MM>/<DD>/<run folder>/<NN>-<slug>.png
+// The key is predictable from the run, so a re-run (new attempt) never overwrites an earlier one.
+
 /** Long enough to recognise a graph; short enough that a key stays far below S3's 1024 bytes. */
 const MAX_SLUG = 100;
 /** Lowercase ASCII letters and digits joined by '-' (at most 100); 'graph' when nothing is left. */
@@ -28557,10 +28561,12 @@ function fileName(position, name, count) {
     const width = Math.max(2, String(count).length);
     return `${String(position).padStart(width, '0')}-${slugify(name)}.png`;
 }
-/** `03 CPU`: the graph's number and name, as the log and the error messages name it. */
+/** `03 CPU`: the graph's number and name (cut past 200 characters), as the log and errors name it. */
 function label(graph) {
-    return `${String(graph.position).padStart(2, '0')} ${graph.name}`;
+    return `${String(graph.position).padStart(2, '0')} ${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .cut */ .Jj)(graph.name, MAX_NAME_IN_TEXT)}`;
 }
+/** A graph's name in a log line or an error: a dashboard's title can be of any length. */
+const MAX_NAME_IN_TEXT = 200;
 
 
 /***/ }),
@@ -28575,26 +28581,32 @@ function label(graph) {
 /* harmony export */   bI: () => (/* binding */ delivered),
 /* harmony export */   gz: () => (/* binding */ failed),
 /* harmony export */   ng: () => (/* binding */ describeFailures),
-/* harmony export */   uN: () => (/* binding */ outputValues)
+/* harmony export */   uN: () => (/* binding */ outputValues),
+/* harmony export */   vn: () => (/* binding */ MAX_CAUSE)
 /* harmony export */ });
-/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4114);
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4114);
 /* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8083);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3373);
 
 
-/** The graphs that reached their audience (stored and checked, or shared), in graph order. */
+
+/** The graphs that reached their audience (stored, and checked unless verify-urls is off; or shared), in graph order. */
 function delivered(outcomes) {
     return outcomes.filter(outcome => outcome.url && !outcome.failure);
 }
 function failed(outcomes) {
     return outcomes.filter(outcome => outcome.failure);
 }
+/** A service's error text, as one graph's cause in an error or the summary. */
+const MAX_CAUSE = 1000;
 /** Failures grouped by cause, so one wrong secret reads as one line, not fifty. */
 function describeFailures(outcomes) {
     const byCause = new Map();
     for (const outcome of outcomes) {
         if (!outcome.failure)
             continue;
-        byCause.set(outcome.failure, [...(byCause.get(outcome.failure) ?? []), (0,_naming_js__WEBPACK_IMPORTED_MODULE_1__/* .label */ .Pf)(outcome.graph)]);
+        const cause = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .Jj)(outcome.failure, MAX_CAUSE);
+        byCause.set(cause, [...(byCause.get(cause) ?? []), (0,_naming_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(outcome.graph)]);
     }
     return [...byCause].map(([cause, graphs]) => `- ${graphs.join(', ')}: ${cause}`).join('\n');
 }
@@ -28615,7 +28627,7 @@ function expiresAt(report) {
         return '';
     return (0,_signing_js__WEBPACK_IMPORTED_MODULE_0__/* .formatInstant */ .r4)(report.expiry.effective);
 }
-/** The step's outputs. Outputs list the graphs that were stored and checked, in graph order. */
+/** The step's outputs; they list the graphs that reached their audience, in graph order. */
 function outputValues(report) {
     const posted = delivered(report.graphs);
     return {
@@ -28686,13 +28698,17 @@ function describeSource(source) {
 }
 /** The signing session's end: the input first, then the environment, then the provider's own word. */
 function resolveCredentialExpiry(candidates) {
-    if (candidates.input)
+    if (isTime(candidates.input))
         return { at: candidates.input, source: 'credential-expiration' };
-    if (candidates.environment)
+    if (isTime(candidates.environment))
         return { at: candidates.environment, source: 'AWS_CREDENTIAL_EXPIRATION' };
-    if (candidates.provider)
+    if (isTime(candidates.provider))
         return { at: candidates.provider, source: 'provider' };
     return undefined;
+}
+/** A date that is a time: a provider may hand over `new Date('garbage')`. */
+function isTime(date) {
+    return date !== undefined && !Number.isNaN(date.getTime());
 }
 function effectiveExpiry(options) {
     const requested = new Date(options.signedAt.getTime() + options.expiresInSeconds * 1000);
@@ -28779,10 +28795,13 @@ function temporaryCredentialsMessage(options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BP: () => (/* binding */ logLine),
 /* harmony export */   Gv: () => (/* binding */ isObject),
+/* harmony export */   Jj: () => (/* binding */ cut),
 /* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
+/* unused harmony export MAX_LOG_LINE */
 // Small text helpers shared by the domain's builders.
 /** At most `length` characters, the last one an ellipsis when cut. */
 function truncate(text, length) {
@@ -28794,6 +28813,24 @@ function plural(count, noun) {
 }
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Past this, a log line is cut: a value from outside (a title, a service's error) can be huge. */
+const MAX_LOG_LINE = 4000;
+/**
+ * Text as one line of the log that nothing in it can turn into a workflow command: line breaks
+ * shown as ⏎, a line that would start like a command (`::` or the older `##[`) defused with a
+ * leading mark, and at most `max` characters, the cut said. Everything logged goes through it:
+ * graph titles, dashboard names, key prefixes and services' error texts are data, not commands.
+ */
+function logLine(text, max = MAX_LOG_LINE) {
+    const line = text.replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, ' ⏎ ');
+    return cut(/^\s*(::|##\[)/.test(line) ? `› ${line}` : line, max);
+}
+/** At most `max` characters, and when cut, how much was cut. */
+function cut(text, max) {
+    if (text.length <= max)
+        return text;
+    return `${text.slice(0, max)}… (${text.length - max} more characters cut)`;
 }
 
 
@@ -28871,36 +28908,64 @@ async function renderGraphs(graphs, source, delivery, maxConcurrency) {
 var domain_text = __nccwpck_require__(3373);
 ;// CONCATENATED MODULE: ./src/domain/summary.ts
 // The job summary's content: a sentence on where the graphs are, a table with a row per graph, and
-// the timings. Presigned URLs are bearer links: the table embeds them only when the report allows
-// it (a private repository, URLs that carry no session token).
+// the timings. Presigned URLs are bearer links: every reader of the run sees the summary, so it
+// shows names and object keys, and embeds the images only when the workflow asks for it
+// (summary-images) and the URLs carry no session token.
 
 
+/** GitHub refuses a step summary over 1 MiB; the rest of the table is cut well before that. */
+const MAX_SUMMARY_BYTES = 900 * 1024;
+const MAX_NAME = 200;
 function summaryContent(report, timings) {
     const embed = report.delivery === 'presigned-url' && report.embedImages;
     const header = ['#', 'Graph', 'Object key', embed ? 'Image' : 'Status'];
     const rows = report.graphs.map(({ graph, key, url, failure }) => [
         String(graph.position),
-        escapeHtml(graph.name),
+        escapeHtml((0,domain_text/* cut */.Jj)(graph.name, MAX_NAME)),
         key ? `<code>${escapeHtml(key)}</code>` : '',
         failure
-            ? `failed: ${escapeHtml(failure)}`
+            ? `failed: ${escapeHtml((0,domain_text/* cut */.Jj)(failure, domain_report/* MAX_CAUSE */.vn))}`
             : embed && url
-                ? `<img src="${escapeHtml(url)}" alt="${escapeHtml(graph.name)}" width="300">`
-                : summary_status(report)
+                ? `<img src="${escapeHtml(url)}" alt="${escapeHtml((0,domain_text/* cut */.Jj)(graph.name, MAX_NAME))}" width="300">`
+                : summary_status(report, url)
     ]);
     const sentence = `${(0,domain_text/* plural */.LS)(report.graphs.length, 'graph')} ${where(report)}. ${escapeHtml(posted(report))}`;
     return {
         heading: 'CloudWatch graphs to Slack',
         intro: `<p>${sentence}</p>`,
-        table: [header, ...rows],
+        table: [header, ...withinLimit(rows)],
         closing: `<p>Timings: ${escapeHtml((0,domain_report/* formatTimings */.Hv)(timings))}</p>`
     };
 }
-/** A graph that did not fail: how far it got. */
-function summary_status(report) {
+/** The rows that fit in the summary; past the limit, one row says how many were left out. */
+function withinLimit(rows) {
+    let bytes = 0;
+    const kept = [];
+    for (const row of rows) {
+        bytes += new TextEncoder().encode(row.join('')).length + 40;
+        if (bytes > MAX_SUMMARY_BYTES) {
+            const left = rows.length - kept.length;
+            return [
+                ...kept,
+                [
+                    '…',
+                    `${(0,domain_text/* plural */.LS)(left, 'more graph')} not shown: the summary is cut to stay under GitHub's 1 MiB`,
+                    '',
+                    ''
+                ]
+            ];
+        }
+        kept.push(row);
+    }
+    return kept;
+}
+/** A graph that did not fail: how far it got, and where Slack hosts it. */
+function summary_status(report, url) {
     if (report.delivery === 'presigned-url')
         return 'stored';
-    return report.dryRun ? 'rendered' : 'uploaded';
+    if (report.dryRun)
+        return 'rendered';
+    return url ? `uploaded: <a href="${escapeHtml(url)}">in Slack</a>` : 'uploaded';
 }
 function where(report) {
     if (report.delivery === 'slack-upload')
@@ -29036,13 +29101,32 @@ function buildGraph(widget, position, input, name) {
     if (!(0,domain_text/* isObject */.Gv)(properties)) {
         throw new errors/* InputError */.dz(input, `${where}: the widget is ${describeType(properties)}; expected an object`);
     }
+    checkDepth(properties, where, input);
     checkMetricWidget(properties, where, input);
     const title = typeof properties['title'] === 'string' ? properties['title'].trim() : '';
-    return {
-        position,
-        name: name?.trim() || title || `graph-${position}`,
-        metricWidget: metricWidget || JSON.stringify(properties)
-    };
+    const sent = metricWidget || JSON.stringify(properties);
+    const bytes = new TextEncoder().encode(sent).length;
+    if (bytes > MAX_WIDGET_BYTES) {
+        throw new errors/* InputError */.dz(input, `${where}: the widget is ${(bytes / 1024).toFixed(0)} KiB as JSON; GetMetricWidgetImage takes at most 100 KiB`);
+    }
+    return { position, name: name?.trim() || title || `graph-${position}`, metricWidget: sent };
+}
+/** GetMetricWidgetImage refuses a MetricWidget over 100 KB. */
+const MAX_WIDGET_BYTES = 100 * 1024;
+/**
+ * Real widgets are a few levels deep (7 at most in the corpus of dashboards in __fixtures__); one
+ * nested far deeper is a mistake or an attack, and would overflow the stack when serialised.
+ */
+const MAX_DEPTH = 32;
+function checkDepth(widget, where, input) {
+    // Breadth first, without recursion: the point is not to overflow the stack on the way.
+    let level = [widget];
+    for (let depth = 1; level.length > 0; depth++) {
+        if (depth > MAX_DEPTH) {
+            throw new errors/* InputError */.dz(input, `${where}: the widget is nested more than ${MAX_DEPTH} levels deep; a metric widget is a few levels deep`);
+        }
+        level = level.flatMap(value => typeof value === 'object' && value !== null ? Object.values(value) : []);
+    }
 }
 /** The checks CloudWatch itself would make, so a bad widget fails before anything is uploaded. */
 function checkMetricWidget(widget, where, input) {
@@ -29165,6 +29249,7 @@ function firstLine(value) {
 
 
 
+
 async function collectGraphs(inputs, cloudwatch, phases) {
     if (inputs.dashboards.length === 0)
         return inputs.graphs;
@@ -29175,7 +29260,7 @@ async function collectGraphs(inputs, cloudwatch, phases) {
         for (const widget of content.skipped) {
             core/* notice */.lm(`Dashboard '${name}': skipped the ${widget.type} widget '${widget.title}' (only metric widgets are graphs)`);
         }
-        core/* info */.pq(`Dashboard '${name}': ${content.graphs.length} graph(s), ${content.skipped.length} other widget(s) skipped`);
+        core/* info */.pq((0,domain_text/* logLine */.BP)(`Dashboard '${name}': ${content.graphs.length} graph(s), ${content.skipped.length} other widget(s) skipped`));
         return content.graphs;
     });
     const graphs = numberGraphs([...inputs.graphs, ...fromDashboards]);
@@ -29267,7 +29352,8 @@ var signing = __nccwpck_require__(8083);
 function input(name) {
     return core/* getInput */.V4(name).trim();
 }
-const REGION = /^[a-z]{2,}(-[a-z0-9]+)*-\d+$/;
+/** us-east-1, us-gov-west-1, cn-northwest-1, eusc-de-east-1: a prefix, words, a number. */
+const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 function readRegion(name, value) {
     if (!value) {
         throw new errors/* InputError */.dz(name, 'is required: set it, or AWS_REGION / AWS_DEFAULT_REGION (aws-actions/configure-aws-credentials sets AWS_REGION)');
@@ -29277,6 +29363,25 @@ function readRegion(name, value) {
     }
     return value;
 }
+/**
+ * What S3 would store under another key than the one the action then reads, or refuse: a leading
+ * '/', '.' and '..' segments (normalised away by URLs, so the URL check would read another key),
+ * control characters, and more than half of S3's 1024 bytes a key.
+ */
+function checkKeyPrefix(value) {
+    const problem = value.startsWith('/')
+        ? "starts with '/'; S3 keys have no leading slash"
+        : value.split('/').some(segment => segment === '.' || segment === '..')
+            ? "has a '.' or '..' segment, which URLs resolve away: the upload and the URL check would use different keys"
+            : [...value].some(char => char < ' ' || char === '\u007f')
+                ? 'has a control character (a line break, a tab…); S3 keys should not'
+                : new TextEncoder().encode(value).length > MAX_PREFIX_BYTES
+                    ? `is longer than ${MAX_PREFIX_BYTES} bytes in UTF-8; S3 keys hold 1024 bytes in all`
+                    : undefined;
+    if (problem)
+        throw new errors/* InputError */.dz('s3-key-prefix', `'${value}' ${problem}`);
+}
+const MAX_PREFIX_BYTES = 512;
 function readBucket(value) {
     if (!value)
         throw new errors/* InputError */.dz('s3-bucket', 'is required: the private bucket that stores the PNGs');
@@ -29284,13 +29389,28 @@ function readBucket(value) {
         throw new errors/* InputError */.dz('s3-bucket', `'${value}' is a URL; give the bucket's name only (my-bucket)`);
     }
     const valid = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(value) &&
-        !value.includes('..') &&
+        !/\.\.|\.-|-\./.test(value) &&
         !/^\d+\.\d+\.\d+\.\d+$/.test(value);
     if (!valid) {
-        throw new errors/* InputError */.dz('s3-bucket', `'${value}' is not a valid bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit`);
+        throw new errors/* InputError */.dz('s3-bucket', `'${value}' is not a valid bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, no '..', '.-' or '-.'`);
+    }
+    const reserved = RESERVED_BUCKET_NAMES.find(([, pattern]) => pattern.test(value));
+    if (reserved) {
+        throw new errors/* InputError */.dz('s3-bucket', `'${value}' ${reserved[0]}, which S3 reserves`);
     }
     return value;
 }
+/** Names S3 keeps for its own kinds of bucket and access point. */
+const RESERVED_BUCKET_NAMES = [
+    ["starts with 'xn--'", /^xn--/],
+    ["starts with 'sthree-'", /^sthree-/],
+    ["starts with 'amzn-s3-demo-'", /^amzn-s3-demo-/],
+    ["ends with '-s3alias'", /-s3alias$/],
+    ["ends with '--ol-s3'", /--ol-s3$/],
+    ["ends with '--x-s3'", /--x-s3$/],
+    ["ends with '--table-s3'", /--table-s3$/],
+    ["ends with '.mrap'", /\.mrap$/]
+];
 function checkAccessKeyId(name, accessKeyId) {
     const problem = (0,signing/* accessKeyIdProblem */.k0)(accessKeyId);
     if (problem)
@@ -29483,9 +29603,14 @@ function checkNotForSlackUpload(presignSecret) {
 // Where and how to post in Slack.
 
 
+/** Slack refuses a section block's text past this. */
+const MAX_TEXT = 3000;
 function readSlack(token, dryRun, delivery) {
     const channel = input('slack-channel');
     const text = input('slack-text');
+    if (text.length > MAX_TEXT) {
+        throw new errors/* InputError */.dz('slack-text', `is ${text.length} characters long; Slack's section block takes at most ${MAX_TEXT}: shorten it`);
+    }
     const threadTs = input('slack-thread-ts');
     const thread = readChoice('slack-thread', ['none', 'images'], 'none');
     if (threadTs && thread === 'images') {
@@ -29560,6 +29685,7 @@ function getInputs(env = process.env) {
     const temporaryCredentials = readChoice('temporary-credentials', ['warn', 'fail'], 'warn');
     const slack = readSlack(slackToken, dryRun, kind);
     const verifyUrls = readBoolean('verify-urls', true);
+    const summaryImages = readBoolean('summary-images', false);
     const common = {
         graphs,
         dashboards,
@@ -29583,7 +29709,8 @@ function getInputs(env = process.env) {
                 environmentCredentialExpiration,
                 temporaryCredentials
             },
-            verifyUrls
+            verifyUrls,
+            summaryImages
         }
     };
 }
@@ -29591,12 +29718,7 @@ function getInputs(env = process.env) {
 function readKeyPrefix(env) {
     const given = env['INPUT_S3-KEY-PREFIX'] !== undefined;
     const value = given ? input('s3-key-prefix') : DEFAULT_KEY_PREFIX;
-    if (value.startsWith('/')) {
-        throw new errors/* InputError */.dz('s3-key-prefix', `'${value}' starts with '/'; S3 keys have no leading slash`);
-    }
-    if (value.length > 512) {
-        throw new errors/* InputError */.dz('s3-key-prefix', 'is longer than 512 characters; S3 keys hold 1024 bytes in all');
-    }
+    checkKeyPrefix(value);
     return value;
 }
 /** 10 seconds to 6 hours (a job's own limit); the same forms as expires-in. */
@@ -29615,7 +29737,9 @@ function readEnvironmentExpiration(env) {
         return readInstant('credential-expiration', raw);
     }
     catch {
-        core/* warning */.$e(`AWS_CREDENTIAL_EXPIRATION='${raw}' is not an ISO 8601 time; ignored`);
+        core/* warning */.$e(`AWS_CREDENTIAL_EXPIRATION='${raw}' is not an ISO 8601 time with a zone (such as 2026-11-29T10:00:00Z); ignored`);
+        // Ignored everywhere: the SDK's own credential provider would read it too, as an invalid date.
+        delete env.AWS_CREDENTIAL_EXPIRATION;
         return undefined;
     }
 }
@@ -29644,6 +29768,7 @@ function describeInputs(inputs) {
 
 
 
+
 async function run() {
     const phases = new Phases();
     const timings = {};
@@ -29653,7 +29778,7 @@ async function run() {
     try {
         phases.enter('reading inputs');
         const inputs = getInputs();
-        core/* info */.pq(describeInputs(inputs));
+        core/* info */.pq((0,domain_text/* logLine */.BP)(describeInputs(inputs)));
         deadline = startDeadline(inputs.timeoutSeconds, phases);
         // The one lazy-load boundary: the AWS SDK and the Slack client load once the inputs are valid.
         const { connect } = await Promise.all(/* import() */[__nccwpck_require__.e(980), __nccwpck_require__.e(405)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1405));
@@ -29671,7 +29796,7 @@ async function run() {
         setOutputs(report);
         await writeSummary(report, timings);
         phases.end();
-        core/* info */.pq(`Done in ${(0,domain_report/* formatTimings */.Hv)(timings)}`);
+        core/* info */.pq((0,domain_text/* logLine */.BP)(`Done in ${(0,domain_report/* formatTimings */.Hv)(timings)}`));
         const failure = (0,domain_report/* runFailure */.A9)(report);
         if (failure)
             throw new errors/* ActionError */.lZ(failure);
@@ -29680,12 +29805,14 @@ async function run() {
         phases.end();
         if (core/* isDebug */._o() && error instanceof Error && error.stack)
             core/* debug */.Yz(error.stack);
-        core/* setFailed */.C1((0,errors/* describeError */.Uc)(error));
+        core/* setFailed */.C1((0,domain_text/* cut */.Jj)((0,errors/* describeError */.Uc)(error), MAX_ERROR));
     }
     finally {
         clearTimeout(deadline);
     }
 }
+/** An error's text at most: a service's answer or a title can be of any length. */
+const MAX_ERROR = 10_000;
 /** A scheduled run must never hang: past the deadline the action fails and exits. */
 function startDeadline(seconds, phases) {
     const timer = setTimeout(() => {

@@ -9,6 +9,7 @@ import { readDashboards, readGraphs } from './inputs/graphs.js'
 import { type Signer, checkNotForSlackUpload, readSigner } from './inputs/signer.js'
 import { type SlackInputs, readSlack } from './inputs/slack.js'
 import {
+  checkKeyPrefix,
   input,
   readBoolean,
   readBucket,
@@ -35,6 +36,8 @@ export interface PresignedInputs {
   signer: Signer
   signing: SigningPolicy
   verifyUrls: boolean
+  /** Embed the images in the job summary (the URLs then reach every reader of the run). */
+  summaryImages: boolean
 }
 
 /** delivery: slack-upload: Slack hosts the PNGs; no bucket, nothing to sign. */
@@ -92,6 +95,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   )
   const slack = readSlack(slackToken, dryRun, kind)
   const verifyUrls = readBoolean('verify-urls', true)
+  const summaryImages = readBoolean('summary-images', false)
   const common = {
     graphs,
     dashboards,
@@ -114,7 +118,8 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
         environmentCredentialExpiration,
         temporaryCredentials
       },
-      verifyUrls
+      verifyUrls,
+      summaryImages
     }
   }
 }
@@ -123,18 +128,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
 function readKeyPrefix(env: NodeJS.ProcessEnv): string {
   const given = env['INPUT_S3-KEY-PREFIX'] !== undefined
   const value = given ? input('s3-key-prefix') : DEFAULT_KEY_PREFIX
-  if (value.startsWith('/')) {
-    throw new InputError(
-      's3-key-prefix',
-      `'${value}' starts with '/'; S3 keys have no leading slash`
-    )
-  }
-  if (value.length > 512) {
-    throw new InputError(
-      's3-key-prefix',
-      'is longer than 512 characters; S3 keys hold 1024 bytes in all'
-    )
-  }
+  checkKeyPrefix(value)
   return value
 }
 
@@ -154,7 +148,11 @@ function readEnvironmentExpiration(env: NodeJS.ProcessEnv): Date | undefined {
   try {
     return readInstant('credential-expiration', raw)
   } catch {
-    core.warning(`AWS_CREDENTIAL_EXPIRATION='${raw}' is not an ISO 8601 time; ignored`)
+    core.warning(
+      `AWS_CREDENTIAL_EXPIRATION='${raw}' is not an ISO 8601 time with a zone (such as 2026-11-29T10:00:00Z); ignored`
+    )
+    // Ignored everywhere: the SDK's own credential provider would read it too, as an invalid date.
+    delete env.AWS_CREDENTIAL_EXPIRATION
     return undefined
   }
 }

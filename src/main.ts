@@ -10,6 +10,7 @@ import { setOutputs, writeSummary } from './github/outputs.js'
 import { Phases } from './github/log.js'
 import { collectGraphs } from './graphs.js'
 import { describeInputs, getInputs } from './inputs.js'
+import { cut, logLine } from './domain/text.js'
 
 export async function run(): Promise<void> {
   const phases = new Phases()
@@ -20,7 +21,7 @@ export async function run(): Promise<void> {
   try {
     phases.enter('reading inputs')
     const inputs = getInputs()
-    core.info(describeInputs(inputs))
+    core.info(logLine(describeInputs(inputs)))
     deadline = startDeadline(inputs.timeoutSeconds, phases)
 
     // The one lazy-load boundary: the AWS SDK and the Slack client load once the inputs are valid.
@@ -42,17 +43,20 @@ export async function run(): Promise<void> {
     setOutputs(report)
     await writeSummary(report, timings)
     phases.end()
-    core.info(`Done in ${formatTimings(timings)}`)
+    core.info(logLine(`Done in ${formatTimings(timings)}`))
     const failure = runFailure(report)
     if (failure) throw new ActionError(failure)
   } catch (error) {
     phases.end()
     if (core.isDebug() && error instanceof Error && error.stack) core.debug(error.stack)
-    core.setFailed(describeError(error))
+    core.setFailed(cut(describeError(error), MAX_ERROR))
   } finally {
     clearTimeout(deadline)
   }
 }
+
+/** An error's text at most: a service's answer or a title can be of any length. */
+const MAX_ERROR = 10_000
 
 /** A scheduled run must never hang: past the deadline the action fails and exits. */
 function startDeadline(seconds: number, phases: Phases): NodeJS.Timeout {

@@ -7,9 +7,6 @@ import { jest } from '@jest/globals'
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm'
 import { mockClient } from 'aws-sdk-client-mock'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import * as core from '../../__fixtures__/core.js'
 import type { GraphOutcome } from '../../src/domain/report.js'
 import type { Graph } from '../../src/domain/widgets.js'
@@ -81,7 +78,6 @@ const png = (seed: number) => renderGraphPng({ width: 120, height: 80, title: 'g
 
 let standIns: StandIns
 let savedEnv: NodeJS.ProcessEnv
-const eventDir = mkdtempSync(path.join(tmpdir(), 'presigned-event-'))
 
 beforeAll(async () => {
   standIns = await startStandIns()
@@ -102,11 +98,6 @@ beforeEach(() => {
 })
 
 /** The repository's visibility, as the event payload says it. */
-function repository(visibility: 'private' | 'public'): void {
-  const file = path.join(eventDir, `${visibility}.json`)
-  writeFileSync(file, JSON.stringify({ repository: { private: visibility === 'private' } }))
-  process.env.GITHUB_EVENT_PATH = file
-}
 
 const ssmSigner: PresignedInputs['signer'] = {
   kind: 'ssm',
@@ -121,6 +112,7 @@ function presignedInputs(given: Partial<PresignedInputs> = {}): PresignedInputs 
     signer: ssmSigner,
     signing: { expiresInSeconds: SEVEN_DAYS, temporaryCredentials: 'warn' },
     verifyUrls: true,
+    summaryImages: false,
     ...given
   }
 }
@@ -531,26 +523,19 @@ describe('finish', () => {
   })
 
   test.each([
+    ['summary-images and a long-term signer: embedded', true, ssmSigner, 'long-term', true],
+    ['no summary-images: not embedded', false, ssmSigner, 'long-term', false],
     [
-      'a private repository and a long-term signer: embedded',
-      'private' as const,
-      ssmSigner,
-      'long-term',
-      true
-    ],
-    ['a public repository: not embedded', 'public' as const, ssmSigner, 'long-term', false],
-    [
-      "a private repository, signed by the workflow's session: not embedded",
-      'private' as const,
+      "summary-images, signed by the workflow's session: not embedded (the URLs carry its token)",
+      true,
       { kind: 'workflow' as const },
       'temporary',
       false
     ]
   ])(
     'embedImages (the job summary shows the images): %s',
-    async (_case, visibility, signer, kind, embed) => {
-      repository(visibility)
-      const presigned = delivery({ signer }, true)
+    async (_case, summaryImages, signer, kind, embed) => {
+      const presigned = delivery({ signer, summaryImages }, true)
       presigned.begin([CPU])
       const outcome = await presigned.accept(CPU, png(1))
       const report = await presigned.finish([outcome])

@@ -67,7 +67,8 @@ function inputs(
     s3: { bucket: BUCKET, region: REGION, keyPrefix: 'cloudwatch-graphs/', forcePathStyle: true },
     signer,
     signing: { expiresInSeconds: SEVEN_DAYS, temporaryCredentials: 'warn', ...signing },
-    verifyUrls: true
+    verifyUrls: true,
+    summaryImages: false
   }
 }
 

@@ -1,17 +1,8 @@
 import { context as githubContext } from '@actions/github'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { readRunInfo } from '../../src/github/context.js'
 
 // @actions/github exports only an instance; its class reads the environment anew each time.
 const Context = githubContext.constructor as new () => typeof githubContext
-const dir = mkdtempSync(path.join(tmpdir(), 'run-info-'))
-const event = (payload: unknown) => {
-  const file = path.join(dir, `${Math.random()}.json`)
-  writeFileSync(file, JSON.stringify(payload))
-  return file
-}
 
 let saved: NodeJS.ProcessEnv
 beforeEach(() => {
@@ -58,21 +49,4 @@ test.each([
   } else {
     expect(Number.isNaN(context.runId)).toBe(true)
   }
-})
-
-test.each([
-  [{ repository: { private: true } }, true],
-  [{ repository: { private: false } }, false],
-  [{}, false]
-])('repository.private from the event payload %j', (payload, expected) => {
-  expect(readRunInfo({ GITHUB_EVENT_PATH: event(payload) }).privateRepository).toBe(expected)
-})
-
-test('a missing or broken payload counts as public', () => {
-  const broken = path.join(dir, 'broken.json')
-  writeFileSync(broken, '{not json')
-  expect(readRunInfo({ GITHUB_EVENT_PATH: broken }).privateRepository).toBe(false)
-  expect(readRunInfo({ GITHUB_EVENT_PATH: path.join(dir, 'missing.json') }).privateRepository).toBe(
-    false
-  )
 })

@@ -15,7 +15,7 @@ import {
   delivered,
   describeFailures
 } from '../domain/report.js'
-import { plural } from '../domain/text.js'
+import { logLine, plural } from '../domain/text.js'
 import type { Graph } from '../domain/widgets.js'
 import { readRunInfo } from '../github/context.js'
 import type { Phases } from '../github/log.js'
@@ -35,7 +35,6 @@ export const MAX_UPLOADS = 20
 interface Plan {
   signer: Signer
   keys: string[]
-  privateRepository: boolean
   runUrl?: string
 }
 
@@ -82,13 +81,15 @@ export class PresignedDelivery implements Delivery {
       outcome.failure = describeError(error)
       return outcome
     }
-    core.info(`${label(graph)}: ${(image.length / 1024).toFixed(1)} KiB → s3://${bucket}/${key}`)
+    core.info(
+      logLine(`${label(graph)}: ${(image.length / 1024).toFixed(1)} KiB → s3://${bucket}/${key}`)
+    )
     if (this.presigned.verifyUrls) this.checks.push(this.check(outcome, outcome.url))
     return outcome
   }
 
   async finish(outcomes: GraphOutcome[]): Promise<PresignedReport> {
-    const { signer, privateRepository, runUrl } = await this.ready()
+    const { signer, runUrl } = await this.ready()
     await Promise.all(this.checks)
     const posted = delivered(outcomes)
     if (posted.length === 0) {
@@ -97,7 +98,7 @@ export class PresignedDelivery implements Delivery {
       )
     }
     if (this.presigned.verifyUrls) {
-      core.info(`Checked ${plural(posted.length, 'URL')}: each serves its image`)
+      core.info(logLine(`Checked ${plural(posted.length, 'URL')}: each serves its image`))
     }
     const result = await postReport(this.inputs, this.phases, {
       graphs: posted.map(outcome => ({ name: outcome.graph.name, url: outcome.url as string })),
@@ -113,8 +114,8 @@ export class PresignedDelivery implements Delivery {
       bucket: this.presigned.s3.bucket,
       signing: signer.kind,
       expiry: signer.expiry,
-      // Session-signed URLs carry the session token: never in a summary, even a private one.
-      embedImages: privateRepository && signer.kind === 'long-term'
+      // Session-signed URLs carry the session token: never in a summary, even when asked.
+      embedImages: this.presigned.summaryImages && signer.kind === 'long-term'
     }
   }
 
@@ -130,7 +131,6 @@ export class PresignedDelivery implements Delivery {
     return {
       signer,
       keys: objectKeys(this.presigned.s3.keyPrefix, names, run, signer.signedAt),
-      privateRepository: run.privateRepository,
       runUrl: run.runUrl
     }
   }

@@ -14,6 +14,7 @@ import {
   judgeSigning
 } from '../domain/signing.js'
 import type { PresignedInputs } from '../inputs.js'
+import { logLine } from '../domain/text.js'
 
 export interface Signer {
   /** The client that presigns (local, no network). */
@@ -40,7 +41,7 @@ export async function resolveSigner(
         })
   const signedAt = now()
   const verdict = judgeSigning(credentials, inputs.signing, signedAt)
-  core.info(verdict.note)
+  core.info(logLine(verdict.note))
   if (verdict.warning) core.warning(verdict.warning, { title: 'Presigned URLs will expire early' })
   return { client, kind: verdict.kind, signedAt, expiry: verdict.expiry }
 }

@@ -21,6 +21,7 @@ import { MESSAGE_INTERVAL_MS, createSlackClient, sleep } from '../slack/client.j
 import { FILES_PER_MESSAGE, type UploadedFile, shareFiles, uploadFiles } from '../slack/files.js'
 import { postMessages } from '../slack/posting.js'
 import type { Delivery } from './delivery.js'
+import { logLine } from '../domain/text.js'
 
 export class SlackHostedDelivery implements Delivery {
   /** The rendered PNGs, by graph position, until they go to Slack. */
@@ -38,7 +39,7 @@ export class SlackHostedDelivery implements Delivery {
 
   async accept(graph: Graph, image: Uint8Array): Promise<GraphOutcome> {
     this.pngs.set(graph.position, image)
-    core.info(`${label(graph)}: ${(image.length / 1024).toFixed(1)} KiB`)
+    core.info(logLine(`${label(graph)}: ${(image.length / 1024).toFixed(1)} KiB`))
     return { graph, bytes: image.length }
   }
 
@@ -57,7 +58,7 @@ export class SlackHostedDelivery implements Delivery {
     }
     const slack = this.inputs.slack
     if (this.inputs.dryRun || !slack) {
-      core.info('Dry run: nothing uploaded to Slack')
+      core.info(logLine('Dry run: nothing uploaded to Slack'))
       return report
     }
     this.phases.enter('uploading to Slack')
@@ -115,7 +116,9 @@ export class SlackHostedDelivery implements Delivery {
         core.warning(`Slack shared '${outcome.graph.name}' but gave no permalink`)
     })
     const count = uploaded.filter(({ outcome }) => !outcome.failure).length
-    core.info(`Shared ${count} graph(s) in Slack under message ${posted.ts} in ${posted.channel}`)
+    core.info(
+      logLine(`Shared ${count} graph(s) in Slack under message ${posted.ts} in ${posted.channel}`)
+    )
     return [posted]
   }
 }

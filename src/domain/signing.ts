@@ -69,11 +69,16 @@ export function resolveCredentialExpiry(candidates: {
   environment?: Date
   provider?: Date
 }): CredentialExpiry | undefined {
-  if (candidates.input) return { at: candidates.input, source: 'credential-expiration' }
-  if (candidates.environment)
+  if (isTime(candidates.input)) return { at: candidates.input, source: 'credential-expiration' }
+  if (isTime(candidates.environment))
     return { at: candidates.environment, source: 'AWS_CREDENTIAL_EXPIRATION' }
-  if (candidates.provider) return { at: candidates.provider, source: 'provider' }
+  if (isTime(candidates.provider)) return { at: candidates.provider, source: 'provider' }
   return undefined
+}
+
+/** A date that is a time: a provider may hand over `new Date('garbage')`. */
+function isTime(date: Date | undefined): date is Date {
+  return date !== undefined && !Number.isNaN(date.getTime())
 }
 
 export interface Expiry {

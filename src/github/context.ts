@@ -1,7 +1,6 @@
 // Facts about this run that several phases need. They are the values @actions/github's `context`
-// gives (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_SERVER_URL, GITHUB_REPOSITORY, the event
-// payload), read the same way but without loading Octokit, which the action never calls.
-import { existsSync, readFileSync } from 'node:fs'
+// gives (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_SERVER_URL, GITHUB_REPOSITORY), read the same
+// way but without loading Octokit, which the action never calls.
 
 export interface RunInfo {
   /** NaN outside Actions, like context.runId. */
@@ -9,8 +8,6 @@ export interface RunInfo {
   runAttempt: number
   /** The run's page, when this is a run on GitHub. */
   runUrl?: string
-  /** The event's repository.private (false when unknown). */
-  privateRepository: boolean
 }
 
 export function readRunInfo(env: NodeJS.ProcessEnv = process.env): RunInfo {
@@ -25,18 +22,6 @@ export function readRunInfo(env: NodeJS.ProcessEnv = process.env): RunInfo {
     runUrl:
       repository && runId > 0
         ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt}`
-        : undefined,
-    privateRepository: readEventPayload(env.GITHUB_EVENT_PATH)?.repository?.private === true
-  }
-}
-
-function readEventPayload(
-  file: string | undefined
-): { repository?: { private?: unknown } } | undefined {
-  if (!file || !existsSync(file)) return undefined
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as { repository?: { private?: unknown } }
-  } catch {
-    return undefined // an unreadable payload only means: treat the repository as public
+        : undefined
   }
 }

@@ -4,6 +4,7 @@ import * as core from '@actions/core'
 import { LogLevel, WebClient, type Logger } from '@slack/web-api'
 import { describeError } from '../domain/errors.js'
 import { httpFetch } from '../http.js'
+import { logLine } from '../domain/text.js'
 
 /** Per-request timeout. @slack/web-api has none by default. */
 const REQUEST_TIMEOUT_MS = 30000
@@ -69,9 +70,9 @@ function actionsLogger(): Logger {
       const line = text(parts)
       if (!/^http request (body|result)/.test(line)) core.debug(line)
     },
-    info: (...parts) => core.info(text(parts)),
-    warn: (...parts) => core.info(text(parts)),
-    error: (...parts) => core.info(text(parts)),
+    info: (...parts) => core.info(logLine(text(parts))),
+    warn: (...parts) => core.info(logLine(text(parts))),
+    error: (...parts) => core.info(logLine(text(parts))),
     setLevel: () => undefined,
     getLevel: () => LogLevel.INFO,
     setName: () => undefined
