@@ -16,7 +16,12 @@ type Connect = (inputs: Inputs, phases: Phases) => { cloudwatch: GraphSource; de
 const connect = jest.fn<Connect>()
 
 jest.unstable_mockModule('@actions/core', () => core)
-jest.unstable_mockModule('../src/connect.js', () => ({ connect }))
+/** Set when main.ts loads connect.js (the factory runs on the first import only). */
+let connectLoaded = false
+jest.unstable_mockModule('../src/connect.js', () => {
+  connectLoaded = true
+  return { connect }
+})
 const { run } = await import('../src/main.js')
 
 const WIDGETS = JSON.stringify(
@@ -143,6 +148,9 @@ describe('bad input', () => {
       setInputs({ ...BASE_INPUTS, ...given })
       await run()
       expect(failures()).toEqual([message])
+      // These cases run before any other test of this file loads connect.js: bad input never
+      // loads it (nor the SDKs and the Slack client behind it).
+      expect(connectLoaded).toBe(false)
       expect(connect).not.toHaveBeenCalled()
       expect(core.setOutput).not.toHaveBeenCalled()
       expect(core.summaryParts).toEqual([])

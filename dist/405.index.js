@@ -795,6 +795,8 @@ workflowClient, now = () => new Date()) {
     const signedAt = now();
     const verdict = (0,signing/* judgeSigning */.zu)(credentials, inputs.signing, signedAt);
     core/* info */.pq((0,domain_text/* logLine */.BP)(verdict.note));
+    if (verdict.refusal)
+        throw new errors/* ActionError */.lZ(verdict.refusal);
     if (verdict.warning)
         core/* warning */.$e(verdict.warning, { title: 'Presigned URLs will expire early' });
     return { client, kind: verdict.kind, signedAt, expiry: verdict.expiry };
@@ -842,17 +844,19 @@ async function signingCredentials(inputs, awsRegion, workflowClient) {
 const MAX_UPLOADS = 20;
 class PresignedDelivery {
     inputs;
-    presigned;
+    settings;
     phases;
     uploader;
     uploads = new concurrency/* Limiter */.j(MAX_UPLOADS);
     checks = [];
+    /** Why a stored graph's URL does not serve it, by graph position. */
+    checkFailures = new Map();
     plan;
-    constructor(inputs, presigned, phases) {
+    constructor(inputs, settings, phases) {
         this.inputs = inputs;
-        this.presigned = presigned;
+        this.settings = settings;
         this.phases = phases;
-        this.uploader = createS3Client(presigned.s3);
+        this.uploader = createS3Client(settings.s3);
     }
     begin(graphs) {
         const stop = new AbortController();
@@ -862,11 +866,13 @@ class PresignedDelivery {
     }
     async accept(graph, image) {
         const { signer, keys } = await this.ready(); // its failure is every graph's: it ends the run
-        const { bucket } = this.presigned.s3;
-        const key = keys[graph.position - 1];
+        const { bucket } = this.settings.s3;
+        const key = keys.get(graph.position);
+        if (key === undefined)
+            throw new Error(`No object key for graph ${graph.position}`);
         const outcome = { graph, bytes: image.length };
         // Presigned while the upload is out (signing needs no network); used once the object is stored.
-        const presigning = presignGetUrl(signer.client, bucket, key, this.presigned.signing.expiresInSeconds, signer.signedAt);
+        const presigning = presignGetUrl(signer.client, bucket, key, this.settings.signing.expiresInSeconds, signer.signedAt);
         presigning.catch(() => undefined); // awaited below, unless the upload fails first
         try {
             await this.uploads.run(() => uploadPng(this.uploader, bucket, key, image));
@@ -878,18 +884,22 @@ class PresignedDelivery {
             return outcome;
         }
         core/* info */.pq((0,domain_text/* logLine */.BP)(`${(0,naming/* label */.Pf)(graph)}: ${(image.length / 1024).toFixed(1)} KiB → s3://${bucket}/${key}`));
-        if (this.presigned.verifyUrls)
-            this.checks.push(this.check(outcome, outcome.url));
+        if (this.settings.verifyUrls)
+            this.checks.push(this.check(graph, outcome.url));
         return outcome;
     }
-    async finish(outcomes) {
+    async finish(rendered) {
         const { signer, runUrl } = await this.ready();
         await Promise.all(this.checks);
+        const outcomes = rendered.map(outcome => {
+            const failure = this.checkFailures.get(outcome.graph.position);
+            return failure ? { ...outcome, failure } : outcome;
+        });
         const posted = (0,domain_report/* delivered */.bI)(outcomes);
         if (posted.length === 0) {
             throw new errors/* ActionError */.lZ(`No graph could be rendered and stored, so nothing was posted:\n${(0,domain_report/* describeFailures */.ng)(outcomes)}`);
         }
-        if (this.presigned.verifyUrls) {
+        if (this.settings.verifyUrls) {
             core/* info */.pq((0,domain_text/* logLine */.BP)(`Checked ${(0,domain_text/* plural */.LS)(posted.length, 'URL')}: each serves its image`));
         }
         const result = await postReport(this.inputs, this.phases, {
@@ -903,11 +913,11 @@ class PresignedDelivery {
             graphs: outcomes,
             ...result,
             dryRun: this.inputs.dryRun,
-            bucket: this.presigned.s3.bucket,
+            bucket: this.settings.s3.bucket,
             signing: signer.kind,
             expiry: signer.expiry,
             // Session-signed URLs carry the session token: never in a summary, even when asked.
-            embedImages: this.presigned.summaryImages && signer.kind === 'long-term'
+            embedImages: this.settings.summaryImages && signer.kind === 'long-term'
         };
     }
     ready() {
@@ -917,19 +927,21 @@ class PresignedDelivery {
     }
     async preparePlan(graphs) {
         const run = readRunInfo();
-        const signer = await resolveSigner(this.presigned, this.inputs.awsRegion, this.uploader);
+        const signer = await resolveSigner(this.settings, this.inputs.awsRegion, this.uploader);
         const names = graphs.map(graph => graph.name);
+        const keys = (0,naming/* objectKeys */.uv)(this.settings.s3.keyPrefix, names, run, signer.signedAt);
         return {
             signer,
-            keys: (0,naming/* objectKeys */.uv)(this.presigned.s3.keyPrefix, names, run, signer.signedAt),
+            keys: new Map(graphs.map((graph, i) => [graph.position, keys[i]])),
             runUrl: run.runUrl
         };
     }
     /** Checked outside the upload stage: the next graph need not wait for it. */
-    async check(outcome, url) {
+    async check(graph, url) {
         const problem = await checkUrl(url);
-        if (problem)
-            outcome.failure = `the presigned URL does not serve the image: ${problem}`;
+        if (problem) {
+            this.checkFailures.set(graph.position, `the presigned URL does not serve the image: ${problem}`);
+        }
     }
 }
 
@@ -997,6 +1009,7 @@ async function uploadBytes(client, file, filename, options) {
 /** The bytes to Slack's upload URL; a broken connection or a 5xx is retried twice. */
 async function sendBytes(url, file, options) {
     let problem = '';
+    let cause;
     for (let attempt = 1; attempt <= UPLOAD_ATTEMPTS; attempt++) {
         if (attempt > 1)
             await (options.sleep ?? sleep)(1000 * 2 ** (attempt - 2));
@@ -1015,9 +1028,10 @@ async function sendBytes(url, file, options) {
         }
         catch (error) {
             problem = (0,errors/* describeError */.Uc)(error);
+            cause = error;
         }
     }
-    throw new errors/* ActionError */.lZ(`Uploading '${file.name}' to Slack failed: ${problem}`);
+    throw new errors/* ActionError */.lZ(`Uploading '${file.name}' to Slack failed: ${problem}`, { cause });
 }
 
 ;// CONCATENATED MODULE: ./src/delivery/slack-hosted.ts
@@ -1071,28 +1085,43 @@ class SlackHostedDelivery {
             return report;
         }
         this.phases.enter('uploading to Slack');
-        return { ...report, posts: await this.upload(slack, rendered, outcomes) };
-    }
-    /** Uploads the rendered graphs, posts the header and shares them under it; returns the header. */
-    async upload(slack, rendered, outcomes) {
         const client = createSlackClient(slack.token, slack.apiUrl);
+        const uploaded = await this.uploadAll(client, outcomes);
+        const header = await this.postHeader(client, slack, uploaded.outcomes);
+        const graphs = await this.share(client, slack, header, uploaded);
+        const count = graphs.filter(outcome => outcome.url && !outcome.failure).length;
+        core/* info */.pq((0,domain_text/* logLine */.BP)(`Shared ${count} graph(s) in Slack under message ${header.ts} in ${header.channel}`));
+        return { ...report, graphs, posts: [header] };
+    }
+    /**
+     * The bytes of every rendered graph to Slack (not shared yet): the outcomes with each upload's
+     * failure, and the files that made it, by graph position.
+     */
+    async uploadAll(client, outcomes) {
+        const rendered = outcomes.filter(outcome => !outcome.failure);
         const files = rendered.map(({ graph }) => ({
             name: graph.name,
             position: graph.position,
             png: this.pngs.get(graph.position)
         }));
-        const uploads = await uploadFiles(client, files, { sleep: this.pause });
-        const uploaded = [];
-        rendered.forEach((outcome, i) => {
-            const result = uploads[i];
-            if (result instanceof Error || !result)
-                outcome.failure = result?.message ?? 'not uploaded';
+        const results = await uploadFiles(client, files, { sleep: this.pause });
+        const byPosition = new Map();
+        const failures = new Map();
+        rendered.forEach(({ graph }, i) => {
+            const result = results[i];
+            if (result && !(result instanceof Error))
+                byPosition.set(graph.position, result);
             else
-                uploaded.push({ outcome, file: result });
+                failures.set(graph.position, result?.message ?? 'not uploaded');
         });
-        if (uploaded.length === 0) {
-            throw new errors/* ActionError */.lZ(`No graph could be uploaded to Slack, so nothing was posted:\n${(0,domain_report/* describeFailures */.ng)(outcomes)}`);
+        if (byPosition.size === 0) {
+            const all = withFailures(outcomes, failures);
+            throw new errors/* ActionError */.lZ(`No graph could be uploaded to Slack, so nothing was posted:\n${(0,domain_report/* describeFailures */.ng)(all)}`);
         }
+        return { outcomes: withFailures(outcomes, failures), files: byPosition };
+    }
+    /** The text and the context line, naming the graphs that failed so far. */
+    async postHeader(client, slack, outcomes) {
         const header = buildHeader({
             text: slack.text ?? defaultText(new Date()),
             expiry: 'slack',
@@ -1104,27 +1133,39 @@ class SlackHostedDelivery {
         });
         if (!posted)
             throw new errors/* ActionError */.lZ('Slack returned no message for the header');
+        return posted;
+    }
+    /** The uploaded files shared under the header, paced; each graph's permalink, or why not. */
+    async share(client, slack, header, uploaded) {
         const threaded = slack.thread === 'images';
         await this.pause(MESSAGE_INTERVAL_MS); // the files' messages follow the header at Slack's pace
-        const shared = await shareFiles(client, posted.channel, uploaded.map(({ file }) => file), {
-            threadTs: threaded ? posted.ts : slack.threadTs,
+        const positions = [...uploaded.files.keys()];
+        const shared = await shareFiles(client, header.channel, [...uploaded.files.values()], {
+            threadTs: threaded ? header.ts : slack.threadTs,
             perMessage: threaded ? 1 : FILES_PER_MESSAGE,
             paceMs: MESSAGE_INTERVAL_MS,
             sleep: this.pause
         });
-        uploaded.forEach(({ outcome }, i) => {
-            const permalink = shared.permalinks[i];
+        const links = new Map(positions.map((position, i) => [position, shared.permalinks[i]]));
+        return uploaded.outcomes.map(outcome => {
+            if (!links.has(outcome.graph.position))
+                return outcome;
+            const permalink = links.get(outcome.graph.position);
             if (permalink === undefined)
-                outcome.failure = shared.failure ?? 'not shared';
-            else
-                outcome.url = permalink;
-            if (permalink === '')
-                core/* warning */.$e(`Slack shared '${outcome.graph.name}' but gave no permalink`);
+                return { ...outcome, failure: shared.failure ?? 'not shared' };
+            if (permalink === '') {
+                core/* warning */.$e((0,domain_text/* logLine */.BP)(`Slack shared '${outcome.graph.name}' but gave no permalink`));
+            }
+            return { ...outcome, url: permalink };
         });
-        const count = uploaded.filter(({ outcome }) => !outcome.failure).length;
-        core/* info */.pq((0,domain_text/* logLine */.BP)(`Shared ${count} graph(s) in Slack under message ${posted.ts} in ${posted.channel}`));
-        return [posted];
     }
+}
+/** The outcomes with these graphs' failures added, as new objects. */
+function withFailures(outcomes, failures) {
+    return outcomes.map(outcome => {
+        const failure = failures.get(outcome.graph.position);
+        return failure ? { ...outcome, failure } : outcome;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/connect.ts

@@ -28639,7 +28639,7 @@ function outputValues(report) {
         'slack-channel': report.posts[0]?.channel ?? ''
     };
 }
-/** `graphs 1.20 s, slack 0.40 s`. */
+/** `render 1.20 s, deliver 0.40 s, total 1.70 s`. */
 function formatTimings(timings) {
     return Object.entries(timings)
         .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)} s`)
@@ -28659,11 +28659,9 @@ function formatTimings(timings) {
 /* harmony export */ });
 /* unused harmony exports isTemporaryKeyId, classifySigning, describeSource, resolveCredentialExpiry, effectiveExpiry, temporaryCredentialsMessage */
 /* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7301);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(241);
 // The signing policy: what signs the URLs, how long the URLs really live, and what the action says
 // about it. A presigned URL dies at the earlier of the time it asks for (X-Amz-Expires) and the end
 // of the session that signed it; S3 answers ExpiredToken after that.
-
 
 /** STS hands out key ids starting ASIA; long-term IAM user keys start AKIA. */
 function isTemporaryKeyId(accessKeyId) {
@@ -28724,10 +28722,7 @@ function effectiveExpiry(options) {
 function formatInstant(date) {
     return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
-/**
- * The signer's kind, the URLs' real expiry, and what to say about it. Throws (an ActionError) when
- * the URLs would be dead on arrival, or when temporary credentials sign and the policy says fail.
- */
+/** The signer's kind, the URLs' real expiry, what to say about it, and whether to refuse it. */
 function judgeSigning(credentials, policy, signedAt) {
     const kind = classifySigning(credentials);
     const credentialExpiry = kind === 'temporary'
@@ -28748,7 +28743,8 @@ function judgeSigning(credentials, policy, signedAt) {
     if (kind === 'long-term')
         return { kind, expiry, note };
     if (credentialExpiry && credentialExpiry.at.getTime() <= signedAt.getTime()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`The signing credentials expired at ${formatInstant(credentialExpiry.at)} (from ${credentialExpiry.source}): every URL would be dead on arrival. Refresh them, or sign with an IAM user's long-term keys.`);
+        const refusal = `The signing credentials expired at ${formatInstant(credentialExpiry.at)} (from ${credentialExpiry.source}): every URL would be dead on arrival. Refresh them, or sign with an IAM user's long-term keys.`;
+        return { kind, expiry, note, refusal };
     }
     const warning = temporaryCredentialsMessage({
         expiry,
@@ -28758,7 +28754,7 @@ function judgeSigning(credentials, policy, signedAt) {
         now: signedAt
     });
     if (policy.temporaryCredentials === 'fail') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`temporary-credentials is 'fail'. ${warning}`);
+        return { kind, expiry, note, refusal: `temporary-credentials is 'fail'. ${warning}` };
     }
     return { kind, expiry, note, warning };
 }
@@ -28826,7 +28822,10 @@ function logLine(text, max = MAX_LOG_LINE) {
     const line = text.replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, ' ⏎ ');
     return cut(/^\s*(::|##\[)/.test(line) ? `› ${line}` : line, max);
 }
-/** At most `max` characters, and when cut, how much was cut. */
+/**
+ * The first `max` characters, and when it cuts, a note of how much it cut (for logs and errors,
+ * where the reader should know). `truncate` is for Slack's fields, which have a hard length.
+ */
 function cut(text, max) {
     if (text.length <= max)
         return text;
@@ -28879,7 +28878,8 @@ var concurrency = __nccwpck_require__(7571);
 /**
  * Graphs rendered but not yet taken by the delivery, beyond those being fetched. While a delivery
  * cannot take them yet (the signer is still being read, S3 is slow), fetching stops there instead
- * of rendering, and holding, every graph.
+ * of rendering, and holding, every graph. 20 is what the presigned delivery uploads at once
+ * (MAX_UPLOADS): a wave that arrives while the last one is still uploading is not held back.
  */
 const MAX_WAITING = 20;
 async function renderGraphs(graphs, source, delivery, maxConcurrency) {
@@ -29178,7 +29178,9 @@ function dashboardGraphs(dashboard, body) {
         return readDashboard(dashboard, JSON.parse(body));
     }
     catch (error) {
-        throw new errors/* ActionError */.lZ(`Dashboard '${dashboard}' cannot be read: ${(0,errors/* describeError */.Uc)(error)}`);
+        throw new errors/* ActionError */.lZ(`Dashboard '${dashboard}' cannot be read: ${(0,errors/* describeError */.Uc)(error)}`, {
+            cause: error
+        });
     }
 }
 /** Numbered from 1 in the order given: the widgets input's graphs first, then each dashboard's. */
@@ -29499,6 +29501,7 @@ function readInstant(name, raw) {
 
 
 
+/** Dashboard names, one per line or comma-separated. */
 function readDashboards() {
     const names = input('dashboard')
         .split(/[\n,]/)

@@ -6,7 +6,7 @@ import { InputError } from './domain/errors.js'
 import type { SigningPolicy } from './domain/signing.js'
 import type { Graph } from './domain/widgets.js'
 import { readDashboards, readGraphs } from './inputs/graphs.js'
-import { type Signer, checkNotForSlackUpload, readSigner } from './inputs/signer.js'
+import { type SignerInput, checkNotForSlackUpload, readSigner } from './inputs/signer.js'
 import { type SlackInputs, readSlack } from './inputs/slack.js'
 import {
   checkKeyPrefix,
@@ -19,7 +19,7 @@ import {
   readRegion
 } from './inputs/values.js'
 
-export type { Signer } from './inputs/signer.js'
+export type { SignerInput } from './inputs/signer.js'
 export type { SlackInputs } from './inputs/slack.js'
 
 export interface S3Inputs {
@@ -33,7 +33,7 @@ export interface S3Inputs {
 export interface PresignedInputs {
   kind: 'presigned-url'
   s3: S3Inputs
-  signer: Signer
+  signer: SignerInput
   signing: SigningPolicy
   verifyUrls: boolean
   /** Embed the images in the job summary (the URLs then reach every reader of the run). */

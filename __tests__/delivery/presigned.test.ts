@@ -90,14 +90,11 @@ afterAll(async () => {
 beforeEach(() => {
   core.resetCore()
   process.env = { ...savedEnv, ...standIns.actionEnv(), ...RUN_ENV }
-  delete process.env.GITHUB_EVENT_PATH
   standIns.s3.requests.length = 0
   standIns.s3.timeline.events.length = 0
   standIns.s3.faults.clear()
   standIns.slack.messages.length = 0
 })
-
-/** The repository's visibility, as the event payload says it. */
 
 const ssmSigner: PresignedInputs['signer'] = {
   kind: 'ssm',

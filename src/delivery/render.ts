@@ -11,7 +11,8 @@ import type { Delivery, GraphSource } from './delivery.js'
 /**
  * Graphs rendered but not yet taken by the delivery, beyond those being fetched. While a delivery
  * cannot take them yet (the signer is still being read, S3 is slow), fetching stops there instead
- * of rendering, and holding, every graph.
+ * of rendering, and holding, every graph. 20 is what the presigned delivery uploads at once
+ * (MAX_UPLOADS): a wave that arrives while the last one is still uploading is not held back.
  */
 export const MAX_WAITING = 20
 

@@ -16,7 +16,7 @@ import {
 import type { PresignedInputs } from '../inputs.js'
 import { logLine } from '../domain/text.js'
 
-export interface Signer {
+export interface ResolvedSigner {
   /** The client that presigns (local, no network). */
   client: S3Client
   kind: SigningKind
@@ -30,7 +30,7 @@ export async function resolveSigner(
   /** The S3 client on the workflow's credentials (the uploader), reused when the workflow signs. */
   workflowClient: S3Client,
   now: () => Date = () => new Date()
-): Promise<Signer> {
+): Promise<ResolvedSigner> {
   const credentials = await signingCredentials(inputs, awsRegion, workflowClient)
   const client =
     credentials.source === 'workflow'
@@ -42,6 +42,7 @@ export async function resolveSigner(
   const signedAt = now()
   const verdict = judgeSigning(credentials, inputs.signing, signedAt)
   core.info(logLine(verdict.note))
+  if (verdict.refusal) throw new ActionError(verdict.refusal)
   if (verdict.warning) core.warning(verdict.warning, { title: 'Presigned URLs will expire early' })
   return { client, kind: verdict.kind, signedAt, expiry: verdict.expiry }
 }

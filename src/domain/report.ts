@@ -39,7 +39,7 @@ export interface PresignedReport extends ReportBase {
   bucket: string
   signing: SigningKind
   expiry: Expiry
-  /** Embed the images in the job summary (a private repository, long-term signer). */
+  /** Embed the images in the job summary (summary-images, and a long-term signer). */
   embedImages: boolean
 }
 
@@ -101,7 +101,7 @@ export function outputValues(report: RunReport): Record<string, string> {
   }
 }
 
-/** `graphs 1.20 s, slack 0.40 s`. */
+/** `render 1.20 s, deliver 0.40 s, total 1.70 s`. */
 export function formatTimings(timings: Readonly<Record<string, number>>): string {
   return Object.entries(timings)
     .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)} s`)

@@ -30,7 +30,10 @@ export function logLine(text: string, max = MAX_LOG_LINE): string {
   return cut(/^\s*(::|##\[)/.test(line) ? `› ${line}` : line, max)
 }
 
-/** At most `max` characters, and when cut, how much was cut. */
+/**
+ * The first `max` characters, and when it cuts, a note of how much it cut (for logs and errors,
+ * where the reader should know). `truncate` is for Slack's fields, which have a hard length.
+ */
 export function cut(text: string, max: number): string {
   if (text.length <= max) return text
   return `${text.slice(0, max)}… (${text.length - max} more characters cut)`

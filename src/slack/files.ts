@@ -109,6 +109,7 @@ async function sendBytes(
   options: { sleep?: (ms: number) => Promise<void> }
 ): Promise<void> {
   let problem = ''
+  let cause: unknown
   for (let attempt = 1; attempt <= UPLOAD_ATTEMPTS; attempt++) {
     if (attempt > 1) await (options.sleep ?? sleep)(1000 * 2 ** (attempt - 2))
     try {
@@ -123,7 +124,8 @@ async function sendBytes(
       if (response.status < 500) break
     } catch (error) {
       problem = describeError(error)
+      cause = error
     }
   }
-  throw new ActionError(`Uploading '${file.name}' to Slack failed: ${problem}`)
+  throw new ActionError(`Uploading '${file.name}' to Slack failed: ${problem}`, { cause })
 }
