@@ -3,9 +3,11 @@
 import * as core from '@actions/core'
 import { parseDuration, parseExpiresIn } from './domain/durations.js'
 import { InputError } from './domain/errors.js'
+import { type ProxySettings, describeProxy } from './domain/proxy.js'
 import type { SigningPolicy } from './domain/signing.js'
 import type { Graph } from './domain/widgets.js'
 import { readDashboards, readGraphs } from './inputs/graphs.js'
+import { readProxy } from './inputs/proxy.js'
 import { type Signer, checkNotForSlackUpload, readSigner } from './inputs/signer.js'
 import { type SlackInputs, readSlack } from './inputs/slack.js'
 import {
@@ -55,6 +57,8 @@ export interface Inputs {
   maxConcurrency: number
   /** The whole action's deadline. */
   timeoutSeconds: number
+  /** The proxy every request takes (undefined: none, every request goes direct). */
+  proxy?: ProxySettings
 }
 
 const MAX_CONCURRENCY = 20
@@ -66,6 +70,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   if (presignSecret) core.setSecret(presignSecret)
   const slackToken = core.getInput('slack-token').trim()
   if (slackToken) core.setSecret(slackToken)
+  const proxy = readProxy(env) // masks the proxy's password
 
   const dashboards = readDashboards()
   const graphs = readGraphs(env, dashboards.length > 0)
@@ -99,7 +104,8 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     slack,
     dryRun,
     maxConcurrency: readInteger('max-concurrency', 5, 1, MAX_CONCURRENCY),
-    timeoutSeconds: readTimeout()
+    timeoutSeconds: readTimeout(),
+    proxy
   }
   if (kind === 'slack-upload') return { ...common, delivery: { kind } }
   return {
@@ -171,6 +177,7 @@ export function describeInputs(inputs: Inputs): string {
       : `s3://${delivery.s3.bucket}/${delivery.s3.keyPrefix} in ${delivery.s3.region}; signer: ${delivery.signer.kind}; expires-in ${delivery.signing.expiresInSeconds} s`
   return (
     `${count} graph${count === 1 ? '' : 's'}${dashboards}; CloudWatch in ${inputs.awsRegion}; ${where}; ` +
-    `max-concurrency ${inputs.maxConcurrency}${inputs.dryRun ? '; dry run' : ''}`
+    `max-concurrency ${inputs.maxConcurrency}${inputs.dryRun ? '; dry run' : ''}` +
+    (inputs.proxy ? `; ${describeProxy(inputs.proxy)}` : '')
   )
 }
