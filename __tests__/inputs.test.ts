@@ -481,3 +481,62 @@ describe('getInputs: impossible times and unsafe URLs', () => {
     expect(() => withInputs({ ...minimal, ...given })).toThrow(new RegExp(`^Input '${input}'`))
   })
 })
+
+describe('getInputs: the proxy', () => {
+  const PASSWORD = 'pr0xy-s3cret'
+
+  test('none given, none in the environment: no proxy', () => {
+    expect(withInputs(minimal).proxy).toBeUndefined()
+  })
+
+  test('from the environment, as curl reads it; its password masked', () => {
+    const inputs = withInputs(minimal, {
+      https_proxy: `http://build:${PASSWORD}@proxy.corp:3128`,
+      NO_PROXY: '169.254.169.254,.internal'
+    })
+    expect(inputs.proxy?.https).toMatchObject({
+      host: 'proxy.corp',
+      port: 3128,
+      username: 'build',
+      password: PASSWORD,
+      source: 'https_proxy'
+    })
+    expect(inputs.proxy?.http).toBeUndefined()
+    expect(inputs.proxy?.noProxy.map(entry => entry.host)).toEqual(['169.254.169.254', 'internal'])
+    expect(stdout.join('')).toContain(`::add-mask::${PASSWORD}`)
+  })
+
+  test('http-proxy and no-proxy override the environment', () => {
+    const inputs = withInputs(
+      { ...minimal, 'http-proxy': 'http://proxy.corp:8080', 'no-proxy': 'slack.com' },
+      { HTTPS_PROXY: 'http://other:1', HTTP_PROXY: 'http://other:2', NO_PROXY: 'amazonaws.com' }
+    )
+    expect(inputs.proxy?.https).toMatchObject({ host: 'proxy.corp', source: 'input http-proxy' })
+    expect(inputs.proxy?.http).toBe(inputs.proxy?.https)
+    expect(inputs.proxy?.noProxy).toEqual([{ host: 'slack.com' }])
+  })
+
+  test('a bad http-proxy is an input error; its password is masked first and never shown', () => {
+    const error = (() => {
+      try {
+        withInputs({ ...minimal, 'http-proxy': `socks5://build:${PASSWORD}@proxy.corp:1080` })
+      } catch (caught) {
+        return caught as Error
+      }
+      throw new Error('accepted')
+    })()
+    expect(error).toBeInstanceOf(InputError)
+    expect(error.message).toBe(
+      "Input 'http-proxy' is a socks5:// URL: only http:// and https:// proxies are supported"
+    )
+    expect(stdout.join('')).toContain(`::add-mask::${PASSWORD}`)
+  })
+
+  test('a bad proxy in the environment names the variable, not the value', () => {
+    expect(() =>
+      withInputs(minimal, { HTTPS_PROXY: `http://build:${PASSWORD}@proxy corp:3128` })
+    ).toThrow(
+      'The proxy in the environment variable HTTPS_PROXY is not a URL: expected http://[user:password@]host:port'
+    )
+  })
+})

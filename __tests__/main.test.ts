@@ -4,6 +4,8 @@
 import { jest } from '@jest/globals'
 import * as core from '../__fixtures__/core.js'
 import { ActionError } from '../src/domain/errors.js'
+import { ProxyError } from '../src/domain/network-errors.js'
+import { parseProxyUrl } from '../src/domain/proxy.js'
 import type { GraphOutcome, PresignedReport, RunReport } from '../src/domain/report.js'
 import { effectiveExpiry } from '../src/domain/signing.js'
 import type { Graph } from '../src/domain/widgets.js'
@@ -310,6 +312,33 @@ describe('a run that fails', () => {
     }
     expect(failures()).toEqual(['unexpected'])
     expect(core.debug.mock.calls).toEqual([[boom.stack]])
+  })
+
+  test('a refusing proxy: the step fails with its words, however deep a client wrapped them', async () => {
+    const refusal = new ProxyError(parseProxyUrl('http://proxy.corp:3128', 'HTTPS_PROXY'), {
+      kind: 'status',
+      status: 407,
+      target: 'slack.com:443'
+    })
+    const wrapped = Object.assign(new Error('A request error occurred: ...'), { original: refusal })
+    connectTo({
+      finish: async () => Promise.reject(new ActionError('posting failed', { cause: wrapped }))
+    })
+    await run()
+    expect(failures()).toEqual([refusal.message])
+  })
+
+  test('the proxy is in the first line of the log, without its password', async () => {
+    setInputs({ ...BASE_INPUTS, 'http-proxy': 'http://build:pr0xy-s3cret@proxy.corp:3128' })
+    await run()
+    expect(core.setSecret).toHaveBeenCalledWith('pr0xy-s3cret')
+    const line = String(core.info.mock.calls[0]?.[0])
+    expect(line).toContain('proxy: https via proxy.corp:3128 (input http-proxy)')
+    expect(line).not.toContain('pr0xy-s3cret')
+    expect(connect.mock.calls[0]?.[0].proxy?.https).toMatchObject({
+      host: 'proxy.corp',
+      port: 3128
+    })
   })
 
   test('something thrown that is not an Error still fails the step, in words', async () => {

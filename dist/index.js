@@ -332,7 +332,7 @@ __webpack_unused_export__ = {
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
+module.exports.gU = buildConnector
 __webpack_unused_export__ = errors
 __webpack_unused_export__ = {
   parseHeaders: util.parseHeaders,
@@ -28571,6 +28571,268 @@ const MAX_NAME_IN_TEXT = 200;
 
 /***/ }),
 
+/***/ 5940:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T6: () => (/* binding */ ProxyError),
+/* harmony export */   VY: () => (/* binding */ certificateHint),
+/* harmony export */   cL: () => (/* binding */ findProxyError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(241);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(460);
+// What a proxy's refusal and an untrusted certificate mean, and what to check: the words of the
+// errors both HTTP stacks raise. Pure.
+
+
+/**
+ * The proxy refused or could not be reached. The run ends with it: every request takes the same
+ * proxy, so nothing more could be delivered. It names the proxy by host and port only, never its
+ * credentials, and has no `code` or `cause` of a network error: the AWS SDK must not retry it.
+ */
+class ProxyError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
+    /** host:port of the proxy. */
+    proxy;
+    refusal;
+    constructor(proxy, refusal) {
+        super(refusalText(proxy, refusal));
+        this.name = 'ProxyError';
+        this.proxy = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .hostPort */ .QL)(proxy.host, proxy.port);
+        this.refusal = refusal;
+    }
+}
+const STATUS_TEXT = {
+    403: 'Forbidden',
+    407: 'Proxy Authentication Required',
+    502: 'Bad Gateway',
+    503: 'Service Unavailable',
+    504: 'Gateway Timeout'
+};
+function refusalText(proxy, refusal) {
+    const name = `${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .hostPort */ .QL)(proxy.host, proxy.port)} (from ${proxy.source})`;
+    const { target } = refusal;
+    const direct = `or, if the runner reaches ${target} directly, list its host in no-proxy (or NO_PROXY)`;
+    switch (refusal.kind) {
+        case 'status': {
+            const status = `${refusal.status}${STATUS_TEXT[refusal.status] ? ` ${STATUS_TEXT[refusal.status]}` : ''}`;
+            const said = `The proxy ${name} refused the tunnel to ${target}: ${status}.`;
+            if (refusal.status === 407) {
+                return proxy.username
+                    ? `${said} Check the user and password in ${proxy.source} (percent-encode special characters: @ as %40, : as %3A).`
+                    : `${said} The proxy wants credentials: give them in ${proxy.source} as ${proxy.protocol}//user:password@${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .hostPort */ .QL)(proxy.host, proxy.port)}.`;
+            }
+            if (refusal.status === 403) {
+                return `${said} Ask the proxy's administrators to allow ${target}, ${direct}.`;
+            }
+            return `${said} The proxy could not reach ${target}: check that it can, ${direct}.`;
+        }
+        case 'unreachable':
+            return `Could not connect to the proxy ${name} (${refusal.reason}) for a request to ${target}. Check the proxy's host and port in ${proxy.source}, and that the proxy runs.`;
+        case 'timeout':
+            return `The proxy ${name} did not answer within ${refusal.seconds} s when asked for a tunnel to ${target}. Check the proxy's host and port in ${proxy.source}.`;
+        case 'garbled':
+            return `The proxy ${name} did not answer like an HTTP proxy when asked for a tunnel to ${target}. Check that ${proxy.source} names an HTTP proxy (http://, or https:// for TLS to the proxy) and its port.`;
+    }
+}
+/** The ProxyError behind an error, however it was wrapped (`cause`, or `original` by the Slack client). */
+function findProxyError(error) {
+    let current = error;
+    for (let depth = 0; depth < 10 && typeof current === 'object' && current !== null; depth++) {
+        if (current instanceof ProxyError)
+            return current;
+        const { cause, original } = current;
+        current = cause ?? original;
+    }
+    return undefined;
+}
+/** Node's codes for a certificate chain that does not end at a CA it trusts. */
+const UNTRUSTED = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_UNTRUSTED'
+]);
+/**
+ * What to do about a TLS error's code, or '' when it is not about trusting a certificate. No final
+ * period: it ends a sentence that callers go on (awsErrorText's callers add '. ' and their hint).
+ */
+function certificateHint(code) {
+    if (typeof code !== 'string' || !UNTRUSTED.has(code))
+        return '';
+    return 'The server’s certificate is not signed by a CA Node trusts: behind a proxy that re-signs TLS with a corporate CA, set NODE_EXTRA_CA_CERTS to that CA’s PEM file (in the job’s env)';
+}
+
+
+/***/ }),
+
+/***/ 460:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GK: () => (/* binding */ describeProxy),
+/* harmony export */   PK: () => (/* binding */ proxyPasswords),
+/* harmony export */   QL: () => (/* binding */ hostPort),
+/* harmony export */   iJ: () => (/* binding */ proxyFor),
+/* harmony export */   uv: () => (/* binding */ readProxySettings)
+/* harmony export */ });
+/* unused harmony exports parseProxyUrl, redactUrl, parseNoProxy */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(241);
+// The proxy, read as curl and the runner read it: which proxy a request takes (or none), from the
+// inputs or the environment, and how to speak of it without its password. Pure: the tunnel
+// through it is src/tunnel.ts, used by both HTTP stacks (src/http.ts, src/aws/proxy-agents.ts).
+
+/**
+ * The input http-proxy (for every target) or the environment (lower-case names first, as curl
+ * reads them); the input no-proxy or NO_PROXY. A malformed proxy URL is an error naming where it was
+ * set, never showing the value (it may hold a password).
+ */
+function readProxySettings(inputs, env) {
+    const fromEnv = (names) => {
+        const name = names.find(n => env[n]?.trim());
+        return name ? parseProxyUrl(env[name]?.trim() ?? '', name) : undefined;
+    };
+    const given = inputs.httpProxy.trim();
+    const input = given ? parseProxyUrl(given, 'input http-proxy') : undefined;
+    const noProxy = inputs.noProxy.trim() || env.no_proxy?.trim() || env.NO_PROXY?.trim() || '';
+    const settings = {
+        https: input ?? fromEnv(['https_proxy', 'HTTPS_PROXY']),
+        http: input ?? fromEnv(['http_proxy', 'HTTP_PROXY']),
+        noProxy: parseNoProxy(noProxy)
+    };
+    return settings.https || settings.http ? settings : undefined;
+}
+/** http://[user:password@]host[:port]; no scheme means http://. The port defaults to 80 (443). */
+function parseProxyUrl(value, source) {
+    const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw proxyUrlError(source, 'is not a URL: expected http://[user:password@]host:port');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw proxyUrlError(source, `is a ${url.protocol.slice(0, -1)}:// URL: only http:// and https:// proxies are supported`);
+    }
+    if (!url.hostname)
+        throw proxyUrlError(source, 'has no host');
+    return {
+        protocol: url.protocol,
+        host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port: url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80,
+        username: url.username ? decode(url.username) : undefined,
+        password: url.password ? decode(url.password) : undefined,
+        source
+    };
+}
+function proxyUrlError(source, detail) {
+    if (source === 'input http-proxy')
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('http-proxy', detail);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The proxy in the environment variable ${source} ${detail}`);
+}
+function decode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * The password of a proxy URL, as written and decoded, for masking before the URL is parsed (so
+ * that no error about it can show the password first).
+ */
+function proxyPasswords(value) {
+    const userInfo = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)@/i.exec(value.trim())?.[1] ?? '';
+    const colon = userInfo.indexOf(':');
+    const password = colon < 0 ? '' : userInfo.slice(colon + 1);
+    return [...new Set([password, decode(password)])].filter(secret => secret !== '');
+}
+/** The URL with its password replaced by ***, for the log. */
+function redactUrl(value) {
+    return value.replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?[^/?#:@]*:)[^/?#]*@/i, '$1***@');
+}
+/** NO_PROXY's entries: comma (or space) separated; '.domain' and '*.domain' mean 'domain'. */
+function parseNoProxy(value) {
+    return value
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map(entry => parseNoProxyEntry(entry.toLowerCase()));
+}
+function parseNoProxyEntry(entry) {
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+    if (bracketed)
+        return withPort(bracketed[1] ?? '', bracketed[2]);
+    const cidr = /^(\d+\.\d+\.\d+\.\d+)\/(\d+)$/.exec(entry);
+    const network = cidr ? ipv4(cidr[1] ?? '') : undefined;
+    const bits = Number(cidr?.[2]);
+    if (network !== undefined && bits <= 32) {
+        return { host: entry, cidr: [(network & mask(bits)) >>> 0, bits] };
+    }
+    const hostPort = /^([^:]+):(\d+)$/.exec(entry);
+    if (hostPort)
+        return withPort(hostPort[1] ?? '', hostPort[2]);
+    return withPort(entry, undefined);
+}
+function withPort(host, port) {
+    const name = host.replace(/^\*?\./, '').replace(/\.$/, '');
+    return port === undefined ? { host: name } : { host: name, port: Number(port) };
+}
+/** The proxy a request to this target takes, or undefined to go direct. */
+function proxyFor(settings, protocol, host, port) {
+    const proxy = protocol === 'https:' ? settings?.https : settings?.http;
+    if (!proxy || !settings)
+        return undefined;
+    const name = host
+        .toLowerCase()
+        .replace(/^\[(.*)\]$/, '$1')
+        .replace(/\.$/, '');
+    const bypass = settings.noProxy.some(entry => (entry.port === undefined || entry.port === port) && matches(entry, name));
+    return bypass ? undefined : proxy;
+}
+function matches(entry, host) {
+    if (entry.host === '*' || entry.host === host)
+        return true;
+    if (entry.cidr) {
+        const address = ipv4(host);
+        return address !== undefined && (address & mask(entry.cidr[1])) >>> 0 === entry.cidr[0];
+    }
+    const isAddress = ipv4(host) !== undefined || host.includes(':');
+    return !isAddress && entry.host !== '' && host.endsWith(`.${entry.host}`);
+}
+function ipv4(text) {
+    const parts = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text)?.slice(1).map(Number);
+    if (!parts || parts.some(part => part > 255))
+        return undefined;
+    return parts.reduce((value, part) => value * 256 + part, 0);
+}
+function mask(bits) {
+    return bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
+}
+/** host:port, IPv6 in brackets: what the log and the errors show of a proxy or a target. */
+function hostPort(host, port) {
+    return `${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+/** One line for the log: which proxy for which targets, and the exceptions. Never a password. */
+function describeProxy(settings) {
+    if (!settings)
+        return '';
+    const via = (proxy) => `${hostPort(proxy.host, proxy.port)} (${proxy.source})`;
+    const parts = [
+        settings.https ? `https via ${via(settings.https)}` : 'https direct',
+        settings.http ? `http via ${via(settings.http)}` : 'http direct'
+    ];
+    const exceptions = settings.noProxy.map(entry => entry.port === undefined ? entry.host : hostPort(entry.host, entry.port));
+    if (exceptions.length > 0)
+        parts.push(`direct to ${exceptions.join(', ')}`);
+    return `proxy: ${parts.join(', ')}`;
+}
+
+
+/***/ }),
+
 /***/ 8396:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28839,7 +29101,7 @@ function cut(text, max) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8007);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5435);
 // The action's entry point: everything happens in run(), which reports failure itself.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28849,7 +29111,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8007:
+/***/ 5435:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28864,6 +29126,8 @@ var core = __nccwpck_require__(3218);
 var durations = __nccwpck_require__(7301);
 // EXTERNAL MODULE: ./src/domain/errors.ts
 var errors = __nccwpck_require__(241);
+// EXTERNAL MODULE: ./src/domain/network-errors.ts
+var network_errors = __nccwpck_require__(5940);
 // EXTERNAL MODULE: ./src/domain/report.ts
 var domain_report = __nccwpck_require__(8396);
 // EXTERNAL MODULE: ./src/domain/concurrency.ts
@@ -28872,7 +29136,8 @@ var concurrency = __nccwpck_require__(7571);
 // The render stage both deliveries share: every graph fetched from CloudWatch, at most
 // max-concurrency at once (CloudWatch's quota is per account), and handed to the delivery the
 // moment it arrives, so a graph's upload never holds a fetch slot. A graph that fails to render is
-// recorded with its cause and the others go on.
+// recorded with its cause and the others go on; a proxy that refuses ends the run.
+
 
 
 /**
@@ -28883,23 +29148,42 @@ var concurrency = __nccwpck_require__(7571);
  */
 const MAX_WAITING = 20;
 async function renderGraphs(graphs, source, delivery, maxConcurrency) {
-    const stopped = delivery.begin(graphs);
+    // Ends the run from here: a proxy that refused (every request takes it, so the next graph would
+    // meet it too), or a delivery that rejected. No graph goes on to the delivery after that.
+    const halt = new AbortController();
+    const stopped = AbortSignal.any([delivery.begin(graphs), halt.signal]);
     const fetches = new concurrency/* Limiter */.j(maxConcurrency);
     const held = new concurrency/* Limiter */.j(maxConcurrency + MAX_WAITING);
+    async function fetchImage(graph) {
+        stopped.throwIfAborted();
+        try {
+            return await source.fetchImage(graph);
+        }
+        catch (error) {
+            const refusal = (0,network_errors/* findProxyError */.cL)(error);
+            if (refusal)
+                halt.abort(refusal); // before the slot frees: the next fetch does not start
+            throw error;
+        }
+    }
     async function render(graph) {
         let image;
         try {
-            image = await fetches.run(async () => {
-                stopped.throwIfAborted();
-                return source.fetchImage(graph);
-            });
+            image = await fetches.run(() => fetchImage(graph));
         }
         catch (error) {
-            // Once the delivery has given up, the run ends with its reason, not this graph's.
+            // Once the run has ended, it ends with its reason, not this graph's.
             stopped.throwIfAborted();
             return { graph, failure: (0,errors/* describeError */.Uc)(error) };
         }
-        return delivery.accept(graph, image);
+        stopped.throwIfAborted();
+        try {
+            return await delivery.accept(graph, image);
+        }
+        catch (error) {
+            halt.abort(error);
+            throw error;
+        }
     }
     return Promise.all(graphs.map(graph => held.run(() => render(graph))));
 }
@@ -29272,6 +29556,8 @@ async function collectGraphs(inputs, cloudwatch, phases) {
     return graphs;
 }
 
+// EXTERNAL MODULE: ./src/domain/proxy.ts
+var proxy = __nccwpck_require__(460);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -29545,6 +29831,23 @@ function readGraphs(env, haveDashboards) {
     return parseGraphs(readDocument(text, 'widgets-file'), 'widgets-file');
 }
 
+;// CONCATENATED MODULE: ./src/inputs/proxy.ts
+// The proxy every request takes: the inputs http-proxy and no-proxy, else the environment's
+// HTTPS_PROXY / HTTP_PROXY / NO_PROXY (lower-case names first, as curl reads them).
+
+
+
+/** Proxy URLs may hold a password: masked before anything about them can be said or fail. */
+function readProxy(env) {
+    const httpProxy = input('http-proxy');
+    const urls = [httpProxy, env.https_proxy, env.HTTPS_PROXY, env.http_proxy, env.HTTP_PROXY];
+    for (const url of urls) {
+        for (const password of (0,proxy/* proxyPasswords */.PK)(url ?? ''))
+            core/* setSecret */.Pq(password);
+    }
+    return (0,proxy/* readProxySettings */.uv)({ httpProxy, noProxy: input('no-proxy') }, env);
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/signer.ts
 // Who signs the URLs: keys from inputs, from SSM parameters, or the workflow's own credentials.
 
@@ -29659,6 +29962,8 @@ function readSlack(token, dryRun, delivery) {
 
 
 
+
+
 const MAX_CONCURRENCY = 20;
 const DEFAULT_KEY_PREFIX = 'cloudwatch-graphs/';
 function getInputs(env = process.env) {
@@ -29669,20 +29974,18 @@ function getInputs(env = process.env) {
     const slackToken = core/* getInput */.V4('slack-token').trim();
     if (slackToken)
         core/* setSecret */.Pq(slackToken);
+    const proxy = readProxy(env); // masks the proxy's password
     const dashboards = readDashboards();
     const graphs = readGraphs(env, dashboards.length > 0);
     const kind = readChoice('delivery', ['presigned-url', 'slack-upload'], 'presigned-url');
     if (kind === 'slack-upload')
         checkNotForSlackUpload(presignSecret);
     const awsRegion = readRegion('aws-region', input('aws-region') || env.AWS_REGION || env.AWS_DEFAULT_REGION || '');
-    const s3Region = input('s3-region') ? readRegion('s3-region', input('s3-region')) : awsRegion;
     const dryRun = readBoolean('dry-run', false);
     const credentialExpiration = readInstant('credential-expiration', input('credential-expiration'));
     const environmentCredentialExpiration = readEnvironmentExpiration(env);
     // Every input is checked, whichever delivery uses it.
-    const bucket = kind === 'slack-upload' ? '' : readBucket(input('s3-bucket'));
-    const keyPrefix = readKeyPrefix(env);
-    const forcePathStyle = readBoolean('s3-force-path-style', false);
+    const s3 = readS3(env, awsRegion, kind === 'presigned-url');
     const expiresInSeconds = (0,durations/* parseExpiresIn */.bE)(input('expires-in') || '7d');
     const signer = readSigner(presignSecret);
     const temporaryCredentials = readChoice('temporary-credentials', ['warn', 'fail'], 'warn');
@@ -29696,7 +29999,8 @@ function getInputs(env = process.env) {
         slack,
         dryRun,
         maxConcurrency: readInteger('max-concurrency', 5, 1, MAX_CONCURRENCY),
-        timeoutSeconds: readTimeout()
+        timeoutSeconds: readTimeout(),
+        proxy
     };
     if (kind === 'slack-upload')
         return { ...common, delivery: { kind } };
@@ -29704,7 +30008,7 @@ function getInputs(env = process.env) {
         ...common,
         delivery: {
             kind,
-            s3: { bucket, region: s3Region, keyPrefix, forcePathStyle },
+            s3,
             signer,
             signing: {
                 expiresInSeconds,
@@ -29715,6 +30019,15 @@ function getInputs(env = process.env) {
             verifyUrls,
             summaryImages
         }
+    };
+}
+/** Where the PNGs go; the bucket is required only when `needsBucket` (delivery: presigned-url). */
+function readS3(env, awsRegion, needsBucket) {
+    return {
+        region: input('s3-region') ? readRegion('s3-region', input('s3-region')) : awsRegion,
+        bucket: needsBucket ? readBucket(input('s3-bucket')) : '',
+        keyPrefix: readKeyPrefix(env),
+        forcePathStyle: readBoolean('s3-force-path-style', false)
     };
 }
 /** An empty prefix is allowed; an absent one (no runner filled in the default) is the default. */
@@ -29755,13 +30068,15 @@ function describeInputs(inputs) {
         ? 'delivery: slack-upload'
         : `s3://${delivery.s3.bucket}/${delivery.s3.keyPrefix} in ${delivery.s3.region}; signer: ${delivery.signer.kind}; expires-in ${delivery.signing.expiresInSeconds} s`;
     return (`${count} graph${count === 1 ? '' : 's'}${dashboards}; CloudWatch in ${inputs.awsRegion}; ${where}; ` +
-        `max-concurrency ${inputs.maxConcurrency}${inputs.dryRun ? '; dry run' : ''}`);
+        `max-concurrency ${inputs.maxConcurrency}${inputs.dryRun ? '; dry run' : ''}` +
+        (inputs.proxy ? `; ${(0,proxy/* describeProxy */.GK)(inputs.proxy)}` : ''));
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
 // The action, read top to bottom: inputs → graphs → render → deliver → report. Everything that can
 // be checked without a side effect is checked first; one place turns an error into the step's
 // failure.
+
 
 
 
@@ -29784,7 +30099,7 @@ async function run() {
         core/* info */.pq((0,domain_text/* logLine */.BP)(describeInputs(inputs)));
         deadline = startDeadline(inputs.timeoutSeconds, phases);
         // The one lazy-load boundary: the AWS SDK and the Slack client load once the inputs are valid.
-        const { connect } = await Promise.all(/* import() */[__nccwpck_require__.e(980), __nccwpck_require__.e(405)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1405));
+        const { connect } = await Promise.all(/* import() */[__nccwpck_require__.e(980), __nccwpck_require__.e(128)]).then(__nccwpck_require__.bind(__nccwpck_require__, 128));
         const { cloudwatch, delivery } = connect(inputs, phases);
         const graphs = await collectGraphs(inputs, cloudwatch, phases);
         phases.enter('rendering graphs');
@@ -29808,7 +30123,8 @@ async function run() {
         phases.end();
         if (core/* isDebug */._o() && error instanceof Error && error.stack)
             core/* debug */.Yz(error.stack);
-        core/* setFailed */.C1((0,domain_text/* cut */.Jj)((0,errors/* describeError */.Uc)(error), MAX_ERROR));
+        // A refusing proxy is the cause, however deep a client wrapped it: say it first.
+        core/* setFailed */.C1((0,domain_text/* cut */.Jj)((0,errors/* describeError */.Uc)((0,network_errors/* findProxyError */.cL)(error) ?? error), MAX_ERROR));
     }
     finally {
         clearTimeout(deadline);

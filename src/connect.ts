@@ -7,12 +7,14 @@ import type { Delivery, GraphSource } from './delivery/delivery.js'
 import { PresignedDelivery } from './delivery/presigned.js'
 import { SlackHostedDelivery } from './delivery/slack-hosted.js'
 import type { Phases } from './github/log.js'
+import { useProxy } from './http.js'
 import type { Inputs } from './inputs.js'
 
 export function connect(
   inputs: Inputs,
   phases: Phases
 ): { cloudwatch: GraphSource; delivery: Delivery } {
+  useProxy(inputs.proxy) // before any client: every request of the run takes it
   const client = createCloudWatchClient(inputs.awsRegion)
   const cloudwatch: GraphSource = {
     fetchImage: graph => fetchGraphImage(client, graph),

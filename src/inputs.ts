@@ -3,9 +3,11 @@
 import * as core from '@actions/core'
 import { parseDuration, parseExpiresIn } from './domain/durations.js'
 import { InputError } from './domain/errors.js'
+import { type ProxySettings, describeProxy } from './domain/proxy.js'
 import type { SigningPolicy } from './domain/signing.js'
 import type { Graph } from './domain/widgets.js'
 import { readDashboards, readGraphs } from './inputs/graphs.js'
+import { readProxy } from './inputs/proxy.js'
 import { type SignerInput, checkNotForSlackUpload, readSigner } from './inputs/signer.js'
 import { type SlackInputs, readSlack } from './inputs/slack.js'
 import {
@@ -58,6 +60,8 @@ export interface Inputs {
   maxConcurrency: number
   /** The whole action's deadline. */
   timeoutSeconds: number
+  /** The proxy every request takes (undefined: none, every request goes direct). */
+  proxy?: ProxySettings
 }
 
 const MAX_CONCURRENCY = 20
@@ -69,6 +73,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   if (presignSecret) core.setSecret(presignSecret)
   const slackToken = core.getInput('slack-token').trim()
   if (slackToken) core.setSecret(slackToken)
+  const proxy = readProxy(env) // masks the proxy's password
 
   const dashboards = readDashboards()
   const graphs = readGraphs(env, dashboards.length > 0)
@@ -78,14 +83,11 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     'aws-region',
     input('aws-region') || env.AWS_REGION || env.AWS_DEFAULT_REGION || ''
   )
-  const s3Region = input('s3-region') ? readRegion('s3-region', input('s3-region')) : awsRegion
   const dryRun = readBoolean('dry-run', false)
   const credentialExpiration = readInstant('credential-expiration', input('credential-expiration'))
   const environmentCredentialExpiration = readEnvironmentExpiration(env)
   // Every input is checked, whichever delivery uses it.
-  const bucket = kind === 'slack-upload' ? '' : readBucket(input('s3-bucket'))
-  const keyPrefix = readKeyPrefix(env)
-  const forcePathStyle = readBoolean('s3-force-path-style', false)
+  const s3 = readS3(env, awsRegion, kind === 'presigned-url')
   const expiresInSeconds = parseExpiresIn(input('expires-in') || '7d')
   const signer = readSigner(presignSecret)
   const temporaryCredentials = readChoice(
@@ -103,14 +105,15 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     slack,
     dryRun,
     maxConcurrency: readInteger('max-concurrency', 5, 1, MAX_CONCURRENCY),
-    timeoutSeconds: readTimeout()
+    timeoutSeconds: readTimeout(),
+    proxy
   }
   if (kind === 'slack-upload') return { ...common, delivery: { kind } }
   return {
     ...common,
     delivery: {
       kind,
-      s3: { bucket, region: s3Region, keyPrefix, forcePathStyle },
+      s3,
       signer,
       signing: {
         expiresInSeconds,
@@ -121,6 +124,16 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
       verifyUrls,
       summaryImages
     }
+  }
+}
+
+/** Where the PNGs go; the bucket is required only when `needsBucket` (delivery: presigned-url). */
+function readS3(env: NodeJS.ProcessEnv, awsRegion: string, needsBucket: boolean): S3Inputs {
+  return {
+    region: input('s3-region') ? readRegion('s3-region', input('s3-region')) : awsRegion,
+    bucket: needsBucket ? readBucket(input('s3-bucket')) : '',
+    keyPrefix: readKeyPrefix(env),
+    forcePathStyle: readBoolean('s3-force-path-style', false)
   }
 }
 
@@ -169,6 +182,7 @@ export function describeInputs(inputs: Inputs): string {
       : `s3://${delivery.s3.bucket}/${delivery.s3.keyPrefix} in ${delivery.s3.region}; signer: ${delivery.signer.kind}; expires-in ${delivery.signing.expiresInSeconds} s`
   return (
     `${count} graph${count === 1 ? '' : 's'}${dashboards}; CloudWatch in ${inputs.awsRegion}; ${where}; ` +
-    `max-concurrency ${inputs.maxConcurrency}${inputs.dryRun ? '; dry run' : ''}`
+    `max-concurrency ${inputs.maxConcurrency}${inputs.dryRun ? '; dry run' : ''}` +
+    (inputs.proxy ? `; ${describeProxy(inputs.proxy)}` : '')
   )
 }

@@ -4,6 +4,7 @@
 import * as core from '@actions/core'
 import { formatSeconds } from './domain/durations.js'
 import { ActionError, describeError } from './domain/errors.js'
+import { findProxyError } from './domain/network-errors.js'
 import { formatTimings, runFailure } from './domain/report.js'
 import { renderGraphs } from './delivery/render.js'
 import { setOutputs, writeSummary } from './github/outputs.js'
@@ -49,7 +50,8 @@ export async function run(): Promise<void> {
   } catch (error) {
     phases.end()
     if (core.isDebug() && error instanceof Error && error.stack) core.debug(error.stack)
-    core.setFailed(cut(describeError(error), MAX_ERROR))
+    // A refusing proxy is the cause, however deep a client wrapped it: say it first.
+    core.setFailed(cut(describeError(findProxyError(error) ?? error), MAX_ERROR))
   } finally {
     clearTimeout(deadline)
   }

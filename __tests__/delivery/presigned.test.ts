@@ -8,6 +8,9 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm'
 import { mockClient } from 'aws-sdk-client-mock'
 import * as core from '../../__fixtures__/core.js'
+import { ActionError } from '../../src/domain/errors.js'
+import { ProxyError, findProxyError } from '../../src/domain/network-errors.js'
+import { parseProxyUrl } from '../../src/domain/proxy.js'
 import type { GraphOutcome } from '../../src/domain/report.js'
 import type { Graph } from '../../src/domain/widgets.js'
 import type { Inputs, PresignedInputs } from '../../src/inputs.js'
@@ -432,6 +435,27 @@ describe('uploads', () => {
       expect(report.posts).toHaveLength(1)
     }
   )
+
+  test("an upload the proxy refuses ends the run: accept rejects with the proxy's error", async () => {
+    const refusal = new ProxyError(parseProxyUrl('http://proxy.corp:3128', 'HTTPS_PROXY'), {
+      kind: 'status',
+      status: 403,
+      target: 's3.us-east-1.amazonaws.com:443'
+    })
+    s3 = mockClient(S3Client)
+    s3.on(PutObjectCommand).rejects(refusal)
+    const presigned = delivery({
+      signer: {
+        kind: 'inputs',
+        accessKeyId: standIns.signer.accessKeyId,
+        secretAccessKey: standIns.signer.secretAccessKey
+      }
+    })
+    presigned.begin([CPU])
+    const accepted = presigned.accept(CPU, png(1))
+    await expect(accepted).rejects.toThrow(ActionError)
+    expect(findProxyError(await accepted.catch((error: unknown) => error))).toBe(refusal)
+  })
 })
 
 describe('the URL check: each URL fetched as Slack will', () => {

@@ -50,3 +50,27 @@ test.each([
     expect(Number.isNaN(context.runId)).toBe(true)
   }
 })
+
+test.each([
+  ['github.com by default', undefined, 'https://github.com/o/r/actions/runs/9/attempts/1'],
+  [
+    'GitHub Enterprise Server: its own host',
+    'https://github.example.com',
+    'https://github.example.com/o/r/actions/runs/9/attempts/1'
+  ],
+  [
+    'a trailing slash is not doubled',
+    'https://github.example.com/',
+    'https://github.example.com/o/r/actions/runs/9/attempts/1'
+  ],
+  [
+    'GHE.com data residency',
+    'https://octo.ghe.com',
+    'https://octo.ghe.com/o/r/actions/runs/9/attempts/1'
+  ]
+])('the run link follows GITHUB_SERVER_URL: %s', (_case, serverUrl, runUrl) => {
+  const env = { GITHUB_RUN_ID: '9', GITHUB_RUN_ATTEMPT: '1', GITHUB_REPOSITORY: 'o/r' }
+  expect(readRunInfo(serverUrl ? { ...env, GITHUB_SERVER_URL: serverUrl } : env).runUrl).toBe(
+    runUrl
+  )
+})

@@ -5,6 +5,7 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { S3Client } from '@aws-sdk/client-s3'
 import { SSMClient } from '@aws-sdk/client-ssm'
 import { CLOUDWATCH_QUOTA_PER_SECOND, ThrottlePacer, pacerPlugin } from './pacer.js'
+import { proxyAgents } from './proxy-agents.js'
 
 export const USER_AGENT: [string, string] = ['cloudwatch-graphs-to-slack', '1']
 
@@ -19,7 +20,13 @@ function settings(region: string) {
     customUserAgent: [USER_AGENT],
     maxAttempts: 5,
     retryMode: 'standard',
-    requestHandler: { connectionTimeout: 5000, requestTimeout: 30000, throwOnRequestTimeout: true }
+    requestHandler: {
+      connectionTimeout: 5000,
+      requestTimeout: 30000,
+      throwOnRequestTimeout: true,
+      // Through the run's proxy, when it has one.
+      ...proxyAgents()
+    }
   }
 }
 

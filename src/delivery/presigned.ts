@@ -9,6 +9,7 @@ import { checkUrl } from '../aws/url-check.js'
 import { Limiter } from '../domain/concurrency.js'
 import { ActionError, describeError } from '../domain/errors.js'
 import { label, objectKeys } from '../domain/naming.js'
+import { findProxyError } from '../domain/network-errors.js'
 import {
   type GraphOutcome,
   type PresignedReport,
@@ -82,6 +83,7 @@ export class PresignedDelivery implements Delivery {
       outcome.key = key // only a stored object has a key to report
       outcome.url = await presigning
     } catch (error) {
+      if (findProxyError(error)) throw error // the proxy refused: the run ends, no more uploads
       outcome.failure = describeError(error)
       return outcome
     }

@@ -13,7 +13,8 @@ export interface RunInfo {
 export function readRunInfo(env: NodeJS.ProcessEnv = process.env): RunInfo {
   const runId = parseInt(env.GITHUB_RUN_ID ?? '', 10)
   const runAttempt = parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10)
-  const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com'
+  // GitHub Enterprise Server runs on its own host: the link points there.
+  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
   const repository = env.GITHUB_REPOSITORY
   const attempt = runAttempt > 0 ? `/attempts/${runAttempt}` : ''
   return {

@@ -1,8 +1,8 @@
-export const id = 405;
-export const ids = [405];
+export const id = 128;
+export const ids = [128];
 export const modules = {
 
-/***/ 1405:
+/***/ 128:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,8 +19,11 @@ var S3Client = __webpack_require__(8897);
 var SSMClient = __webpack_require__(7650);
 // EXTERNAL MODULE: ./src/domain/errors.ts
 var errors = __webpack_require__(241);
+// EXTERNAL MODULE: ./src/domain/network-errors.ts
+var network_errors = __webpack_require__(5940);
 ;// CONCATENATED MODULE: ./src/aws/errors.ts
 // What an AWS SDK error says, read one way for every service.
+
 
 /**
  * The error's wire code, or '' when it has none. CloudWatch is "query compatible": the SDK may name
@@ -34,8 +37,12 @@ function awsErrorCode(error) {
         return Code;
     return typeof name === 'string' ? name : '';
 }
-/** `Code: message`, as the service said it. */
+/** `Code: message`, as the service said it; for a certificate Node does not trust, what to do. */
 function awsErrorText(error) {
+    const { code: tlsCode, message } = (error ?? {});
+    const hint = (0,network_errors/* certificateHint */.VY)(tlsCode);
+    if (hint)
+        return `${String(message)} (${String(tlsCode)}). ${hint}`;
     if (error instanceof Error) {
         const code = awsErrorCode(error);
         return code && code !== 'Error' ? `${code}: ${error.message}` : error.message;
@@ -139,10 +146,279 @@ function pacerPlugin(pacer) {
     };
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
+// EXTERNAL MODULE: ./src/domain/proxy.ts
+var domain_proxy = __webpack_require__(460);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node_net_);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(1692);
+var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
+;// CONCATENATED MODULE: ./src/tunnel.ts
+// A CONNECT tunnel through an HTTP proxy to one host:port: what both HTTP stacks use when a request
+// goes through the proxy (src/http.ts for undici, src/aws/proxy-agents.ts for the AWS SDK), so a
+// proxy behaves, and fails, the same way for every outside system. The tunnel is a plain socket to
+// the target; an https target's TLS runs inside it, end to end, with Node's trusted CAs (and so
+// NODE_EXTRA_CA_CERTS).
+
+
+
+
+/** The most a proxy's answer to CONNECT may hold before its blank line. */
+const MAX_ANSWER_BYTES = 16 * 1024;
+/** Opens a tunnel to host:port, or rejects with a ProxyError that names the proxy (never its password). */
+function openTunnel(proxy, host, port, timeoutMs) {
+    const target = (0,domain_proxy/* hostPort */.QL)(host, port);
+    return new Promise((resolve, reject) => {
+        const socket = connectToProxy(proxy);
+        let answer = Buffer.alloc(0);
+        const done = () => {
+            socket.removeListener('readable', onReadable);
+            socket.removeListener('end', onEnd);
+            socket.removeListener('error', onError);
+            socket.setTimeout(0);
+            socket.removeListener('timeout', onTimeout);
+        };
+        const fail = (refusal) => {
+            done();
+            socket.on('error', () => undefined).destroy();
+            reject(new network_errors/* ProxyError */.T6(proxy, refusal));
+        };
+        const onError = (error) => fail({ kind: 'unreachable', reason: error.code ?? error.message, target });
+        const onEnd = () => fail({ kind: 'unreachable', reason: 'it closed the connection', target });
+        const onTimeout = () => fail({ kind: 'timeout', seconds: timeoutMs / 1000, target });
+        const onReadable = () => {
+            let chunk;
+            while ((chunk = socket.read()) !== null) {
+                answer = Buffer.concat([answer, chunk]);
+                const end = answer.indexOf('\r\n\r\n');
+                if (end >= 0)
+                    return settle(answer.subarray(0, end), answer.subarray(end + 4));
+                if (answer.length > MAX_ANSWER_BYTES)
+                    return fail({ kind: 'garbled', target });
+            }
+        };
+        const settle = (head, rest) => {
+            const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head.toString('latin1'))?.[1]);
+            if (!status)
+                return fail({ kind: 'garbled', target });
+            if (status < 200 || status > 299)
+                return fail({ kind: 'status', status, target });
+            done();
+            // Errors after this are the request's; this keeps one that arrives before its listener
+            // from crashing the process.
+            socket.on('error', () => undefined);
+            if (rest.length > 0)
+                socket.unshift(rest);
+            resolve(socket);
+        };
+        socket.setTimeout(timeoutMs, onTimeout);
+        socket.on('error', onError);
+        socket.on('end', onEnd);
+        socket.once(proxy.protocol === 'https:' ? 'secureConnect' : 'connect', () => {
+            socket.write(connectRequest(proxy, target));
+            socket.on('readable', onReadable);
+        });
+    });
+}
+function connectToProxy(proxy) {
+    if (proxy.protocol === 'http:')
+        return external_node_net_default().connect({ host: proxy.host, port: proxy.port });
+    return external_node_tls_default().connect({
+        host: proxy.host,
+        port: proxy.port,
+        servername: external_node_net_default().isIP(proxy.host) ? undefined : proxy.host,
+        ALPNProtocols: ['http/1.1']
+    });
+}
+/** `CONNECT host:port`, with the proxy's credentials (Basic) when its URL has them. */
+function connectRequest(proxy, target) {
+    const lines = [`CONNECT ${target} HTTP/1.1`, `Host: ${target}`];
+    if (proxy.username !== undefined || proxy.password !== undefined) {
+        const credentials = `${proxy.username ?? ''}:${proxy.password ?? ''}`;
+        lines.push(`Proxy-Authorization: Basic ${Buffer.from(credentials).toString('base64')}`);
+    }
+    return `${lines.join('\r\n')}\r\n\r\n`;
+}
+
+;// CONCATENATED MODULE: ./src/http.ts
+// The one HTTP client for every request outside the AWS SDK: Slack's Web API, Slack's upload URLs
+// and the presigned-URL checks. It is undici, the copy @actions/core already loads for its own
+// HTTP client, so the action initialises one HTTP stack rather than a second one behind Node's
+// global fetch(). Whatever a request needs on its way out (a proxy, a deadline) is set here, once,
+// for all of them; the AWS clients read the run's proxy from here too (aws/proxy-agents.ts).
+
+
+
+
+const CONNECT_TIMEOUT_MS = 10_000;
+let proxy;
+let dispatcher;
+/** The run's proxy (inputs and environment): set once, by connect.ts, before the first request. */
+function useProxy(settings) {
+    proxy = settings;
+    dispatcher = undefined;
+}
+function proxySettings() {
+    return proxy;
+}
+/** No request waits forever: not for a connection, not for headers, not between body chunks. */
+function currentDispatcher() {
+    dispatcher ??= new undici/* Agent */.g6({ connect: connector(), headersTimeout: 30_000, bodyTimeout: 30_000 });
+    return dispatcher;
+}
+/**
+ * Each new connection, direct or through a CONNECT tunnel, as the proxy settings decide for its
+ * host (undici's own ProxyAgent takes one proxy for every host, and its EnvHttpProxyAgent reads
+ * NO_PROXY otherwise than curl). TLS to an https target runs inside the tunnel.
+ */
+function connector() {
+    const direct = (0,undici/* buildConnector */.gU)({ timeout: CONNECT_TIMEOUT_MS });
+    const settings = proxy;
+    if (!settings)
+        return direct;
+    return (options, callback) => {
+        const port = Number(options.port) || (options.protocol === 'https:' ? 443 : 80);
+        const through = (0,domain_proxy/* proxyFor */.iJ)(settings, options.protocol, options.hostname, port);
+        if (!through)
+            return direct(options, callback);
+        openTunnel(through, options.hostname, port, CONNECT_TIMEOUT_MS).then(socket => {
+            if (options.protocol === 'https:')
+                direct({ ...options, httpSocket: socket }, callback);
+            else
+                callback(null, socket);
+        }, (error) => callback(error, null));
+    };
+}
+const httpFetch = async (url, init) => {
+    try {
+        const response = await (0,undici/* fetch */.hd)(url, {
+            ...init,
+            dispatcher: currentDispatcher()
+        });
+        return response;
+    }
+    catch (error) {
+        throw (0,network_errors/* findProxyError */.cL)(error) ?? withCause(error);
+    }
+};
+/**
+ * fetch() fails with a bare "fetch failed"; the reason (ECONNREFUSED, a DNS or TLS failure) is in
+ * its cause. Say it, so a failed request explains itself. An abort (a timeout) is left as it is.
+ */
+function withCause(error) {
+    // Duck-typed: Node's own errors (TLS, sockets) may come from another realm than this Error.
+    const cause = error?.cause;
+    if (!(error instanceof TypeError) || typeof cause?.message !== 'string')
+        return error;
+    const reason = typeof cause.code === 'string' ? `${cause.code}: ${cause.message}` : cause.message;
+    if (!reason || error.message.includes(reason))
+        return error;
+    const hint = (0,network_errors/* certificateHint */.VY)(cause.code);
+    return new TypeError(`${error.message} (${reason})${hint ? `. ${hint}` : ''}`, {
+        cause: error.cause
+    });
+}
+
+;// CONCATENATED MODULE: ./src/aws/proxy-agents.ts
+// The AWS SDK's sockets, through the proxy: node:http(s) agents for its NodeHttpHandler that decide
+// per connection, as the proxy settings say for its host, to go direct or through a CONNECT
+// tunnel (../tunnel.ts). undici's dispatcher cannot serve the SDK's node:http handler, and no
+// proxy agent package is needed for this much.
+
+
+
+
+
+/** The pool NodeHttpHandler makes for itself when given no agent. */
+const POOL = { keepAlive: true, maxSockets: 50 };
+/**
+ * The SDK's connection timeout covers the tunnel too (the socket is the request's once the tunnel
+ * is up); this one only frees the socket of a proxy that never answers.
+ */
+const TUNNEL_TIMEOUT_MS = 10_000;
+class ProxyHttpsAgent extends (external_node_https_default()).Agent {
+    settings;
+    constructor(settings) {
+        super(POOL);
+        this.settings = settings;
+    }
+    createConnection(options, callback) {
+        const host = options.host ?? 'localhost';
+        const port = Number(options.port) || 443;
+        const through = (0,domain_proxy/* proxyFor */.iJ)(this.settings, 'https:', host, port);
+        if (!through)
+            return super.createConnection(options);
+        if (!callback)
+            throw new Error('a tunnel through the proxy opens asynchronously');
+        openTunnel(through, host, port, TUNNEL_TIMEOUT_MS).then(socket => {
+            // TLS to the service inside the tunnel; handed over once it is up, so that a certificate
+            // Node does not trust fails the request with its own error.
+            const secure = super.createConnection({ ...options, socket });
+            const ready = secure;
+            const onError = (error) => callback(error, ready);
+            ready.once('error', onError);
+            ready.once('secureConnect', () => {
+                ready.removeListener('error', onError);
+                callback(null, ready);
+            });
+        }, callbackError(callback));
+        return undefined;
+    }
+}
+class ProxyHttpAgent extends (external_node_http_default()).Agent {
+    settings;
+    constructor(settings) {
+        super(POOL);
+        this.settings = settings;
+    }
+    createConnection(options, callback) {
+        const host = options.host ?? 'localhost';
+        const port = Number(options.port) || 80;
+        const through = (0,domain_proxy/* proxyFor */.iJ)(this.settings, 'http:', host, port);
+        if (!through)
+            return super.createConnection(options);
+        if (!callback)
+            throw new Error('a tunnel through the proxy opens asynchronously');
+        openTunnel(through, host, port, TUNNEL_TIMEOUT_MS).then(socket => callback(null, socket), callbackError(callback));
+        return undefined;
+    }
+}
+function callbackError(callback) {
+    return error => callback(error, undefined);
+}
+let agents;
+/**
+ * The agents for every AWS client of the run, when it has a proxy (shared, so the clients share
+ * their tunnels); none otherwise, and the SDK makes its own.
+ */
+function proxyAgents() {
+    const settings = proxySettings();
+    if (!settings)
+        return {};
+    if (agents?.for !== settings) {
+        agents = {
+            for: settings,
+            httpAgent: new ProxyHttpAgent(settings),
+            httpsAgent: new ProxyHttpsAgent(settings)
+        };
+    }
+    return { httpAgent: agents.httpAgent, httpsAgent: agents.httpsAgent };
+}
+
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
 // Every AWS client the action makes, from one set of settings: who we are, how hard to retry, how
 // long to wait. Endpoints are left to the SDK, so AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE>
 // keep working.
+
 
 
 
@@ -159,7 +435,13 @@ function settings(region) {
         customUserAgent: [USER_AGENT],
         maxAttempts: 5,
         retryMode: 'standard',
-        requestHandler: { connectionTimeout: 5000, requestTimeout: 30000, throwOnRequestTimeout: true }
+        requestHandler: {
+            connectionTimeout: 5000,
+            requestTimeout: 30000,
+            throwOnRequestTimeout: true,
+            // Through the run's proxy, when it has one.
+            ...proxyAgents()
+        }
     };
 }
 function createCloudWatchClient(region) {
@@ -292,47 +574,6 @@ async function workflowCredentials(client) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
-;// CONCATENATED MODULE: ./src/http.ts
-// The one HTTP client for every request outside the AWS SDK: Slack's Web API, Slack's upload URLs
-// and the presigned-URL checks. It is undici, the copy @actions/core already loads for its own
-// HTTP client, so the action initialises one HTTP stack rather than a second one behind Node's
-// global fetch(). Whatever a request needs on its way out (a proxy, a deadline) is set here, once,
-// for all of them.
-
-/** No request waits forever: not for a connection, not for headers, not between body chunks. */
-const dispatcher = new undici/* Agent */.g6({
-    connect: { timeout: 10_000 },
-    headersTimeout: 30_000,
-    bodyTimeout: 30_000
-});
-const httpFetch = async (url, init) => {
-    try {
-        const response = await (0,undici/* fetch */.hd)(url, {
-            ...init,
-            dispatcher
-        });
-        return response;
-    }
-    catch (error) {
-        throw withCause(error);
-    }
-};
-/**
- * fetch() fails with a bare "fetch failed"; the reason (ECONNREFUSED, a DNS or TLS failure) is in
- * its cause. Say it, so a failed request explains itself. An abort (a timeout) is left as it is.
- */
-function withCause(error) {
-    if (!(error instanceof TypeError) || !(error.cause instanceof Error))
-        return error;
-    const cause = error.cause;
-    const reason = typeof cause.code === 'string' ? `${cause.code}: ${cause.message}` : cause.message;
-    if (!reason || error.message.includes(reason))
-        return error;
-    return new TypeError(`${error.message} (${reason})`, { cause: error.cause });
-}
-
 ;// CONCATENATED MODULE: ./src/aws/url-check.ts
 // Fetches each presigned URL the way Slack will, so a wrong secret, region or permission fails here
 // with its cause and fix, not later as Slack's vague invalid_blocks.
@@ -405,7 +646,8 @@ var domain_text = __webpack_require__(3373);
 function readRunInfo(env = process.env) {
     const runId = parseInt(env.GITHUB_RUN_ID ?? '', 10);
     const runAttempt = parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10);
-    const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
+    // GitHub Enterprise Server runs on its own host: the link points there.
+    const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
     const repository = env.GITHUB_REPOSITORY;
     const attempt = runAttempt > 0 ? `/attempts/${runAttempt}` : '';
     return {
@@ -836,6 +1078,7 @@ async function signingCredentials(inputs, awsRegion, workflowClient) {
 
 
 
+
 /**
  * Uploads in flight at most. S3 has no quota like CloudWatch's 20 calls a second, so uploads are
  * not held to max-concurrency: a wave of graphs that arrives while the previous wave is still
@@ -880,6 +1123,8 @@ class PresignedDelivery {
             outcome.url = await presigning;
         }
         catch (error) {
+            if ((0,network_errors/* findProxyError */.cL)(error))
+                throw error; // the proxy refused: the run ends, no more uploads
             outcome.failure = (0,errors/* describeError */.Uc)(error);
             return outcome;
         }
@@ -1176,7 +1421,9 @@ function withFailures(outcomes, failures) {
 
 
 
+
 function connect(inputs, phases) {
+    useProxy(inputs.proxy); // before any client: every request of the run takes it
     const client = createCloudWatchClient(inputs.awsRegion);
     const cloudwatch = {
         fetchImage: graph => fetchGraphImage(client, graph),
