@@ -28,6 +28,8 @@ export interface SlackStandInOptions {
   /** Extra time Slack spends on each image download (the downloads themselves are real). */
   downloadLatencyMs?: number
   downloadTimeoutMs?: number
+  /** Called after each Web API call or upload has been answered (`npm run stand-ins` writes then). */
+  onCall?: (method: string) => void
 }
 
 export interface SlackMessage {
@@ -213,6 +215,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       sendJson(res, 200, { ok: false, error: error.error, ...metadata })
     } finally {
       standIn.timeline.finish(event)
+      options.onCall?.(method)
     }
   }
 

@@ -40,6 +40,8 @@ export interface StandInOptions {
   workflow?: number | 'long-term'
   latencyMs?: number
   throttle?: boolean
+  /** Called after each Slack call has been answered. */
+  onSlackCall?: (method: string) => void
 }
 
 export async function startStandIns(options: StandInOptions = {}): Promise<StandIns> {
@@ -73,7 +75,12 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
       faults: faults(),
       timeline
     }),
-    startSlackStandIn({ channels: { [CHANNEL]: { joined: true } }, faults: faults(), timeline })
+    startSlackStandIn({
+      channels: { [CHANNEL]: { joined: true } },
+      faults: faults(),
+      timeline,
+      onCall: options.onSlackCall
+    })
   ] as const)
   const [s3, aws, slack] = started.map(result =>
     result.status === 'fulfilled' ? result.value : undefined
