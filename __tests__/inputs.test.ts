@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { inputEnv } from '../test-support/action-env.js'
@@ -201,11 +201,15 @@ describe('getInputs: defaults', () => {
       `- metrics: [[AWS/EC2, CPUUtilization]]\n  title: From file\n`
     )
     const { widgets: _, ...rest } = minimal
-    const inputs = await withInputs(
-      { ...rest, 'widgets-file': 'graphs.yml' },
-      { GITHUB_WORKSPACE: workspace }
-    )
-    expect(inputs.graphs.map(g => g.name)).toEqual(['From file'])
+    try {
+      const inputs = await withInputs(
+        { ...rest, 'widgets-file': 'graphs.yml' },
+        { GITHUB_WORKSPACE: workspace }
+      )
+      expect(inputs.graphs.map(g => g.name)).toEqual(['From file'])
+    } finally {
+      rmSync(workspace, { recursive: true, force: true })
+    }
   })
 })
 
