@@ -213,6 +213,27 @@ describe('getInputs: defaults', () => {
   })
 })
 
+// action.yml: "At least one of `widgets`, `widgets-file` and `dashboard` is required, and `widgets`
+// and `widgets-file` cannot both be given." (__tests__/docs.test.ts keeps the sentence there.)
+describe('getInputs: what the graphs need, as action.yml says', () => {
+  const { widgets: _w, ...noGraphs } = minimal
+  test.each<[string, Record<string, string>]>([
+    ['widgets alone', { widgets: widget }],
+    ['dashboard alone', { dashboard: 'Operations' }],
+    ['widgets and dashboard', { widgets: widget, dashboard: 'Operations' }]
+  ])('%s is enough', (_case, given) => {
+    const inputs = withInputs({ ...noGraphs, ...given })
+    expect(inputs.graphs.length + inputs.dashboards.length).toBeGreaterThan(0)
+  })
+
+  test.each<[string, Record<string, string>, RegExp]>([
+    ['none of them', {}, /is required/],
+    ['widgets and widgets-file', { widgets: widget, 'widgets-file': 'graphs.yml' }, /not both/]
+  ])('%s is refused', (_case, given, message) => {
+    expect(() => withInputs({ ...noGraphs, ...given })).toThrow(message)
+  })
+})
+
 describe('getInputs: every bad input names itself and the fix', () => {
   const { widgets: _w, ...noWidgets } = minimal
   const { 'aws-region': _r, ...noRegion } = minimal
