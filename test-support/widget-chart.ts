@@ -190,8 +190,23 @@ function latestView(model: WidgetModel): Option {
   }
 }
 
+/** How many rows the bottom legend takes: its items (a swatch, the label) wrapped to the width. */
+function legendRowCount(model: WidgetModel): number {
+  let rows = 1
+  let used = 0
+  for (const series of model.series) {
+    const item = 10 + 5 + legendLabel(series).length * 11 * 0.62 + 10
+    if (used > 0 && used + item > model.width - 16) {
+      rows += 1
+      used = 0
+    }
+    used += item
+  }
+  return rows
+}
+
 export function chartOption(model: WidgetModel): Option {
-  const legendRows = model.legend === 'bottom' ? Math.ceil(model.series.length / 3) : 0
+  const legendRows = model.legend === 'bottom' ? legendRowCount(model) : 0
   const hasRight = model.series.some(s => s.axis === 'right')
   const base: Option = {
     animation: false,

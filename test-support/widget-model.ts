@@ -157,7 +157,8 @@ function bounds(yAxis: unknown, side: 'left' | 'right'): { min?: number; max?: n
 
 function axisOf(yAxis: unknown, side: 'left' | 'right', units: Unit[]): Axis {
   const axis = isObject(yAxis) && isObject(yAxis[side]) ? yAxis[side] : {}
-  const unit = units.find(u => u !== 'None')
+  // The unit shows when the axis's series share one (mixed units: no label, as CloudWatch).
+  const unit = new Set(units).size === 1 && units[0] !== 'None' ? units[0] : undefined
   const label = text(axis.label) ?? (axis.showUnits === false ? undefined : unit)
   return { label, min: numberOf(axis.min), max: numberOf(axis.max) }
 }
