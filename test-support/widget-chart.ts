@@ -126,17 +126,30 @@ function timeSeries(model: WidgetModel): Option[] {
   }))
 }
 
-function legend(model: WidgetModel): Option {
+function legend(model: WidgetModel, rows: number): Option {
+  // Labels longer than the graph is wide are cut with an ellipsis, as CloudWatch does.
+  const labelWidth = model.legend === 'right' ? 150 : model.width - 40
   return {
     show: model.legend !== 'hidden',
     type: 'plain',
     icon: 'rect',
     itemWidth: 10,
     itemHeight: 10,
-    textStyle: { color: TEXT, fontSize: 11, fontFamily: FONT },
+    textStyle: {
+      color: TEXT,
+      fontSize: 11,
+      fontFamily: FONT,
+      width: labelWidth,
+      overflow: 'truncate'
+    },
     ...(model.legend === 'right'
       ? { orient: 'vertical', right: 8, top: 36 }
-      : { orient: 'horizontal', left: 8, bottom: 6 })
+      : {
+          orient: 'horizontal',
+          left: 8,
+          width: model.width - 16,
+          top: model.height - 4 - rows * 18
+        })
   }
 }
 
@@ -195,7 +208,8 @@ function legendRowCount(model: WidgetModel): number {
   let rows = 1
   let used = 0
   for (const series of model.series) {
-    const item = 10 + 5 + legendLabel(series).length * 11 * 0.62 + 10
+    const text = Math.min(legendLabel(series).length * 11 * 0.62, model.width - 40)
+    const item = 10 + 5 + text + 10
     if (used > 0 && used + item > model.width - 16) {
       rows += 1
       used = 0
@@ -219,7 +233,7 @@ export function chartOption(model: WidgetModel): Option {
       top: 6,
       textStyle: { color: TEXT, fontSize: 14, fontWeight: 'bold', fontFamily: FONT }
     },
-    legend: legend(model),
+    legend: legend(model, legendRows),
     grid: {
       left: model.axes.left.label ? 56 : 40,
       right: model.legend === 'right' ? 180 : hasRight ? 56 : 20,

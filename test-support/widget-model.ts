@@ -128,8 +128,24 @@ function labelOf(row: Row, index: number, sameName: boolean): string {
   return sameName && dimensions.length > 0 ? `${dimensions.join(' ')} ${metric}` : metric
 }
 
+/** Labels that would repeat get the row's own stat, else a number: each legend entry is distinct. */
+function distinct(series: Series[], rows: Row[]): Series[] {
+  const seen = new Set<string>()
+  return series.map((item, index) => {
+    let label = item.label
+    if (seen.has(label)) label = `${label} ${text(rows[index]?.options.stat) ?? ''}`.trim()
+    for (let n = 2; seen.has(label); n += 1) label = `${item.label} (${n})`
+    seen.add(label)
+    return { ...item, label }
+  })
+}
+
 function seriesOf(widget: Json, rows: Row[], count: number): Series[] {
   const visible = rows.filter(row => row.options.visible !== false)
+  return distinct(drawSeries(widget, visible, count), visible)
+}
+
+function drawSeries(widget: Json, visible: Row[], count: number): Series[] {
   const metricNames = visible.map(row => row.names[1])
   const seed = hash(JSON.stringify(widget))
   const stat = text(widget.stat) ?? 'Average'

@@ -60,6 +60,16 @@ describe('the CloudWatch stand-in draws the widget', () => {
     ).toEqual(['A', 'N', 'D', 'x'])
   })
 
+  test('rows that differ only by stat get distinct legend entries', () => {
+    const metrics = [
+      ['AWS/ELB', 'Latency', 'LB', 'a', { stat: 'Average' }],
+      ['...', { stat: 'p99' }],
+      ['...']
+    ]
+    const labels = widgetModel(JSON.stringify({ metrics }), NOW).series.map(s => s.label)
+    expect(labels).toEqual(['a Latency', 'a Latency p99', 'a Latency (2)'])
+  })
+
   test('the legend shows each series in its colour below the graph', () => {
     const png = PNG.sync.read(renderWidgetPng(cpu(), NOW))
     const legendRows: [number, number] = [png.height - 30, png.height]
