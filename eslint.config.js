@@ -2,7 +2,16 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'demo-output/', 'bench-results/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      'demo-output/',
+      'stand-ins-output/',
+      'bench-results/'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

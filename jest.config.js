@@ -37,6 +37,8 @@ export default {
     {
       ...common,
       displayName: 'e2e',
+      // Says once, in one line, when Node 24 is missing (the suites then run on this Node only).
+      globalSetup: '<rootDir>/test-support/node-24.ts',
       // Each file sets its own timeout (jest.setTimeout): jest ignores testTimeout in a project.
       testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts']
     },

@@ -191,6 +191,83 @@ const SECRET_EXPANSION = /\$\{?\w*(SECRET|TOKEN|PASSWORD|PRIVATE)\w*\}?/i
 /** Builtins of bash: they run in the shell itself, so no process shows their arguments. */
 const BUILTINS = new Set(['printf', 'echo', 'read', 'unset', 'export', 'local'])
 
+describe('README.md and action.yml agree with the code and the project', () => {
+  const actionYaml = parse(read('action.yml')) as {
+    author?: string
+    runs: { using: string }
+    inputs: Record<string, { description: string }>
+  }
+  const pkg = JSON.parse(read('package.json')) as {
+    name: string
+    author?: string
+    engines: { node: string }
+    scripts: Record<string, string>
+    devDependencies: Record<string, string>
+  }
+
+  test('says up front which Node runs the action (action.yml) and which develops it (engines)', () => {
+    const top = readme.slice(0, readme.indexOf('## Why'))
+    const runs = /^node(\d+)$/.exec(actionYaml.runs.using)?.[1]
+    expect(runs).toBe('24')
+    expect(top).toContain(`the action runs on **Node ${runs}**`)
+    const oldest = /^>=(\d+\.\d+)$/.exec(pkg.engines.node)?.[1]
+    expect(top).toContain(`Develop it on **Node ${runs}** too (${oldest} or later works`)
+  })
+
+  test("the widgets input says in one sentence what is required, as the code's error does", () => {
+    const description = actionYaml.inputs.widgets?.description ?? ''
+    const sentence =
+      'At least one of `widgets`, `widgets-file` and `dashboard` is required, and `widgets` and `widgets-file` cannot both be given.'
+    expect(description.replace(/\s+/g, ' ')).toContain(sentence)
+    expect(description).not.toMatch(/exactly one/i)
+    // The code names the same three when none is given (__tests__/inputs.test.ts runs it).
+    const code = read('src/inputs/graphs.ts')
+    for (const name of ["'widgets'", "'widgets-file'", "'dashboard'"]) expect(code).toContain(name)
+  })
+
+  test('names a real author, the same in action.yml and package.json', () => {
+    expect(actionYaml.author).toBe(pkg.author)
+    expect(actionYaml.author).toMatch(/\S/)
+    expect(actionYaml.author).not.toBe(pkg.name)
+    expect(actionYaml.author).not.toMatch(/your name|todo|author|example|placeholder|<.*>/i)
+  })
+
+  test('says next to npm test that the radosgw suite installs Ceph with apt as root, else skips', () => {
+    const contributing = readme.slice(readme.indexOf('## Contributing'))
+    const block = /```sh\n([\s\S]*?)```/.exec(contributing)?.[1] ?? ''
+    const note = block.slice(block.indexOf('npm test'), block.indexOf('npm run all'))
+    expect(note).toMatch(/radosgw/)
+    expect(note).toMatch(/Ceph/)
+    expect(note).toMatch(/apt/)
+    expect(note).toMatch(/root/)
+    expect(note).toMatch(/skips/)
+  })
+
+  test('its local-action command runs an entry that exports run(), and reads outputs where they are', () => {
+    expect(pkg.devDependencies['@github/local-action']).toBeDefined()
+    const command = /npx @github\/local-action run \. (\S+) \.env/.exec(readme)
+    const entry = command?.[1] ?? ''
+    expect(read(entry)).toMatch(/^export async function run\(\)/m)
+    const section = readme.slice(
+      readme.indexOf('## Running it locally'),
+      readme.indexOf('## Contributing')
+    )
+    const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
+    // local-action keeps outputs in memory: no GITHUB_OUTPUT file to read after it.
+    expect(block).not.toMatch(/GITHUB_OUTPUT|local-output/)
+    expect(block).toMatch(/^GITHUB_STEP_SUMMARY=(\S+)$/m)
+    expect(section).toContain('Action Outputs')
+  })
+
+  test('npm run stand-ins exists and the README shows it with its .env', () => {
+    expect(pkg.scripts['stand-ins']).toBe('tsx scripts/stand-ins.ts')
+    expect(readme).toContain('npm run stand-ins')
+    expect(readme).toContain(
+      'npx @github/local-action run . src/main.ts stand-ins-output/stand-ins.env'
+    )
+  })
+})
+
 describe("the README's commands, pasted in order", () => {
   const commands = readmeCommands()
 

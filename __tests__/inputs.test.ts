@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { inputEnv } from '../test-support/action-env.js'
@@ -201,11 +201,36 @@ describe('getInputs: defaults', () => {
       `- metrics: [[AWS/EC2, CPUUtilization]]\n  title: From file\n`
     )
     const { widgets: _, ...rest } = minimal
-    const inputs = await withInputs(
-      { ...rest, 'widgets-file': 'graphs.yml' },
-      { GITHUB_WORKSPACE: workspace }
-    )
-    expect(inputs.graphs.map(g => g.name)).toEqual(['From file'])
+    try {
+      const inputs = await withInputs(
+        { ...rest, 'widgets-file': 'graphs.yml' },
+        { GITHUB_WORKSPACE: workspace }
+      )
+      expect(inputs.graphs.map(g => g.name)).toEqual(['From file'])
+    } finally {
+      rmSync(workspace, { recursive: true, force: true })
+    }
+  })
+})
+
+// action.yml: "At least one of `widgets`, `widgets-file` and `dashboard` is required, and `widgets`
+// and `widgets-file` cannot both be given." (__tests__/docs.test.ts keeps the sentence there.)
+describe('getInputs: what the graphs need, as action.yml says', () => {
+  const { widgets: _w, ...noGraphs } = minimal
+  test.each<[string, Record<string, string>]>([
+    ['widgets alone', { widgets: widget }],
+    ['dashboard alone', { dashboard: 'Operations' }],
+    ['widgets and dashboard', { widgets: widget, dashboard: 'Operations' }]
+  ])('%s is enough', (_case, given) => {
+    const inputs = withInputs({ ...noGraphs, ...given })
+    expect(inputs.graphs.length + inputs.dashboards.length).toBeGreaterThan(0)
+  })
+
+  test.each<[string, Record<string, string>, RegExp]>([
+    ['none of them', {}, /is required/],
+    ['widgets and widgets-file', { widgets: widget, 'widgets-file': 'graphs.yml' }, /not both/]
+  ])('%s is refused', (_case, given, message) => {
+    expect(() => withInputs({ ...noGraphs, ...given })).toThrow(message)
   })
 })
 

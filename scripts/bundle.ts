@@ -9,6 +9,9 @@ import path from 'node:path'
 import { repoRoot } from '../test-support/action-env.js'
 
 const out = path.join(repoRoot, 'dist')
+// ncc is silent while it works (tens of seconds on a slow machine): say what is happening.
+console.log('Bundling src/index.ts into dist/ with ncc…')
+const started = performance.now()
 const { code, assets } = await ncc(path.join(repoRoot, 'src/index.ts'), {
   license: 'licenses.txt',
   transpileOnly: true,
@@ -29,4 +32,7 @@ for (const [name, asset] of Object.entries(assets)) {
   writeFileSync(file, asset.source)
 }
 const more = Object.keys(assets).length
-console.log(`dist/: index.js (${(code.length / 1024).toFixed(0)} KiB) and ${more} more files`)
+const seconds = ((performance.now() - started) / 1000).toFixed(1)
+console.log(
+  `dist/: index.js (${(code.length / 1024).toFixed(0)} KiB) and ${more} more files, in ${seconds} s`
+)

@@ -2,7 +2,7 @@
 // runner would, with the example graphs in examples/widgets.yml, the workflow's credentials from an
 // OIDC-like session and the signing IAM user's keys in (stand-in) SSM. Then shows what happened:
 // demo-output/ holds the PNGs, message.json (what Slack received) and preview.html.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { repoRoot } from '../test-support/action-env.js'
 import { runAction } from '../test-support/run-action.js'
@@ -12,7 +12,7 @@ import {
   SIGNER_SECRET_PARAMETER,
   startStandIns
 } from '../test-support/stand-ins.js'
-import { renderPreview } from './preview.js'
+import { writeSlackFolder } from './slack-folder.js'
 
 const outputDir = path.join(repoRoot, 'demo-output')
 const widgetsFile = path.join(repoRoot, 'examples', 'widgets.yml')
@@ -52,29 +52,12 @@ async function main(): Promise<void> {
     }
 
     rmSync(outputDir, { recursive: true, force: true })
-    mkdirSync(outputDir, { recursive: true })
-    const keys = JSON.parse(result.outputs['object-keys'] ?? '[]') as string[]
-    const files: string[] = []
-    for (const key of keys) {
-      const object = await standIns.s3.getObject(BUCKET, key)
-      if (!object) throw new Error(`s3://${BUCKET}/${key} is missing`)
-      const file = path.basename(key)
-      writeFileSync(path.join(outputDir, file), object.body)
-      files.push(file)
-    }
-    const messages = standIns.slack.messages.map(({ channel, text, blocks, thread_ts, ts }) => ({
-      channel,
-      text,
-      blocks,
-      thread_ts,
-      ts
-    }))
-    writeFileSync(path.join(outputDir, 'message.json'), `${JSON.stringify(messages, null, 2)}\n`)
+    writeSlackFolder(outputDir, standIns.slack)
     writeFileSync(
       path.join(outputDir, 'outputs.json'),
       `${JSON.stringify(result.outputs, null, 2)}\n`
     )
-    writeFileSync(path.join(outputDir, 'preview.html'), renderPreview(messages, keys, files))
+    const keys = JSON.parse(result.outputs['object-keys'] ?? '[]') as string[]
 
     const downloads = standIns.slack.messages.flatMap(m => m.downloads)
     console.log('Report')

@@ -57,13 +57,15 @@ function renderBlock(block: Block, fileForUrl: (url: string) => string | undefin
 }
 
 /** The few mrkdwn forms the action uses: *bold*, <url|text> links, <!date^…|fallback>. */
-function mrkdwn(text: string): string {
-  return escape(text)
-    .replace(/&#60;!date\^(\d+)\^[^|]*\|([^&]*)&#62;/g, (_m, seconds: string) =>
-      escape(new Date(Number(seconds) * 1000).toLocaleString('en-GB', { timeZone: 'UTC' }) + ' UTC')
-    )
-    .replace(/&#60;([^|&]+)\|([^&]+)&#62;/g, '<a href="$1">$2</a>')
-    .replace(/\*([^*]+)\*/g, '<b>$1</b>')
+export function mrkdwn(text: string): string {
+  return (
+    escape(text)
+      // A date shows as the message's own fallback text (`2025-03-04 09:00 UTC`), the one format the
+      // message itself uses (Slack would show it in each reader's time zone).
+      .replace(/&#60;!date\^\d+\^[^|]*\|([^&]*)&#62;/g, '$1')
+      .replace(/&#60;([^|&]+)\|([^&]+)&#62;/g, '<a href="$1">$2</a>')
+      .replace(/\*([^*]+)\*/g, '<b>$1</b>')
+  )
 }
 
 function escape(text: string): string {

@@ -22,8 +22,8 @@ import {
   readBody,
   resetConnection
 } from './http.js'
-import { renderGraphPng } from './png.js'
 import { getParameter, getParameters, type SsmParameter } from './ssm-parameters.js'
+import { renderWidgetPng } from './widget-png.js'
 
 export type { AwsIdentity } from './aws-json.js'
 export type { SsmParameter } from './ssm-parameters.js'
@@ -43,6 +43,8 @@ export interface AwsStandInOptions {
   accountId?: string
   /** https, under a host name (default: http on 127.0.0.1). */
   serving?: Serving
+  /** The graphs' "now" (milliseconds since the epoch); the wall clock unless given. */
+  clock?: () => number
 }
 
 export interface WidgetImageRequest {
@@ -119,7 +121,6 @@ function faultError(fault: Exclude<Fault, { kind: 'reset' }>, service: AwsServic
 
 export async function startAwsStandIn(options: AwsStandInOptions = {}): Promise<AwsStandIn> {
   const accountId = options.accountId ?? '123456789012'
-  let renders = 0
   const admitted: number[] = []
 
   const standIn: Omit<AwsStandIn, 'endpoint' | 'close'> = {
@@ -149,14 +150,15 @@ export async function startAwsStandIn(options: AwsStandInOptions = {}): Promise<
       // The quota is enforced at the front door: invalid requests use it up too.
       checkQuota()
       const widget = input.MetricWidget
-      const facts = checkMetricWidget(typeof widget === 'string' ? widget : undefined)
+      checkMetricWidget(typeof widget === 'string' ? widget : undefined)
       const outputFormat = typeof input.OutputFormat === 'string' ? input.OutputFormat : undefined
       if (outputFormat !== undefined && outputFormat !== 'png') {
         const message = `The value ${outputFormat} for parameter OutputFormat is invalid. Use png.`
         throw new AwsError(400, 'InvalidParameterValue', message)
       }
-      renders += 1
-      const image = renderGraphPng({ ...facts, seed: renders })
+      // What the widget asks for, drawn like CloudWatch draws it; the same widget draws the same
+      // graph at the same time.
+      const image = renderWidgetPng(widget as string, (options.clock ?? Date.now)())
       standIn.cloudwatchRequests.push({ at, widget: widget as string, outputFormat, image })
       return { MetricWidgetImage: image.toString('base64') }
     }

@@ -33,6 +33,8 @@ export interface SlackStandInOptions {
   downloadFetch?: typeof fetch
   /** https, under a host name (default: http on 127.0.0.1). */
   serving?: Serving
+  /** Called after each Web API call or upload has been answered (`npm run stand-ins` writes then). */
+  onCall?: (method: string) => void
 }
 
 export interface SlackMessage {
@@ -219,6 +221,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       sendJson(res, 200, { ok: false, error: error.error, ...metadata })
     } finally {
       standIn.timeline.finish(event)
+      options.onCall?.(method)
     }
   }
 

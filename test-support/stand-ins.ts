@@ -46,6 +46,8 @@ export interface StandInOptions {
   hosts?: { s3?: string; aws?: string; slack?: string }
   /** How the Slack stand-in fetches the images (it must reach the S3 stand-in under its name). */
   downloadFetch?: typeof fetch
+  /** Called after each Slack call has been answered. */
+  onSlackCall?: (method: string) => void
 }
 
 export async function startStandIns(options: StandInOptions = {}): Promise<StandIns> {
@@ -90,7 +92,8 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
       faults: faults(),
       timeline,
       serving: serving('slack'),
-      downloadFetch: options.downloadFetch
+      downloadFetch: options.downloadFetch,
+      onCall: options.onSlackCall
     })
   ] as const)
   const [s3, aws, slack] = started.map(result =>

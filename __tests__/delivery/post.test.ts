@@ -10,7 +10,7 @@ import type { PostedGraph } from '../../src/domain/message.js'
 import type { Expiry } from '../../src/domain/signing.js'
 import type { Inputs, SlackInputs } from '../../src/inputs.js'
 import { closeServer, listenOnLoopback } from '../../test-support/http.js'
-import { renderGraphPng } from '../../test-support/png.js'
+import { renderGraphPng } from '../../test-support/widget-png.js'
 import { type SlackStandIn, startSlackStandIn } from '../../test-support/slack-stand-in.js'
 
 jest.unstable_mockModule('@actions/core', () => core)

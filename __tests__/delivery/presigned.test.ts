@@ -15,7 +15,7 @@ import type { GraphOutcome } from '../../src/domain/report.js'
 import type { Graph } from '../../src/domain/widgets.js'
 import type { Inputs, PresignedInputs } from '../../src/inputs.js'
 import { now } from '../../test-support/faults.js'
-import { renderGraphPng } from '../../test-support/png.js'
+import { renderGraphPng } from '../../test-support/widget-png.js'
 import {
   BUCKET,
   CHANNEL,

@@ -7,7 +7,7 @@ import * as core from '../../__fixtures__/core.js'
 import type { GraphOutcome, SlackHostedReport } from '../../src/domain/report.js'
 import type { Graph } from '../../src/domain/widgets.js'
 import type { Inputs, SlackInputs } from '../../src/inputs.js'
-import { renderGraphPng } from '../../test-support/png.js'
+import { renderGraphPng } from '../../test-support/widget-png.js'
 import { type SlackStandIn, startSlackStandIn } from '../../test-support/slack-stand-in.js'
 
 jest.unstable_mockModule('@actions/core', () => core)

@@ -6,7 +6,7 @@ import { jest } from '@jest/globals'
 import { createServer } from 'node:http'
 import * as core from '../../__fixtures__/core.js'
 import { closeServer, listenOnLoopback, sendJson } from '../../test-support/http.js'
-import { renderGraphPng } from '../../test-support/png.js'
+import { renderGraphPng } from '../../test-support/widget-png.js'
 import { type SlackStandIn, startSlackStandIn } from '../../test-support/slack-stand-in.js'
 
 jest.unstable_mockModule('@actions/core', () => core)

@@ -5,7 +5,7 @@ import { jest } from '@jest/globals'
 import { createServer, type Server } from 'node:http'
 import * as core from '../../__fixtures__/core.js'
 import { closeServer, listenOnLoopback } from '../../test-support/http.js'
-import { renderGraphPng } from '../../test-support/png.js'
+import { renderGraphPng } from '../../test-support/widget-png.js'
 import { type SlackStandIn, startSlackStandIn } from '../../test-support/slack-stand-in.js'
 import type { SlackMessage } from '../../src/domain/message.js'
 

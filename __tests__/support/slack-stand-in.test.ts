@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http'
 import { LogLevel, WebClient, type Logger } from '@slack/web-api'
 import { closeServer, listenOnLoopback } from '../../test-support/http.js'
-import { renderGraphPng } from '../../test-support/png.js'
+import { renderGraphPng } from '../../test-support/widget-png.js'
 import { startSlackStandIn, type SlackStandIn } from '../../test-support/slack-stand-in.js'
 
 const silent: Logger = {
