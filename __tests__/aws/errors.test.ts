@@ -26,3 +26,23 @@ test('awsErrorText: the code, then the message; a plain Error is its message', (
   )
   expect(awsErrorText(new Error('socket hang up'))).toBe('socket hang up')
 })
+
+test('awsErrorText: every attempt timed out, said in words, with how many attempts', () => {
+  const timeout = Object.assign(new Error('a request has exceeded the configured 2000 ms'), {
+    name: 'TimeoutError',
+    $metadata: { attempts: 5 }
+  })
+  expect(awsErrorText(timeout)).toBe(
+    "TimeoutError: no answer in time (5 attempts, each stopped at the per-attempt limit that input 'timeout' sets)"
+  )
+  const once = Object.assign(new Error('x'), { name: 'TimeoutError' })
+  expect(awsErrorText(once)).toMatch(/\(1 attempt, /)
+})
+
+test("awsErrorText: a call the run's work signal stopped says the signal's reason", () => {
+  const work = new AbortController()
+  work.abort(new Error('not done in time: stopped 3s before the end'))
+  const aborted = Object.assign(new Error('Request aborted'), { name: 'AbortError' })
+  expect(awsErrorText(aborted, work.signal)).toBe('not done in time: stopped 3s before the end')
+  expect(awsErrorText(aborted, new AbortController().signal)).toBe('AbortError: Request aborted')
+})

@@ -9,6 +9,10 @@ import { type AwsStandIn, startAwsStandIn } from '../../test-support/aws-stand-i
 jest.unstable_mockModule('@actions/core', () => core)
 const { readSigningKeys } = await import('../../src/aws/ssm.js')
 const { createSsmClient } = await import('../../src/aws/clients.js')
+const { planBudget } = await import('../../src/domain/deadline.js')
+
+/** The budget of a run with the default timeout (10 minutes). */
+const BUDGET = planBudget(600)
 
 const KEY_ID = '/graphs/signer/access-key-id'
 const SECRET = '/graphs/signer/secret-access-key'
@@ -156,7 +160,9 @@ describe('over the wire, with the client the action makes', () => {
   })
 
   test('the SecureString comes back decrypted, in one request for both names', async () => {
-    await expect(readSigningKeys(createSsmClient('us-east-1'), KEY_ID, SECRET)).resolves.toEqual({
+    await expect(
+      readSigningKeys(createSsmClient('us-east-1', BUDGET), KEY_ID, SECRET)
+    ).resolves.toEqual({
       accessKeyId: keyId,
       secretAccessKey: secret
     })
@@ -171,7 +177,7 @@ describe('over the wire, with the client the action makes', () => {
 
   test("SSM's own KMS refusal is read as KMS's", async () => {
     const error = await failure(
-      readSigningKeys(createSsmClient('us-east-1'), KEY_ID, '/kms/secret')
+      readSigningKeys(createSsmClient('us-east-1', BUDGET), KEY_ID, '/kms/secret')
     )
     expect(error.message).toMatch(/failed: AccessDeniedException: The ciphertext refers to/)
     expect(error.message).toMatch(/needs kms:Decrypt on the parameters' customer-managed KMS key/)

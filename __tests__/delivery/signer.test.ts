@@ -11,9 +11,13 @@ import type { SigningPolicy } from '../../src/domain/signing.js'
 import type { PresignedInputs } from '../../src/inputs.js'
 import { type AwsStandIn, startAwsStandIn } from '../../test-support/aws-stand-in.js'
 import { longTermIdentity, temporaryIdentity } from '../../test-support/s3-stand-in.js'
+import { Deadline } from '../../src/domain/deadline.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { resolveSigner } = await import('../../src/delivery/signer.js')
+
+/** The run's clock, as main makes it for the default timeout (10 minutes). */
+const DEADLINE = new Deadline(600)
 
 const REGION = 'us-east-1'
 const BUCKET = 'graphs-bucket'
@@ -86,7 +90,7 @@ const unusedWorkflow = workflowClient(async () => {
 })
 
 function resolve(given: PresignedInputs, client: S3Client = unusedWorkflow): Promise<Signer> {
-  return resolveSigner(given, REGION, client, () => SIGNED_AT)
+  return resolveSigner(given, REGION, client, DEADLINE, () => SIGNED_AT)
 }
 
 /** A GET URL presigned by the signer's client, read back as its query parameters. */

@@ -222,7 +222,7 @@ describe(`the overall deadline, on ${machineNode![0]}`, () => {
   let standIns: StandIns
   afterEach(async () => standIns.close())
 
-  test('a hanging Slack cannot hold a scheduled run past its timeout', async () => {
+  test('a hanging Slack cannot hold a scheduled run past its timeout: each attempt times out', async () => {
     standIns = await startStandIns()
     standIns.slack.faults.latencyMs = 60000
     const result = await runAction({
@@ -237,9 +237,7 @@ describe(`the overall deadline, on ${machineNode![0]}`, () => {
       run: RUN
     })
     expect(result.exitCode).toBe(1)
-    expect(result.errors[0]).toMatch(
-      /did not finish within 10s \(input 'timeout'\).*posting to Slack/
-    )
-    expect(result.durationMs).toBeLessThan(20000)
+    expect(result.errors[0]).toMatch(/message 1 of 1 to 'C0GRAPHS01'.*no answer from Slack in time/)
+    expect(result.durationMs).toBeLessThan(10000)
   })
 })

@@ -132,7 +132,7 @@ describe('postMessages', () => {
     expect(JSON.stringify(posted)).toContain(graph('Memory', false).url)
     expect(core.warning.mock.calls).toEqual([
       [
-        "Slack could not download the images of message 1 of 1 to 'C0GRAPHS' (invalid_blocks ([ERROR] downloading image failed [json-pointer:/blocks/2/image_url]): Slack could not use a block; when it says \"downloading image failed\", Slack could not fetch an image URL); posted them as links instead. The URLs were checked before posting, so Slack's download may have failed on its side; open a link to see the graph.",
+        "Slack could not download the images of message 1 of 1 to 'C0GRAPHS' (invalid_blocks (downloading image failed [json-pointer:/blocks/2/image_url]): Slack could not use a block; when it says \"downloading image failed\", Slack could not fetch an image URL); posted them as links instead. The URLs were checked before posting, so Slack's download may have failed on its side; open a link to see the graph.",
         { title: 'Graphs posted as links' }
       ]
     ])
@@ -175,7 +175,7 @@ describe('postMessages', () => {
     const first = slack.messages[0]?.ts
     expect(error.posted).toEqual([{ channel: CHANNEL, ts: first }])
     expect(error.message).toBe(
-      `Slack refused message 2 of 2 to 'C0GRAPHS': invalid_blocks ([ERROR] missing required field: alt_text [json-pointer:/blocks/0]): Slack could not use a block; when it says "downloading image failed", Slack could not fetch an image URL (1 of 2 messages were posted before it, the first at ts ${first}: a re-run would post them again)`
+      `Slack refused message 2 of 2 to 'C0GRAPHS': invalid_blocks (missing required field: alt_text [json-pointer:/blocks/0]): Slack could not use a block; when it says "downloading image failed", Slack could not fetch an image URL (1 of 2 messages were posted before it, the first at ts ${first}: a re-run would post them again)`
     )
   })
 })

@@ -12,11 +12,24 @@ export function awsErrorCode(error: unknown): string {
   return typeof name === 'string' ? name : ''
 }
 
-/** `Code: message`, as the service said it. */
-export function awsErrorText(error: unknown): string {
+/**
+ * `Code: message`, as the service said it. A call stopped by the run's work signal says why (the
+ * signal's reason), and one whose every attempt timed out says that, not the HTTP handler's words.
+ */
+export function awsErrorText(error: unknown, signal?: AbortSignal): string {
+  if (signal?.aborted) return describeError(signal.reason)
+  if (isTimeout(error)) {
+    const attempts = (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1
+    return `TimeoutError: no answer in time (${attempts} attempt${attempts === 1 ? '' : 's'}, each stopped at the per-attempt limit that input 'timeout' sets)`
+  }
   if (error instanceof Error) {
     const code = awsErrorCode(error)
     return code && code !== 'Error' ? `${code}: ${error.message}` : error.message
   }
   return describeError(error)
+}
+
+/** The SDK's HTTP handler gave up waiting: for a connection, or for an answer. */
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && error.name === 'TimeoutError'
 }

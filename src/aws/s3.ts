@@ -6,18 +6,26 @@ import type { AwsCredentialIdentity } from '@smithy/types'
 import { ActionError, describeError } from '../domain/errors.js'
 import { awsErrorCode, awsErrorText } from './errors.js'
 
+/** Stores the PNG; `signal` (the run's work deadline) stops the call and its retries. */
 export async function uploadPng(
   client: S3Client,
   bucket: string,
   key: string,
-  body: Uint8Array
+  body: Uint8Array,
+  signal?: AbortSignal
 ): Promise<void> {
   try {
     // A buffer, not a stream: the length is known, so no aws-chunked framing is needed.
     await client.send(
-      new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'image/png' })
+      new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'image/png' }),
+      { abortSignal: signal }
     )
   } catch (error) {
+    if (signal?.aborted) {
+      throw new ActionError(`Upload to s3://${bucket}/${key}: ${awsErrorText(error, signal)}`, {
+        cause: error
+      })
+    }
     throw new ActionError(
       `Upload to s3://${bucket}/${key} failed: ${awsErrorText(error)}. ${uploadHint(error)}`,
       { cause: error }

@@ -13,15 +13,18 @@ export interface SigningKeys {
 export async function readSigningKeys(
   client: SSMClient,
   accessKeyIdParameter: string,
-  secretAccessKeyParameter: string
+  secretAccessKeyParameter: string,
+  signal?: AbortSignal
 ): Promise<SigningKeys> {
   const names = [accessKeyIdParameter, secretAccessKeyParameter]
   let response
   try {
-    response = await client.send(new GetParametersCommand({ Names: names, WithDecryption: true }))
+    response = await client.send(new GetParametersCommand({ Names: names, WithDecryption: true }), {
+      abortSignal: signal
+    })
   } catch (error) {
     throw new ActionError(
-      `Reading the signing keys from SSM (${names.join(', ')}) failed: ${awsErrorText(error)}. ${ssmHint(error)}`.trimEnd(),
+      `Reading the signing keys from SSM (${names.join(', ')}) failed: ${awsErrorText(error, signal)}. ${ssmHint(error)}`.trimEnd(),
       { cause: error }
     )
   }

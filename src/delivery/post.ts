@@ -1,6 +1,7 @@
 // The report's message(s) to Slack, as the workflow asked: one message (continued when it has more
 // graphs than a message takes), or a header with each graph as a reply in its thread.
 import * as core from '@actions/core'
+import type { Deadline } from '../domain/deadline.js'
 import { PostError } from '../domain/errors.js'
 import { type MessageOptions, buildMessages, buildThread, defaultText } from '../domain/message.js'
 import type { SlackPost } from '../domain/report.js'
@@ -18,6 +19,7 @@ export interface PostOutcome {
 export async function postReport(
   inputs: Inputs,
   phases: Phases,
+  deadline: Deadline,
   message: Omit<MessageOptions, 'text'>
 ): Promise<PostOutcome> {
   phases.enter('posting to Slack')
@@ -26,7 +28,7 @@ export async function postReport(
     core.info('Dry run: nothing posted to Slack')
     return { posts: [] }
   }
-  const client = createSlackClient(slack.token, slack.apiUrl)
+  const client = createSlackClient(slack.token, slack.apiUrl, deadline)
   const options = { ...message, text: slack.text ?? defaultText(new Date()) }
   let posts: SlackPost[]
   try {

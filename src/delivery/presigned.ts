@@ -7,6 +7,7 @@ import { createS3Client } from '../aws/clients.js'
 import { presignGetUrl, uploadPng } from '../aws/s3.js'
 import { checkUrl } from '../aws/url-check.js'
 import { Limiter } from '../domain/concurrency.js'
+import type { Deadline } from '../domain/deadline.js'
 import { ActionError, describeError } from '../domain/errors.js'
 import { label, objectKeys } from '../domain/naming.js'
 import {
@@ -48,9 +49,10 @@ export class PresignedDelivery implements Delivery {
   constructor(
     private readonly inputs: Inputs,
     private readonly presigned: PresignedInputs,
-    private readonly phases: Phases
+    private readonly phases: Phases,
+    private readonly deadline: Deadline
   ) {
-    this.uploader = createS3Client(presigned.s3)
+    this.uploader = createS3Client(presigned.s3, deadline)
   }
 
   begin(graphs: readonly Graph[]): AbortSignal {
@@ -75,7 +77,7 @@ export class PresignedDelivery implements Delivery {
     )
     presigning.catch(() => undefined) // awaited below, unless the upload fails first
     try {
-      await this.uploads.run(() => uploadPng(this.uploader, bucket, key, image))
+      await this.uploads.run(() => uploadPng(this.uploader, bucket, key, image, this.deadline.work))
       outcome.key = key // only a stored object has a key to report
       outcome.url = await presigning
     } catch (error) {
@@ -99,7 +101,7 @@ export class PresignedDelivery implements Delivery {
     if (this.presigned.verifyUrls) {
       core.info(`Checked ${plural(posted.length, 'URL')}: each serves its image`)
     }
-    const result = await postReport(this.inputs, this.phases, {
+    const result = await postReport(this.inputs, this.phases, this.deadline, {
       graphs: posted.map(outcome => ({ name: outcome.graph.name, url: outcome.url as string })),
       missing: outcomes.filter(outcome => outcome.failure).map(outcome => outcome.graph.name),
       expiry: signer.expiry,
@@ -125,7 +127,12 @@ export class PresignedDelivery implements Delivery {
 
   private async preparePlan(graphs: readonly Graph[]): Promise<Plan> {
     const run = readRunInfo()
-    const signer = await resolveSigner(this.presigned, this.inputs.awsRegion, this.uploader)
+    const signer = await resolveSigner(
+      this.presigned,
+      this.inputs.awsRegion,
+      this.uploader,
+      this.deadline
+    )
     const names = graphs.map(graph => graph.name)
     return {
       signer,
@@ -137,7 +144,8 @@ export class PresignedDelivery implements Delivery {
 
   /** Checked outside the upload stage: the next graph need not wait for it. */
   private async check(outcome: GraphOutcome, url: string): Promise<void> {
-    const problem = await checkUrl(url)
+    const { attemptMs, work } = this.deadline
+    const problem = await checkUrl(url, { attemptMs, signal: work })
     if (problem) outcome.failure = `the presigned URL does not serve the image: ${problem}`
   }
 }

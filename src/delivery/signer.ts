@@ -5,6 +5,7 @@ import type { S3Client } from '@aws-sdk/client-s3'
 import { createS3Client, createSsmClient } from '../aws/clients.js'
 import { workflowCredentials } from '../aws/s3.js'
 import { readSigningKeys } from '../aws/ssm.js'
+import type { Deadline } from '../domain/deadline.js'
 import { ActionError } from '../domain/errors.js'
 import {
   type Expiry,
@@ -28,13 +29,14 @@ export async function resolveSigner(
   awsRegion: string,
   /** The S3 client on the workflow's credentials (the uploader), reused when the workflow signs. */
   workflowClient: S3Client,
+  deadline: Deadline,
   now: () => Date = () => new Date()
 ): Promise<Signer> {
-  const credentials = await signingCredentials(inputs, awsRegion, workflowClient)
+  const credentials = await signingCredentials(inputs, awsRegion, workflowClient, deadline)
   const client =
     credentials.source === 'workflow'
       ? workflowClient
-      : createS3Client(inputs.s3, {
+      : createS3Client(inputs.s3, deadline, {
           accessKeyId: credentials.accessKeyId,
           secretAccessKey: credentials.secretAccessKey
         })
@@ -48,7 +50,8 @@ export async function resolveSigner(
 async function signingCredentials(
   inputs: PresignedInputs,
   awsRegion: string,
-  workflowClient: S3Client
+  workflowClient: S3Client,
+  deadline: Deadline
 ): Promise<SigningCredentials> {
   const signer = inputs.signer
   switch (signer.kind) {
@@ -56,9 +59,10 @@ async function signingCredentials(
       return { ...signer, source: 'inputs' }
     case 'ssm': {
       const keys = await readSigningKeys(
-        createSsmClient(awsRegion),
+        createSsmClient(awsRegion, deadline),
         signer.accessKeyIdParameter,
-        signer.secretAccessKeyParameter
+        signer.secretAccessKeyParameter,
+        deadline.work
       )
       const problem = accessKeyIdProblem(keys.accessKeyId)
       if (problem) {

@@ -3,6 +3,7 @@
 // its thread. Only what reached Slack is announced, so a missing scope or a failed upload never
 // leaves a header without graphs.
 import * as core from '@actions/core'
+import type { Deadline } from '../domain/deadline.js'
 import { ActionError } from '../domain/errors.js'
 import { buildHeader, defaultText } from '../domain/message.js'
 import { label } from '../domain/naming.js'
@@ -29,6 +30,7 @@ export class SlackHostedDelivery implements Delivery {
   constructor(
     private readonly inputs: Inputs,
     private readonly phases: Phases,
+    private readonly deadline: Deadline,
     private readonly pause: (ms: number) => Promise<void> = sleep
   ) {}
 
@@ -66,7 +68,7 @@ export class SlackHostedDelivery implements Delivery {
 
   /** Uploads the rendered graphs, posts the header and shares them under it; returns the header. */
   private async upload(slack: SlackInputs, rendered: GraphOutcome[], outcomes: GraphOutcome[]) {
-    const client = createSlackClient(slack.token, slack.apiUrl)
+    const client = createSlackClient(slack.token, slack.apiUrl, this.deadline, this.pause)
     const files = rendered.map(({ graph }) => ({
       name: graph.name,
       position: graph.position,

@@ -1,18 +1,16 @@
 // delivery: slack-upload: Slack hosts the PNGs, so they never expire and no bucket or signer is
 // needed. Slack's external upload flow: files.getUploadURLExternal, the bytes to that URL, then
 // files.completeUploadExternal shares them in the channel (or thread).
-import type { WebClient } from '@slack/web-api'
 import { mapWithConcurrency } from '../domain/concurrency.js'
 import { ActionError, describeError } from '../domain/errors.js'
 import { fileName } from '../domain/naming.js'
-import { httpFetch } from '../http.js'
-import { sleep, slackErrorText } from './client.js'
+import { isTimeout } from '../http.js'
+import { type SlackClient, slackErrorText } from './client.js'
 import type { PostOptions } from './posting.js'
 
 /** Files shared per message: Slack shows up to 10 attachments in one message. */
 export const FILES_PER_MESSAGE = 10
 const UPLOAD_CONCURRENCY = 5
-const UPLOAD_TIMEOUT_MS = 30000
 const UPLOAD_ATTEMPTS = 3
 
 export interface GraphFile {
@@ -32,7 +30,7 @@ export interface UploadedFile {
  * result in order: its Slack file id, or why it failed, so one failure does not cost the others.
  */
 export async function uploadFiles(
-  client: WebClient,
+  client: SlackClient,
   files: readonly GraphFile[],
   options: { sleep?: (ms: number) => Promise<void> } = {}
 ): Promise<(UploadedFile | Error)[]> {
@@ -55,21 +53,23 @@ export interface ShareResult {
  * paced like messages. Stops at the first refusal: the next share would meet the same cause.
  */
 export async function shareFiles(
-  client: WebClient,
+  client: SlackClient,
   channelId: string,
   files: readonly UploadedFile[],
   options: PostOptions & { perMessage: number }
 ): Promise<ShareResult> {
   const permalinks: (string | undefined)[] = files.map(() => undefined)
   for (let start = 0; start < files.length; start += options.perMessage) {
-    if (start > 0 && options.paceMs) await (options.sleep ?? sleep)(options.paceMs)
+    if (start > 0 && options.paceMs) await (options.sleep ?? client.sleep)(options.paceMs)
     const batch = files.slice(start, start + options.perMessage)
     try {
-      const response = await client.files.completeUploadExternal({
-        files: batch.map(({ id, title }) => ({ id, title })) as [UploadedFile],
-        channel_id: channelId,
-        ...(options.threadTs ? { thread_ts: options.threadTs } : {})
-      })
+      const response = await client.call(() =>
+        client.web.files.completeUploadExternal({
+          files: batch.map(({ id, title }) => ({ id, title })) as [UploadedFile],
+          channel_id: channelId,
+          ...(options.threadTs ? { thread_ts: options.threadTs } : {})
+        })
+      )
       const byId = new Map((response.files ?? []).map(file => [file.id, file.permalink]))
       batch.forEach(({ id }, i) => {
         permalinks[start + i] = byId.get(id) ?? ''
@@ -82,14 +82,16 @@ export async function shareFiles(
 }
 
 async function uploadBytes(
-  client: WebClient,
+  client: SlackClient,
   file: GraphFile,
   filename: string,
   options: { sleep?: (ms: number) => Promise<void> }
 ): Promise<{ id: string; title: string }> {
   let target: { upload_url?: string; file_id?: string }
   try {
-    target = await client.files.getUploadURLExternal({ filename, length: file.png.length })
+    target = await client.call(() =>
+      client.web.files.getUploadURLExternal({ filename, length: file.png.length })
+    )
   } catch (error) {
     throw new ActionError(`Slack refused an upload of '${file.name}': ${slackErrorText(error)}`, {
       cause: error
@@ -98,31 +100,40 @@ async function uploadBytes(
   if (!target.upload_url || !target.file_id) {
     throw new ActionError(`Slack gave no upload URL for '${file.name}'`)
   }
-  await sendBytes(target.upload_url, file, options)
+  await sendBytes(client, target.upload_url, file, options)
   return { id: target.file_id, title: file.name }
 }
 
-/** The bytes to Slack's upload URL; a broken connection or a 5xx is retried twice. */
+/**
+ * The bytes to Slack's upload URL (sending them again only replaces them); a broken connection, no
+ * answer or a 5xx is retried twice, while the run has time for it.
+ */
 async function sendBytes(
+  client: SlackClient,
   url: string,
   file: GraphFile,
   options: { sleep?: (ms: number) => Promise<void> }
 ): Promise<void> {
   let problem = ''
   for (let attempt = 1; attempt <= UPLOAD_ATTEMPTS; attempt++) {
-    if (attempt > 1) await (options.sleep ?? sleep)(1000 * 2 ** (attempt - 2))
+    if (attempt > 1) {
+      const wait = 1000 * 2 ** (attempt - 2)
+      if (wait + client.time.attemptMs > client.time.remainingMs()) break
+      await (options.sleep ?? client.sleep)(wait)
+    }
     try {
-      const response = await httpFetch(url, {
+      const response = await client.fetch(url, {
         method: 'POST',
         headers: { 'Content-Type': 'image/png' },
-        body: file.png,
-        signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS)
+        body: file.png
       })
       if (response.ok) return
       problem = `HTTP ${response.status}`
       if (response.status < 500) break
     } catch (error) {
-      problem = describeError(error)
+      problem = isTimeout(error)
+        ? `no answer within ${client.time.attemptMs / 1000} s`
+        : describeError(error)
     }
   }
   throw new ActionError(`Uploading '${file.name}' to Slack failed: ${problem}`)

@@ -1,11 +1,10 @@
 // Messages to a channel: in order, paced where Slack asks for it, with images as links when Slack
 // cannot download them, and what was posted reported when a later message is refused.
 import * as core from '@actions/core'
-import type { WebClient } from '@slack/web-api'
 import { ActionError, PostError, describeError } from '../domain/errors.js'
 import { type SlackMessage, type ThreadMessages, imagesAsLinks } from '../domain/message.js'
 import type { SlackPost } from '../domain/report.js'
-import { slackErrorData, slackErrorText, sleep } from './client.js'
+import { type SlackClient, slackErrorData, slackErrorText } from './client.js'
 
 export interface PostOptions {
   /** Post into this thread. */
@@ -20,14 +19,14 @@ export interface PostOptions {
  * not download is posted again with links instead, once, with a warning.
  */
 export async function postMessages(
-  client: WebClient,
+  client: SlackClient,
   channel: string,
   messages: readonly SlackMessage[],
   options: PostOptions = {}
 ): Promise<SlackPost[]> {
   const results: SlackPost[] = []
   for (const [index, message] of messages.entries()) {
-    if (index > 0 && options.paceMs) await (options.sleep ?? sleep)(options.paceMs)
+    if (index > 0 && options.paceMs) await (options.sleep ?? client.sleep)(options.paceMs)
     const where = `message ${index + 1} of ${messages.length} to '${channel}'`
     try {
       results.push(await postWithFallback(client, channel, message, options.threadTs, where))
@@ -46,14 +45,15 @@ export async function postMessages(
 
 /** slack-thread: images: the header, then each graph as a reply in its thread, paced. */
 export async function postThread(
-  client: WebClient,
+  client: SlackClient,
   channel: string,
   thread: ThreadMessages,
   options: Omit<PostOptions, 'threadTs'> = {}
 ): Promise<SlackPost[]> {
   const [header] = await postMessages(client, channel, [thread.header])
   if (!header) return []
-  if (thread.replies.length > 0 && options.paceMs) await (options.sleep ?? sleep)(options.paceMs)
+  if (thread.replies.length > 0 && options.paceMs)
+    await (options.sleep ?? client.sleep)(options.paceMs)
   try {
     const replies = await postMessages(client, header.channel, thread.replies, {
       ...options,
@@ -71,7 +71,7 @@ export async function postThread(
 }
 
 async function postWithFallback(
-  client: WebClient,
+  client: SlackClient,
   channel: string,
   message: SlackMessage,
   threadTs: string | undefined,
@@ -81,7 +81,8 @@ async function postWithFallback(
     return await post(client, channel, message, threadTs)
   } catch (error) {
     if (!isImageDownloadFailure(error)) {
-      throw new ActionError(`Slack refused ${where}: ${slackErrorText(error)}`, { cause: error })
+      const refused = slackErrorData(error)?.error ? 'Slack refused' : 'Could not post'
+      throw new ActionError(`${refused} ${where}: ${slackErrorText(error)}`, { cause: error })
     }
     core.warning(
       `Slack could not download the images of ${where} (${slackErrorText(error)}); posted them as links instead. The URLs were checked before posting, so Slack's download may have failed on its side; open a link to see the graph.`,
@@ -101,19 +102,21 @@ async function postWithFallback(
 }
 
 async function post(
-  client: WebClient,
+  client: SlackClient,
   channel: string,
   message: SlackMessage,
   threadTs: string | undefined
 ): Promise<SlackPost> {
-  const response = await client.chat.postMessage({
-    channel,
-    text: message.text,
-    blocks: message.blocks,
-    unfurl_links: false,
-    unfurl_media: false,
-    ...(threadTs ? { thread_ts: threadTs } : {})
-  })
+  const response = await client.call(() =>
+    client.web.chat.postMessage({
+      channel,
+      text: message.text,
+      blocks: message.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+      ...(threadTs ? { thread_ts: threadTs } : {})
+    })
+  )
   return { channel: response.channel ?? channel, ts: response.ts ?? '' }
 }
 
