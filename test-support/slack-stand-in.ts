@@ -79,7 +79,7 @@ export interface SlackStandIn {
    * conversations.history / .replies answer this instead (missing_scope when the app lacks
    * channels:history, not_in_channel when it posts with chat:write.public but is not a member).
    */
-  historyError?: 'missing_scope' | 'not_in_channel'
+  historyError?: 'missing_scope' | 'not_in_channel' | 'channel_not_found'
   faults: FaultPlan
   timeline: Timeline
   close(): Promise<void>
@@ -245,7 +245,8 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       })
     }
     const problem = channel === '' ? 'channel_not_found' : channelError(channel)
-    if (problem ?? standIn.historyError) throw new SlackFailure(problem ?? 'not_in_channel')
+    const refusal = problem ?? standIn.historyError
+    if (refusal) throw new SlackFailure(refusal)
     return method === 'conversations.history'
       ? history(standIn.history, args)
       : replies(standIn.history, args)

@@ -5,6 +5,7 @@ import type { Deadline } from '../domain/deadline.js'
 import { PostError } from '../domain/errors.js'
 import { type MessageOptions, buildMessages, buildThread, defaultText } from '../domain/message.js'
 import type { SlackPost } from '../domain/report.js'
+import { reportRun } from '../github/context.js'
 import type { Phases } from '../github/log.js'
 import type { Inputs } from '../inputs.js'
 import { MESSAGE_INTERVAL_MS, createSlackClient } from '../slack/client.js'
@@ -30,16 +31,19 @@ export async function postReport(
   }
   const client = createSlackClient(slack.token, slack.apiUrl, deadline)
   const options = { ...message, text: slack.text ?? defaultText(new Date()) }
+  const run = reportRun() // what identifies the report's messages, should an answer be lost
   let posts: SlackPost[]
   try {
     posts =
       slack.thread === 'images'
         ? await postThread(client, slack.channel, buildThread(options), {
-            paceMs: MESSAGE_INTERVAL_MS
+            paceMs: MESSAGE_INTERVAL_MS,
+            run
           })
         : // A few messages in a row are within Slack's burst allowance: not paced.
           await postMessages(client, slack.channel, buildMessages(options), {
-            threadTs: slack.threadTs
+            threadTs: slack.threadTs,
+            run
           })
   } catch (error) {
     // Some messages are in the channel: report them (outputs, summary), then fail.

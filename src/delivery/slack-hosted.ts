@@ -14,7 +14,8 @@ import {
   failed
 } from '../domain/report.js'
 import type { Graph } from '../domain/widgets.js'
-import { readRunInfo } from '../github/context.js'
+import { describeRun } from '../domain/metadata.js'
+import { readRunInfo, reportRun } from '../github/context.js'
 import type { Phases } from '../github/log.js'
 import type { Inputs } from '../inputs.js'
 import type { SlackInputs } from '../inputs/slack.js'
@@ -86,14 +87,17 @@ export class SlackHostedDelivery implements Delivery {
         `No graph could be uploaded to Slack, so nothing was posted:\n${describeFailures(outcomes)}`
       )
     }
+    const info = readRunInfo()
+    const run = reportRun(info)
     const header = buildHeader({
       text: slack.text ?? defaultText(new Date()),
       expiry: 'slack',
-      runUrl: readRunInfo().runUrl,
+      runUrl: info.runUrl,
       missing: failed(outcomes).map(outcome => outcome.graph.name)
     })
     const [posted] = await postMessages(client, slack.channel, [header], {
-      threadTs: slack.threadTs
+      threadTs: slack.threadTs,
+      run
     })
     if (!posted) throw new ActionError('Slack returned no message for the header')
     const threaded = slack.thread === 'images'
@@ -106,7 +110,8 @@ export class SlackHostedDelivery implements Delivery {
         threadTs: threaded ? posted.ts : slack.threadTs,
         perMessage: threaded ? 1 : FILES_PER_MESSAGE,
         paceMs: MESSAGE_INTERVAL_MS,
-        sleep: this.pause
+        sleep: this.pause,
+        identifies: `the files of the report of ${describeRun(run)}`
       }
     )
     uploaded.forEach(({ outcome }, i) => {

@@ -1,7 +1,9 @@
 // Facts about this run that several phases need. They are the values @actions/github's `context`
 // gives (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_SERVER_URL, GITHUB_REPOSITORY, the event
 // payload), read the same way but without loading Octokit, which the action never calls.
+import { randomUUID } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
+import type { ReportRun } from '../domain/metadata.js'
 
 export interface RunInfo {
   /** NaN outside Actions, like context.runId. */
@@ -27,6 +29,15 @@ export function readRunInfo(env: NodeJS.ProcessEnv = process.env): RunInfo {
         ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt}`
         : undefined,
     privateRepository: readEventPayload(env.GITHUB_EVENT_PATH)?.repository?.private === true
+  }
+}
+
+/** This step's identity in Slack's message metadata: the run, its attempt, and an id of its own. */
+export function reportRun(info: RunInfo = readRunInfo()): ReportRun {
+  return {
+    runId: info.runId > 0 ? String(info.runId) : '',
+    runAttempt: info.runAttempt > 0 ? String(info.runAttempt) : '',
+    report: randomUUID()
   }
 }
 

@@ -6,6 +6,7 @@ import { ActionError, describeError } from '../domain/errors.js'
 import { fileName } from '../domain/naming.js'
 import { isTimeout } from '../http.js'
 import { type SlackClient, slackErrorText } from './client.js'
+import { postOnce } from './lookup.js'
 import type { PostOptions } from './posting.js'
 
 /** Files shared per message: Slack shows up to 10 attachments in one message. */
@@ -50,35 +51,70 @@ export interface ShareResult {
 
 /**
  * Shares the uploaded files in order, `perMessage` files per message (1 in a thread of replies),
- * paced like messages. Stops at the first refusal: the next share would meet the same cause.
+ * paced like messages. Stops at the first refusal: the next share would meet the same cause. A
+ * share whose answer was lost is looked for in the channel before it is sent again (sharing twice
+ * would post the files twice).
  */
 export async function shareFiles(
   client: SlackClient,
   channelId: string,
   files: readonly UploadedFile[],
-  options: PostOptions & { perMessage: number }
+  options: PostOptions & {
+    perMessage: number
+    /** How a person finds the files in the channel, should a share be in doubt. */
+    identifies?: string
+  }
 ): Promise<ShareResult> {
   const permalinks: (string | undefined)[] = files.map(() => undefined)
   for (let start = 0; start < files.length; start += options.perMessage) {
     if (start > 0 && options.paceMs) await (options.sleep ?? client.sleep)(options.paceMs)
     const batch = files.slice(start, start + options.perMessage)
     try {
-      const response = await client.call(() =>
-        client.web.files.completeUploadExternal({
-          files: batch.map(({ id, title }) => ({ id, title })) as [UploadedFile],
-          channel_id: channelId,
-          ...(options.threadTs ? { thread_ts: options.threadTs } : {})
-        })
-      )
-      const byId = new Map((response.files ?? []).map(file => [file.id, file.permalink]))
+      const shared = await share(client, channelId, batch, options)
       batch.forEach(({ id }, i) => {
-        permalinks[start + i] = byId.get(id) ?? ''
+        permalinks[start + i] = shared.get(id) ?? ''
       })
     } catch (error) {
-      return { permalinks, failure: `Slack refused to share it: ${slackErrorText(error)}` }
+      const failure =
+        error instanceof ActionError
+          ? error.message
+          : `Slack refused to share it: ${slackErrorText(error)}`
+      return { permalinks, failure }
     }
   }
   return { permalinks }
+}
+
+/** One completeUploadExternal, sent once: its files' permalinks by id. */
+async function share(
+  client: SlackClient,
+  channelId: string,
+  batch: readonly UploadedFile[],
+  options: { threadTs?: string; identifies?: string }
+): Promise<Map<string, string | undefined>> {
+  const ids = new Set(batch.map(({ id }) => id))
+  const permalinks = (found: { id?: string; permalink?: string }[]) =>
+    new Map(found.filter(file => file.id && ids.has(file.id)).map(f => [f.id ?? '', f.permalink]))
+  const send = async () => {
+    const response = await client.web.files.completeUploadExternal({
+      files: batch.map(({ id, title }) => ({ id, title })) as [UploadedFile],
+      channel_id: channelId,
+      ...(options.threadTs ? { thread_ts: options.threadTs } : {})
+    })
+    return permalinks(response.files ?? [])
+  }
+  const names = batch.map(({ title }) => `'${title}'`).join(', ')
+  return postOnce(client, send, {
+    channel: channelId,
+    threadTs: options.threadTs,
+    // The message that shares them carries the files: the first one is enough to know it.
+    find: messages => {
+      const message = messages.find(m => (m.files ?? []).some(file => file.id === batch[0]?.id))
+      return message ? permalinks(message.files ?? []) : undefined
+    },
+    what: `shared ${names} in '${channelId}'`,
+    identifies: options.identifies ?? `the files ${names}`
+  })
 }
 
 async function uploadBytes(
