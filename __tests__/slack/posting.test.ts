@@ -43,6 +43,7 @@ beforeEach(() => {
   slack.faults.clear()
   slack.messages.length = 0
   slack.rejected.length = 0
+  slack.imageErrors = 'response_metadata'
 })
 
 const client = () => createSlackClient(slack.token, slack.apiUrl)
@@ -136,6 +137,39 @@ describe('postMessages', () => {
         { title: 'Graphs posted as links' }
       ]
     ])
+  })
+
+  test.each(['errors', 'response_metadata', 'both', 'none'] as const)(
+    "Slack's detail in %s: the images go as links all the same",
+    async shape => {
+      slack.imageErrors = shape
+      const built = buildMessages({ text: 'Report', graphs: [graph('CPU', false)], expiry })
+      const posts = await postMessages(client(), CHANNEL, built)
+      expect(slack.rejected.map(r => r.error)).toEqual(['invalid_blocks'])
+      expect(posts).toEqual([{ channel: CHANNEL, ts: slack.messages[0]?.ts }])
+      expect(slack.messages[0]?.blocks.map(b => b.type)).toEqual([
+        'section',
+        'rich_text',
+        'context'
+      ])
+      expect(core.warning).toHaveBeenCalledTimes(1)
+    }
+  )
+
+  test('a bare invalid_blocks on a message without images is a refusal, not an image failure', async () => {
+    slack.faults.inject(
+      { kind: 'status', status: 200, code: 'invalid_blocks' },
+      { operation: 'chat.postMessage' }
+    )
+    const textOnly: SlackMessage = {
+      text: 'Text only',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Text only' } }]
+    }
+    await expect(postMessages(client(), CHANNEL, [textOnly])).rejects.toThrow(
+      "Slack refused message 1 of 1 to 'C0GRAPHS': invalid_blocks: Slack could not use a block"
+    )
+    expect(slack.messages).toEqual([])
+    expect(core.warning).not.toHaveBeenCalled()
   })
 
   test('refused as links too: both refusals end in one error that says so', async () => {
