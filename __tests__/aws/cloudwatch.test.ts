@@ -11,7 +11,7 @@ import { mockClient } from 'aws-sdk-client-mock'
 import { createCloudWatchClient } from '../../src/aws/clients.js'
 import { planBudget } from '../../src/domain/deadline.js'
 import { fetchGraphImage, readDashboard } from '../../src/aws/cloudwatch.js'
-import { ActionError } from '../../src/domain/errors.js'
+import { ActionError, SetupError } from '../../src/domain/errors.js'
 import { type AwsStandIn, startAwsStandIn } from '../../test-support/aws-stand-in.js'
 
 /** The budget of a run with the default timeout (10 minutes). */
@@ -75,6 +75,17 @@ describe('fetchGraphImage', () => {
       "CloudWatch could not render graph 2 ('CPU'): not done in time"
     )
     expect((cloudwatch.call(0).args as unknown[])[1]).toEqual({ abortSignal: work.signal })
+  })
+
+  test('no AWS credentials at all: a SetupError that says what the step needs, not per graph', async () => {
+    cloudwatch.on(GetMetricWidgetImageCommand).rejects(
+      Object.assign(new Error('Could not load credentials from any providers'), {
+        name: 'CredentialsProviderError'
+      })
+    )
+    const error = (await fetchGraphImage(client, graph).catch((e: unknown) => e)) as Error
+    expect(error).toBeInstanceOf(SetupError)
+    expect(error.message).toMatch(/^No AWS credentials: this step needs/)
   })
 
   test('an answer without an image, or an empty one, is an error, not an empty PNG', async () => {

@@ -176,9 +176,9 @@ describe('workflowCredentials', () => {
       }
     })
     const error = await failure(workflowCredentials(client))
-    expect(error.name).toBe('ActionError')
+    expect(error.name).toBe('SetupError')
     expect(error.message).toBe(
-      'No AWS credentials found for the workflow (Could not load credentials from any providers). Run aws-actions/configure-aws-credentials before this action, or set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.'
+      "No AWS credentials: this step needs the workflow's AWS credentials (to render the graphs, and to store them and read the signer's SSM parameters). Run aws-actions/configure-aws-credentials in a step before it, with 'permissions: id-token: write' on the job for its OIDC role (or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)."
     )
     expect(core.setSecret).not.toHaveBeenCalled()
   })

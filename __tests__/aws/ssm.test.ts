@@ -55,6 +55,17 @@ describe('with SSM mocked', () => {
     expect(core.setSecret.mock.calls).toEqual([[secret]])
   })
 
+  test('the two swapped (the secret in the key-id parameter): both values masked at once', async () => {
+    ssm.on(GetParametersCommand).resolves({
+      Parameters: [
+        { Name: KEY_ID, Value: secret },
+        { Name: SECRET, Value: keyId }
+      ]
+    })
+    await readSigningKeys(client, KEY_ID, SECRET)
+    expect(core.setSecret.mock.calls).toEqual([[keyId], [secret]])
+  })
+
   test('parameters asked for by ARN are found: SSM answers with the bare name and the ARN', async () => {
     const arn = (name: string) => `arn:aws:ssm:eu-west-2:123456789012:parameter${name}`
     ssm.on(GetParametersCommand).resolves({

@@ -3,6 +3,7 @@
 // hand-off here is a promise the test settles by hand, so what runs when is exact, not timed.
 import { MAX_WAITING, renderGraphs } from '../../src/delivery/render.js'
 import type { Delivery, GraphSource } from '../../src/delivery/delivery.js'
+import { SetupError } from '../../src/domain/errors.js'
 import type { GraphOutcome, RunReport } from '../../src/domain/report.js'
 import type { Graph } from '../../src/domain/widgets.js'
 
@@ -253,6 +254,16 @@ describe('renderGraphs', () => {
     await flush()
     await flush()
     expect(source.started).toEqual([1, 2])
+  })
+
+  test('a setup no graph can get past (no credentials) ends the run, said once', async () => {
+    const source = new HeldSource()
+    const delivery = new HeldDelivery(true)
+    const run = renderGraphs(graphs(3), source, delivery, 3)
+    await flush()
+    const setup = new SetupError('No AWS credentials: this step needs them')
+    source.answer(2).reject(setup)
+    await expect(run).rejects.toBe(setup)
   })
 
   test('results are in graph order, whatever order the fetches end in', async () => {

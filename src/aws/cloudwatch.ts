@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-cloudwatch'
 import { ActionError } from '../domain/errors.js'
 import type { Graph } from '../domain/widgets.js'
-import { awsErrorCode, awsErrorText } from './errors.js'
+import { awsErrorCode, awsErrorText, throwIfSetupProblem } from './errors.js'
 
 /**
  * The graph as PNG bytes, exactly as CloudWatch rendered it. `signal` (the run's work deadline)
@@ -25,6 +25,7 @@ export async function fetchGraphImage(
     )
     image = response.MetricWidgetImage
   } catch (error) {
+    throwIfSetupProblem(error, 'aws-region')
     throw new ActionError(
       `CloudWatch could not render graph ${graph.position} ('${graph.name}'): ${awsErrorText(error, signal)}`,
       { cause: error }
@@ -50,6 +51,7 @@ export async function readDashboard(
     })
     return response.DashboardBody ?? '{}'
   } catch (error) {
+    throwIfSetupProblem(error, 'aws-region')
     const code = awsErrorCode(error)
     const hint =
       code === 'ResourceNotFound' || code === 'DashboardNotFoundError'

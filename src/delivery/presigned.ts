@@ -8,7 +8,7 @@ import { presignGetUrl, uploadPng } from '../aws/s3.js'
 import { checkUrl } from '../aws/url-check.js'
 import { Limiter } from '../domain/concurrency.js'
 import type { Deadline } from '../domain/deadline.js'
-import { ActionError, describeError } from '../domain/errors.js'
+import { ActionError, SetupError, describeError } from '../domain/errors.js'
 import { label, objectKeys } from '../domain/naming.js'
 import {
   type GraphOutcome,
@@ -81,6 +81,7 @@ export class PresignedDelivery implements Delivery {
       outcome.key = key // only a stored object has a key to report
       outcome.url = await presigning
     } catch (error) {
+      if (error instanceof SetupError) throw error // every upload would meet it: the run ends
       outcome.failure = describeError(error)
       return outcome
     }

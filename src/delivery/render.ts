@@ -3,7 +3,7 @@
 // moment it arrives, so a graph's upload never holds a fetch slot. A graph that fails to render is
 // recorded with its cause and the others go on.
 import { Limiter } from '../domain/concurrency.js'
-import { describeError } from '../domain/errors.js'
+import { SetupError, describeError } from '../domain/errors.js'
 import type { GraphOutcome } from '../domain/report.js'
 import type { Graph } from '../domain/widgets.js'
 import type { Delivery, GraphSource } from './delivery.js'
@@ -33,8 +33,10 @@ export async function renderGraphs(
         return source.fetchImage(graph)
       })
     } catch (error) {
-      // Once the delivery has given up, the run ends with its reason, not this graph's.
+      // Once the delivery has given up, the run ends with its reason, not this graph's; a setup
+      // that no graph can get past (no credentials, no such region) ends it too, said once.
       stopped.throwIfAborted()
+      if (error instanceof SetupError) throw error
       return { graph, failure: describeError(error) }
     }
     return delivery.accept(graph, image)

@@ -12,6 +12,7 @@ import {
   type SigningCredentials,
   type SigningKind,
   accessKeyIdProblem,
+  isAccessKeyIdShape,
   judgeSigning
 } from '../domain/signing.js'
 import type { PresignedInputs } from '../inputs.js'
@@ -64,16 +65,31 @@ async function signingCredentials(
         signer.secretAccessKeyParameter,
         deadline.work
       )
-      const problem = accessKeyIdProblem(keys.accessKeyId)
-      if (problem) {
-        // The input's rule, but the value came from SSM: say where it was read.
-        throw new ActionError(
-          `The access key id read from SSM parameter '${signer.accessKeyIdParameter}' ${problem}`
-        )
-      }
+      checkSsmKeys(keys, signer.accessKeyIdParameter, signer.secretAccessKeyParameter)
       return { ...keys, source: 'ssm' }
     }
     case 'workflow':
       return { ...(await workflowCredentials(workflowClient)), source: 'workflow' }
+  }
+}
+
+/** The keys read from SSM can sign: each in its parameter, the key id a long-term one. */
+function checkSsmKeys(
+  keys: { accessKeyId: string; secretAccessKey: string },
+  idParameter: string,
+  secretParameter: string
+): void {
+  const where = `SSM parameter '${idParameter}' (presign-access-key-id-parameter)`
+  if (!isAccessKeyIdShape(keys.accessKeyId)) {
+    throw new ActionError(
+      isAccessKeyIdShape(keys.secretAccessKey)
+        ? `The two SSM parameters look swapped: ${where} holds something that is not an access key id, and '${secretParameter}' (presign-secret-access-key-parameter) holds one; both values are masked. Swap the two inputs, or the values stored in the parameters.`
+        : `${where} does not hold an access key id (16 to 128 uppercase letters and digits, such as AKIA…); its value is masked. Store the signing IAM user's access key id there, and its secret in '${secretParameter}'.`
+    )
+  }
+  if (accessKeyIdProblem(keys.accessKeyId)) {
+    throw new ActionError(
+      `${where} holds a temporary (ASIA…) key id, which cannot sign URLs that last: store a dedicated IAM user's long-term (AKIA…) key id there, and its secret in '${secretParameter}'.`
+    )
   }
 }
