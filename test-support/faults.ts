@@ -19,9 +19,6 @@ export type Fault =
    */
   | { kind: 'lost'; answer: 'reset' | 'hang' | { status: number } }
 
-/** What happens to the wire once a stand-in has decided (and, for 'lost', acted). */
-export type WireFault = Extract<Fault, { kind: 'reset' | 'hang' }>
-
 interface FaultRule {
   fault: Fault
   remaining: number
