@@ -40,8 +40,8 @@ function importsOf(file: string, text = read(file)): Import[] {
   for (const match of text.matchAll(/^\s*import\s+'([^']+)'/gm)) {
     found.push(resolve(file, match[1] ?? '', false, false))
   }
-  for (const match of text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)) {
-    found.push(resolve(file, match[1] ?? '', false, true))
+  for (const match of text.matchAll(/\bimport\s*\(\s*(['"`]?)([^'"`)]*)\1\s*\)/g)) {
+    found.push(resolve(file, match[2] ?? '', false, true))
   }
   return found
 }
@@ -99,14 +99,65 @@ describe('what may import what', () => {
     expect(lazy).toEqual(['main.ts → ./connect.js'])
   })
 
-  test('main.ts loads no adapter before the boundary', () => {
-    const adapters =
-      /^(aws\/|slack\/|connect\.ts$|http\.ts$|delivery\/(presigned|slack-hosted|signer|post)\.ts$)/
-    const eager = importsOf('main.ts').filter(
-      imported => !imported.dynamic && !imported.typeOnly && adapters.test(imported.target ?? '')
-    )
-    expect(eager.map(imported => imported.specifier)).toEqual([])
+  test('nothing main.ts loads before the boundary reaches an SDK, Slack or HTTP', () => {
+    // Every module main.ts loads statically, and what they load in turn.
+    const loaded = new Set<string>()
+    const packages = new Set<string>()
+    const visit = (file: string) => {
+      if (loaded.has(file)) return
+      loaded.add(file)
+      for (const imported of importsOf(file)) {
+        if (imported.dynamic || imported.typeOnly) continue
+        if (imported.target) visit(imported.target)
+        else packages.add(imported.specifier)
+      }
+    }
+    visit('main.ts')
+    const adapters = /^(aws\/|slack\/|http\.ts$|connect\.ts$)/
+    expect([...loaded].filter(file => adapters.test(file))).toEqual([])
+    const heavy = /^(@aws-sdk\/|@smithy\/|@slack\/|undici$|node:https?$)/
+    expect([...packages].filter(name => heavy.test(name))).toEqual([])
+    // The closure is not empty by mistake: main's own pipeline is in it.
+    expect([...loaded]).toEqual(expect.arrayContaining(['inputs.ts', 'delivery/render.ts']))
   })
+})
+
+describe('one HTTP stack per outside system', () => {
+  test('only src/http.ts imports undici; node:http(s) only for the proxy agents of the SDK', () => {
+    const users = files.flatMap(file =>
+      importsOf(file)
+        .filter(imported => /^(undici|node:https?|https?)$/.test(imported.specifier))
+        .map(imported => `${file} → ${imported.specifier}`)
+    )
+    expect(users.sort()).toEqual(
+      [
+        'aws/proxy-agents.ts → node:http',
+        'aws/proxy-agents.ts → node:https',
+        'http.ts → undici'
+      ].sort()
+    )
+  })
+
+  test.each(files)('src/%s calls no global fetch(): requests go through httpFetch', file => {
+    const code = read(file).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
+    const calls = [...code.matchAll(/(?<![\w.])fetch\(/g)]
+    expect(calls.map(match => match[0])).toEqual([])
+  })
+
+  test.each(under('aws'))('src/%s makes AWS clients only in aws/clients.ts', file => {
+    if (file === 'aws/clients.ts') return
+    expect(read(file)).not.toMatch(/new (CloudWatch|S3|SSM)Client\(/)
+  })
+})
+
+describe('the log', () => {
+  test.each(files)(
+    'src/%s writes log lines only through logLine (text from outside is data)',
+    file => {
+      const raw = [...read(file).matchAll(/core\.info\((?!\s*logLine\()/g)]
+      expect(raw.map(match => match[0])).toEqual([])
+    }
+  )
 })
 
 describe('small files', () => {
@@ -128,7 +179,8 @@ describe('the import reader itself', () => {
       "import { type D, e } from './d.js'",
       "import * as core from '@actions/core'",
       "export { f } from './f.js'",
-      "const g = await import('./g.js')"
+      "const g = await import('./g.js')",
+      'const h = await import ("./h.js")'
     ].join('\n')
     expect(importsOf('delivery/x.ts', text)).toEqual([
       { specifier: './a.js', target: 'delivery/a.ts', typeOnly: true, dynamic: false },
@@ -136,7 +188,8 @@ describe('the import reader itself', () => {
       { specifier: './d.js', target: 'delivery/d.ts', typeOnly: false, dynamic: false },
       { specifier: '@actions/core', typeOnly: false, dynamic: false },
       { specifier: './f.js', target: 'delivery/f.ts', typeOnly: false, dynamic: false },
-      { specifier: './g.js', target: 'delivery/g.ts', typeOnly: false, dynamic: true }
+      { specifier: './g.js', target: 'delivery/g.ts', typeOnly: false, dynamic: true },
+      { specifier: './h.js', target: 'delivery/h.ts', typeOnly: false, dynamic: true }
     ])
   })
 })

@@ -527,9 +527,13 @@ describe('the reusable workflow', () => {
     }
   })
 
-  test('only the Slack token and the signer secret are secrets; every other input is an input', () => {
+  test('only the Slack token, the signer secret and the proxy URL (it may hold a password) are secrets', () => {
     const { secrets = {} } = callSpec()
-    expect(Object.keys(secrets).sort()).toEqual(['presign-secret-access-key', 'slack-token'])
+    expect(Object.keys(secrets).sort()).toEqual([
+      'http-proxy',
+      'presign-secret-access-key',
+      'slack-token'
+    ])
   })
 
   test('requires no input the action can do without (s3-bucket is optional: slack-upload)', () => {

@@ -190,6 +190,8 @@ describe('getInputs: defaults', () => {
       presigned(await getInputs(process.env)).signing.environmentCredentialExpiration
     ).toBeUndefined()
     expect(stdout.join('')).toContain('::warning::AWS_CREDENTIAL_EXPIRATION')
+    // Ignored everywhere: the SDK's credential provider reads the variable too.
+    expect(process.env.AWS_CREDENTIAL_EXPIRATION).toBeUndefined()
   })
 
   test('widgets-file is read relative to the workspace', async () => {
@@ -405,6 +407,49 @@ describe('getInputs: every bad input names itself and the fix', () => {
       { ...minimal, 'max-concurrency': 'five' },
       'max-concurrency',
       /1 to 20/
+    ],
+    [
+      'a .. segment in the key prefix',
+      { ...minimal, 's3-key-prefix': 'a/../b/' },
+      's3-key-prefix',
+      /segment/
+    ],
+    [
+      'a tab in the key prefix',
+      { ...minimal, 's3-key-prefix': 'a\tb/' },
+      's3-key-prefix',
+      /control character/
+    ],
+    [
+      'a key prefix of 513 bytes',
+      { ...minimal, 's3-key-prefix': 'é'.repeat(257) },
+      's3-key-prefix',
+      /512 bytes/
+    ],
+    [
+      "a bucket named 'sthree-…'",
+      { ...minimal, 's3-bucket': 'sthree-graphs' },
+      's3-bucket',
+      /S3 reserves/
+    ],
+    [
+      "a bucket named '….mrap'",
+      { ...minimal, 's3-bucket': 'graphs.mrap' },
+      's3-bucket',
+      /'\.mrap'/
+    ],
+    ["a bucket with '-.'", { ...minimal, 's3-bucket': 'graphs-.x' }, 's3-bucket', /not a valid/],
+    [
+      'a region with a zone letter',
+      { ...minimal, 'aws-region': 'eu-west-1b' },
+      'aws-region',
+      /region/
+    ],
+    [
+      'slack-text of 3001 characters',
+      { ...minimal, 'slack-text': 'x'.repeat(3001) },
+      'slack-text',
+      /3000/
     ]
   ])('%s', async (_case, given, input, message) => {
     let error: unknown
@@ -434,5 +479,64 @@ describe('getInputs: impossible times and unsafe URLs', () => {
     ]
   ])('%s', (_case, given, input) => {
     expect(() => withInputs({ ...minimal, ...given })).toThrow(new RegExp(`^Input '${input}'`))
+  })
+})
+
+describe('getInputs: the proxy', () => {
+  const PASSWORD = 'pr0xy-s3cret'
+
+  test('none given, none in the environment: no proxy', () => {
+    expect(withInputs(minimal).proxy).toBeUndefined()
+  })
+
+  test('from the environment, as curl reads it; its password masked', () => {
+    const inputs = withInputs(minimal, {
+      https_proxy: `http://build:${PASSWORD}@proxy.corp:3128`,
+      NO_PROXY: '169.254.169.254,.internal'
+    })
+    expect(inputs.proxy?.https).toMatchObject({
+      host: 'proxy.corp',
+      port: 3128,
+      username: 'build',
+      password: PASSWORD,
+      source: 'https_proxy'
+    })
+    expect(inputs.proxy?.http).toBeUndefined()
+    expect(inputs.proxy?.noProxy.map(entry => entry.host)).toEqual(['169.254.169.254', 'internal'])
+    expect(stdout.join('')).toContain(`::add-mask::${PASSWORD}`)
+  })
+
+  test('http-proxy and no-proxy override the environment', () => {
+    const inputs = withInputs(
+      { ...minimal, 'http-proxy': 'http://proxy.corp:8080', 'no-proxy': 'slack.com' },
+      { HTTPS_PROXY: 'http://other:1', HTTP_PROXY: 'http://other:2', NO_PROXY: 'amazonaws.com' }
+    )
+    expect(inputs.proxy?.https).toMatchObject({ host: 'proxy.corp', source: 'input http-proxy' })
+    expect(inputs.proxy?.http).toBe(inputs.proxy?.https)
+    expect(inputs.proxy?.noProxy).toEqual([{ host: 'slack.com' }])
+  })
+
+  test('a bad http-proxy is an input error; its password is masked first and never shown', () => {
+    const error = (() => {
+      try {
+        withInputs({ ...minimal, 'http-proxy': `socks5://build:${PASSWORD}@proxy.corp:1080` })
+      } catch (caught) {
+        return caught as Error
+      }
+      throw new Error('accepted')
+    })()
+    expect(error).toBeInstanceOf(InputError)
+    expect(error.message).toBe(
+      "Input 'http-proxy' is a socks5:// URL: only http:// and https:// proxies are supported"
+    )
+    expect(stdout.join('')).toContain(`::add-mask::${PASSWORD}`)
+  })
+
+  test('a bad proxy in the environment names the variable, not the value', () => {
+    expect(() =>
+      withInputs(minimal, { HTTPS_PROXY: `http://build:${PASSWORD}@proxy corp:3128` })
+    ).toThrow(
+      'The proxy in the environment variable HTTPS_PROXY is not a URL: expected http://[user:password@]host:port'
+    )
   })
 })

@@ -5,6 +5,8 @@ import { jest } from '@jest/globals'
 import * as core from '../__fixtures__/core.js'
 import type { Deadline } from '../src/domain/deadline.js'
 import { ActionError } from '../src/domain/errors.js'
+import { ProxyError } from '../src/domain/network-errors.js'
+import { parseProxyUrl } from '../src/domain/proxy.js'
 import type { GraphOutcome, PresignedReport, RunReport } from '../src/domain/report.js'
 import { effectiveExpiry } from '../src/domain/signing.js'
 import type { Graph } from '../src/domain/widgets.js'
@@ -21,7 +23,12 @@ type Connect = (
 const connect = jest.fn<Connect>()
 
 jest.unstable_mockModule('@actions/core', () => core)
-jest.unstable_mockModule('../src/connect.js', () => ({ connect }))
+/** Set when main.ts loads connect.js (the factory runs on the first import only). */
+let connectLoaded = false
+jest.unstable_mockModule('../src/connect.js', () => {
+  connectLoaded = true
+  return { connect }
+})
 const { run } = await import('../src/main.js')
 
 const WIDGETS = JSON.stringify(
@@ -148,6 +155,9 @@ describe('bad input', () => {
       setInputs({ ...BASE_INPUTS, ...given })
       await run()
       expect(failures()).toEqual([message])
+      // These cases run before any other test of this file loads connect.js: bad input never
+      // loads it (nor the SDKs and the Slack client behind it).
+      expect(connectLoaded).toBe(false)
       expect(connect).not.toHaveBeenCalled()
       expect(core.setOutput).not.toHaveBeenCalled()
       expect(core.summaryParts).toEqual([])
@@ -307,6 +317,33 @@ describe('a run that fails', () => {
     }
     expect(failures()).toEqual(['unexpected'])
     expect(core.debug.mock.calls).toEqual([[boom.stack]])
+  })
+
+  test('a refusing proxy: the step fails with its words, however deep a client wrapped them', async () => {
+    const refusal = new ProxyError(parseProxyUrl('http://proxy.corp:3128', 'HTTPS_PROXY'), {
+      kind: 'status',
+      status: 407,
+      target: 'slack.com:443'
+    })
+    const wrapped = Object.assign(new Error('A request error occurred: ...'), { original: refusal })
+    connectTo({
+      finish: async () => Promise.reject(new ActionError('posting failed', { cause: wrapped }))
+    })
+    await run()
+    expect(failures()).toEqual([refusal.message])
+  })
+
+  test('the proxy is in the first line of the log, without its password', async () => {
+    setInputs({ ...BASE_INPUTS, 'http-proxy': 'http://build:pr0xy-s3cret@proxy.corp:3128' })
+    await run()
+    expect(core.setSecret).toHaveBeenCalledWith('pr0xy-s3cret')
+    const line = String(core.info.mock.calls[0]?.[0])
+    expect(line).toContain('proxy: https via proxy.corp:3128 (input http-proxy)')
+    expect(line).not.toContain('pr0xy-s3cret')
+    expect(connect.mock.calls[0]?.[0].proxy?.https).toMatchObject({
+      host: 'proxy.corp',
+      port: 3128
+    })
   })
 
   test('something thrown that is not an Error still fails the step, in words', async () => {

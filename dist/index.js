@@ -332,7 +332,7 @@ __webpack_unused_export__ = {
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
+module.exports.gU = buildConnector
 __webpack_unused_export__ = errors
 __webpack_unused_export__ = {
   parseHeaders: util.parseHeaders,
@@ -28474,7 +28474,8 @@ function formatSeconds(seconds) {
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   dJ: () => (/* binding */ PostError),
 /* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   lZ: () => (/* binding */ ActionError)
+/* harmony export */   lZ: () => (/* binding */ ActionError),
+/* harmony export */   w3: () => (/* binding */ SetupError)
 /* harmony export */ });
 // Error classes that carry what the user needs: which input or graph, and what to do about it.
 /** An input is missing, malformed or contradicts another; raised before any side effect. */
@@ -28492,6 +28493,16 @@ class ActionError extends Error {
     constructor(message, options) {
         super(message, options);
         this.name = 'ActionError';
+    }
+}
+/**
+ * The run's setup is wrong in a way no graph can get past (no AWS credentials, a region that does
+ * not exist): the run ends with it at once, said once, instead of once per graph.
+ */
+class SetupError extends ActionError {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'SetupError';
     }
 }
 /** Slack refused a message after others were posted: those are in the channel, and say so. */
@@ -28524,6 +28535,10 @@ function describeError(error) {
 /* harmony export */   uv: () => (/* binding */ objectKeys)
 /* harmony export */ });
 /* unused harmony exports slugify, runFolder */
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3373);
+// Where each PNG is stored: <prefix><YYYY>/<MM>/<DD>/<run folder>/<NN>-<slug>.png
+// The key is predictable from the run, so a re-run (new attempt) never overwrites an earlier one.
+
 /** Long enough to recognise a graph; short enough that a key stays far below S3's 1024 bytes. */
 const MAX_SLUG = 100;
 /** Lowercase ASCII letters and digits joined by '-' (at most 100); 'graph' when nothing is left. */
@@ -28557,9 +28572,273 @@ function fileName(position, name, count) {
     const width = Math.max(2, String(count).length);
     return `${String(position).padStart(width, '0')}-${slugify(name)}.png`;
 }
-/** `03 CPU`: the graph's number and name, as the log and the error messages name it. */
+/** `03 CPU`: the graph's number and name (cut past 200 characters), as the log and errors name it. */
 function label(graph) {
-    return `${String(graph.position).padStart(2, '0')} ${graph.name}`;
+    return `${String(graph.position).padStart(2, '0')} ${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .cut */ .Jj)(graph.name, MAX_NAME_IN_TEXT)}`;
+}
+/** A graph's name in a log line or an error: a dashboard's title can be of any length. */
+const MAX_NAME_IN_TEXT = 200;
+
+
+/***/ }),
+
+/***/ 5940:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T6: () => (/* binding */ ProxyError),
+/* harmony export */   VY: () => (/* binding */ certificateHint),
+/* harmony export */   cL: () => (/* binding */ findProxyError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(241);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(460);
+// What a proxy's refusal and an untrusted certificate mean, and what to check: the words of the
+// errors both HTTP stacks raise. Pure.
+
+
+/**
+ * The proxy refused or could not be reached. The run ends with it: every request takes the same
+ * proxy, so nothing more could be delivered. It names the proxy by host and port only, never its
+ * credentials, and has no `code` or `cause` of a network error: the AWS SDK must not retry it.
+ */
+class ProxyError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
+    /** host:port of the proxy. */
+    proxy;
+    refusal;
+    constructor(proxy, refusal) {
+        super(refusalText(proxy, refusal));
+        this.name = 'ProxyError';
+        this.proxy = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .hostPort */ .QL)(proxy.host, proxy.port);
+        this.refusal = refusal;
+    }
+}
+const STATUS_TEXT = {
+    403: 'Forbidden',
+    407: 'Proxy Authentication Required',
+    502: 'Bad Gateway',
+    503: 'Service Unavailable',
+    504: 'Gateway Timeout'
+};
+function refusalText(proxy, refusal) {
+    const name = `${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .hostPort */ .QL)(proxy.host, proxy.port)} (from ${proxy.source})`;
+    const { target } = refusal;
+    const direct = `or, if the runner reaches ${target} directly, list its host in no-proxy (or NO_PROXY)`;
+    switch (refusal.kind) {
+        case 'status': {
+            const status = `${refusal.status}${STATUS_TEXT[refusal.status] ? ` ${STATUS_TEXT[refusal.status]}` : ''}`;
+            const said = `The proxy ${name} refused the tunnel to ${target}: ${status}.`;
+            if (refusal.status === 407) {
+                return proxy.username
+                    ? `${said} Check the user and password in ${proxy.source} (percent-encode special characters: @ as %40, : as %3A).`
+                    : `${said} The proxy wants credentials: give them in ${proxy.source} as ${proxy.protocol}//user:password@${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .hostPort */ .QL)(proxy.host, proxy.port)}.`;
+            }
+            if (refusal.status === 403) {
+                return `${said} Ask the proxy's administrators to allow ${target}, ${direct}.`;
+            }
+            return `${said} The proxy could not reach ${target}: check that it can, ${direct}.`;
+        }
+        case 'unreachable':
+            return `Could not connect to the proxy ${name} (${refusal.reason}) for a request to ${target}. Check the proxy's host and port in ${proxy.source}, and that the proxy runs.`;
+        case 'timeout':
+            return `The proxy ${name} did not answer within ${refusal.seconds} s when asked for a tunnel to ${target}. Check the proxy's host and port in ${proxy.source}.`;
+        case 'garbled':
+            return `The proxy ${name} did not answer like an HTTP proxy when asked for a tunnel to ${target}. Check that ${proxy.source} names an HTTP proxy (http://, or https:// for TLS to the proxy) and its port.`;
+    }
+}
+/** The ProxyError behind an error, however it was wrapped (`cause`, or `original` by the Slack client). */
+function findProxyError(error) {
+    let current = error;
+    for (let depth = 0; depth < 10 && typeof current === 'object' && current !== null; depth++) {
+        if (current instanceof ProxyError)
+            return current;
+        const { cause, original } = current;
+        current = cause ?? original;
+    }
+    return undefined;
+}
+/** Node's codes for a certificate chain that does not end at a CA it trusts. */
+const UNTRUSTED = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_UNTRUSTED'
+]);
+/**
+ * What to do about a TLS error's code, or '' when it is not about trusting a certificate. No final
+ * period: it ends a sentence that callers go on (awsErrorText's callers add '. ' and their hint).
+ */
+function certificateHint(code) {
+    if (typeof code !== 'string' || !UNTRUSTED.has(code))
+        return '';
+    return 'The server’s certificate is not signed by a CA Node trusts: behind a proxy that re-signs TLS with a corporate CA, set NODE_EXTRA_CA_CERTS to that CA’s PEM file (in the job’s env)';
+}
+
+
+/***/ }),
+
+/***/ 460:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GK: () => (/* binding */ describeProxy),
+/* harmony export */   PK: () => (/* binding */ proxyPasswords),
+/* harmony export */   QL: () => (/* binding */ hostPort),
+/* harmony export */   iJ: () => (/* binding */ proxyFor),
+/* harmony export */   uv: () => (/* binding */ readProxySettings)
+/* harmony export */ });
+/* unused harmony exports parseProxyUrl, redactUrl, parseNoProxy */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(241);
+// The proxy, read as curl and the runner read it: which proxy a request takes (or none), from the
+// inputs or the environment, and how to speak of it without its password. Pure: the tunnel
+// through it is src/tunnel.ts, used by both HTTP stacks (src/http.ts, src/aws/proxy-agents.ts).
+
+/**
+ * The input http-proxy (for every target) or the environment (lower-case names first, as curl
+ * reads them); the input no-proxy or NO_PROXY. A malformed proxy URL is an error naming where it was
+ * set, never showing the value (it may hold a password).
+ */
+function readProxySettings(inputs, env) {
+    const fromEnv = (names) => {
+        const name = names.find(n => env[n]?.trim());
+        return name ? parseProxyUrl(env[name]?.trim() ?? '', name) : undefined;
+    };
+    const given = inputs.httpProxy.trim();
+    const input = given ? parseProxyUrl(given, 'input http-proxy') : undefined;
+    const noProxy = inputs.noProxy.trim() || env.no_proxy?.trim() || env.NO_PROXY?.trim() || '';
+    const settings = {
+        https: input ?? fromEnv(['https_proxy', 'HTTPS_PROXY']),
+        http: input ?? fromEnv(['http_proxy', 'HTTP_PROXY']),
+        noProxy: parseNoProxy(noProxy)
+    };
+    return settings.https || settings.http ? settings : undefined;
+}
+/** http://[user:password@]host[:port]; no scheme means http://. The port defaults to 80 (443). */
+function parseProxyUrl(value, source) {
+    const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw proxyUrlError(source, 'is not a URL: expected http://[user:password@]host:port');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw proxyUrlError(source, `is a ${url.protocol.slice(0, -1)}:// URL: only http:// and https:// proxies are supported`);
+    }
+    if (!url.hostname)
+        throw proxyUrlError(source, 'has no host');
+    return {
+        protocol: url.protocol,
+        host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port: url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80,
+        username: url.username ? decode(url.username) : undefined,
+        password: url.password ? decode(url.password) : undefined,
+        source
+    };
+}
+function proxyUrlError(source, detail) {
+    if (source === 'input http-proxy')
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('http-proxy', detail);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The proxy in the environment variable ${source} ${detail}`);
+}
+function decode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * The password of a proxy URL, as written and decoded, for masking before the URL is parsed (so
+ * that no error about it can show the password first).
+ */
+function proxyPasswords(value) {
+    const userInfo = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)@/i.exec(value.trim())?.[1] ?? '';
+    const colon = userInfo.indexOf(':');
+    const password = colon < 0 ? '' : userInfo.slice(colon + 1);
+    return [...new Set([password, decode(password)])].filter(secret => secret !== '');
+}
+/** The URL with its password replaced by ***, for the log. */
+function redactUrl(value) {
+    return value.replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?[^/?#:@]*:)[^/?#]*@/i, '$1***@');
+}
+/** NO_PROXY's entries: comma (or space) separated; '.domain' and '*.domain' mean 'domain'. */
+function parseNoProxy(value) {
+    return value
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map(entry => parseNoProxyEntry(entry.toLowerCase()));
+}
+function parseNoProxyEntry(entry) {
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+    if (bracketed)
+        return withPort(bracketed[1] ?? '', bracketed[2]);
+    const cidr = /^(\d+\.\d+\.\d+\.\d+)\/(\d+)$/.exec(entry);
+    const network = cidr ? ipv4(cidr[1] ?? '') : undefined;
+    const bits = Number(cidr?.[2]);
+    if (network !== undefined && bits <= 32) {
+        return { host: entry, cidr: [(network & mask(bits)) >>> 0, bits] };
+    }
+    const hostPort = /^([^:]+):(\d+)$/.exec(entry);
+    if (hostPort)
+        return withPort(hostPort[1] ?? '', hostPort[2]);
+    return withPort(entry, undefined);
+}
+function withPort(host, port) {
+    const name = host.replace(/^\*?\./, '').replace(/\.$/, '');
+    return port === undefined ? { host: name } : { host: name, port: Number(port) };
+}
+/** The proxy a request to this target takes, or undefined to go direct. */
+function proxyFor(settings, protocol, host, port) {
+    const proxy = protocol === 'https:' ? settings?.https : settings?.http;
+    if (!proxy || !settings)
+        return undefined;
+    const name = host
+        .toLowerCase()
+        .replace(/^\[(.*)\]$/, '$1')
+        .replace(/\.$/, '');
+    const bypass = settings.noProxy.some(entry => (entry.port === undefined || entry.port === port) && matches(entry, name));
+    return bypass ? undefined : proxy;
+}
+function matches(entry, host) {
+    if (entry.host === '*' || entry.host === host)
+        return true;
+    if (entry.cidr) {
+        const address = ipv4(host);
+        return address !== undefined && (address & mask(entry.cidr[1])) >>> 0 === entry.cidr[0];
+    }
+    const isAddress = ipv4(host) !== undefined || host.includes(':');
+    return !isAddress && entry.host !== '' && host.endsWith(`.${entry.host}`);
+}
+function ipv4(text) {
+    const parts = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text)?.slice(1).map(Number);
+    if (!parts || parts.some(part => part > 255))
+        return undefined;
+    return parts.reduce((value, part) => value * 256 + part, 0);
+}
+function mask(bits) {
+    return bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
+}
+/** host:port, IPv6 in brackets: what the log and the errors show of a proxy or a target. */
+function hostPort(host, port) {
+    return `${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+/** One line for the log: which proxy for which targets, and the exceptions. Never a password. */
+function describeProxy(settings) {
+    if (!settings)
+        return '';
+    const via = (proxy) => `${hostPort(proxy.host, proxy.port)} (${proxy.source})`;
+    const parts = [
+        settings.https ? `https via ${via(settings.https)}` : 'https direct',
+        settings.http ? `http via ${via(settings.http)}` : 'http direct'
+    ];
+    const exceptions = settings.noProxy.map(entry => entry.port === undefined ? entry.host : hostPort(entry.host, entry.port));
+    if (exceptions.length > 0)
+        parts.push(`direct to ${exceptions.join(', ')}`);
+    return `proxy: ${parts.join(', ')}`;
 }
 
 
@@ -28575,26 +28854,32 @@ function label(graph) {
 /* harmony export */   bI: () => (/* binding */ delivered),
 /* harmony export */   gz: () => (/* binding */ failed),
 /* harmony export */   ng: () => (/* binding */ describeFailures),
-/* harmony export */   uN: () => (/* binding */ outputValues)
+/* harmony export */   uN: () => (/* binding */ outputValues),
+/* harmony export */   vn: () => (/* binding */ MAX_CAUSE)
 /* harmony export */ });
-/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4114);
+/* harmony import */ var _naming_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4114);
 /* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8083);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3373);
 
 
-/** The graphs that reached their audience (stored and checked, or shared), in graph order. */
+
+/** The graphs that reached their audience (stored, and checked unless verify-urls is off; or shared), in graph order. */
 function delivered(outcomes) {
     return outcomes.filter(outcome => outcome.url && !outcome.failure);
 }
 function failed(outcomes) {
     return outcomes.filter(outcome => outcome.failure);
 }
+/** A service's error text, as one graph's cause in an error or the summary. */
+const MAX_CAUSE = 1000;
 /** Failures grouped by cause, so one wrong secret reads as one line, not fifty. */
 function describeFailures(outcomes) {
     const byCause = new Map();
     for (const outcome of outcomes) {
         if (!outcome.failure)
             continue;
-        byCause.set(outcome.failure, [...(byCause.get(outcome.failure) ?? []), (0,_naming_js__WEBPACK_IMPORTED_MODULE_1__/* .label */ .Pf)(outcome.graph)]);
+        const cause = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .Jj)(outcome.failure, MAX_CAUSE);
+        byCause.set(cause, [...(byCause.get(cause) ?? []), (0,_naming_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(outcome.graph)]);
     }
     return [...byCause].map(([cause, graphs]) => `- ${graphs.join(', ')}: ${cause}`).join('\n');
 }
@@ -28615,7 +28900,7 @@ function expiresAt(report) {
         return '';
     return (0,_signing_js__WEBPACK_IMPORTED_MODULE_0__/* .formatInstant */ .r4)(report.expiry.effective);
 }
-/** The step's outputs. Outputs list the graphs that were stored and checked, in graph order. */
+/** The step's outputs; they list the graphs that reached their audience, in graph order. */
 function outputValues(report) {
     const posted = delivered(report.graphs);
     return {
@@ -28627,7 +28912,7 @@ function outputValues(report) {
         'slack-channel': report.posts[0]?.channel ?? ''
     };
 }
-/** `graphs 1.20 s, slack 0.40 s`. */
+/** `render 1.20 s, deliver 0.40 s, total 1.70 s`. */
 function formatTimings(timings) {
     return Object.entries(timings)
         .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)} s`)
@@ -28642,16 +28927,15 @@ function formatTimings(timings) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   k0: () => (/* binding */ accessKeyIdProblem),
+/* harmony export */   ms: () => (/* binding */ isAccessKeyIdShape),
 /* harmony export */   r4: () => (/* binding */ formatInstant),
 /* harmony export */   zu: () => (/* binding */ judgeSigning)
 /* harmony export */ });
 /* unused harmony exports isTemporaryKeyId, classifySigning, describeSource, resolveCredentialExpiry, effectiveExpiry, temporaryCredentialsMessage */
 /* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7301);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(241);
 // The signing policy: what signs the URLs, how long the URLs really live, and what the action says
 // about it. A presigned URL dies at the earlier of the time it asks for (X-Amz-Expires) and the end
 // of the session that signed it; S3 answers ExpiredToken after that.
-
 
 /** STS hands out key ids starting ASIA; long-term IAM user keys start AKIA. */
 function isTemporaryKeyId(accessKeyId) {
@@ -28663,9 +28947,13 @@ function classifySigning(credentials) {
         ? 'temporary'
         : 'long-term';
 }
+/** Shaped like an access key id (AKIA…, ASIA…): never like a secret, which has lower case and / + =. */
+function isAccessKeyIdShape(value) {
+    return /^[A-Z0-9]{16,128}$/.test(value);
+}
 /** Why this cannot be a signer's access key id (the input's or the one read from SSM), or undefined. */
 function accessKeyIdProblem(accessKeyId) {
-    if (!/^[A-Z0-9]{16,128}$/.test(accessKeyId)) {
+    if (!isAccessKeyIdShape(accessKeyId)) {
         return 'is not an AWS access key id (16 to 128 uppercase letters and digits, such as AKIA…); is it the secret key by mistake?';
     }
     if (isTemporaryKeyId(accessKeyId)) {
@@ -28686,13 +28974,17 @@ function describeSource(source) {
 }
 /** The signing session's end: the input first, then the environment, then the provider's own word. */
 function resolveCredentialExpiry(candidates) {
-    if (candidates.input)
+    if (isTime(candidates.input))
         return { at: candidates.input, source: 'credential-expiration' };
-    if (candidates.environment)
+    if (isTime(candidates.environment))
         return { at: candidates.environment, source: 'AWS_CREDENTIAL_EXPIRATION' };
-    if (candidates.provider)
+    if (isTime(candidates.provider))
         return { at: candidates.provider, source: 'provider' };
     return undefined;
+}
+/** A date that is a time: a provider may hand over `new Date('garbage')`. */
+function isTime(date) {
+    return date !== undefined && !Number.isNaN(date.getTime());
 }
 function effectiveExpiry(options) {
     const requested = new Date(options.signedAt.getTime() + options.expiresInSeconds * 1000);
@@ -28708,10 +29000,7 @@ function effectiveExpiry(options) {
 function formatInstant(date) {
     return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
-/**
- * The signer's kind, the URLs' real expiry, and what to say about it. Throws (an ActionError) when
- * the URLs would be dead on arrival, or when temporary credentials sign and the policy says fail.
- */
+/** The signer's kind, the URLs' real expiry, what to say about it, and whether to refuse it. */
 function judgeSigning(credentials, policy, signedAt) {
     const kind = classifySigning(credentials);
     const credentialExpiry = kind === 'temporary'
@@ -28732,7 +29021,8 @@ function judgeSigning(credentials, policy, signedAt) {
     if (kind === 'long-term')
         return { kind, expiry, note };
     if (credentialExpiry && credentialExpiry.at.getTime() <= signedAt.getTime()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`The signing credentials expired at ${formatInstant(credentialExpiry.at)} (from ${credentialExpiry.source}): every URL would be dead on arrival. Refresh them, or sign with an IAM user's long-term keys.`);
+        const refusal = `The signing credentials expired at ${formatInstant(credentialExpiry.at)} (from ${credentialExpiry.source}): every URL would be dead on arrival. Refresh them, or sign with an IAM user's long-term keys.`;
+        return { kind, expiry, note, refusal };
     }
     const warning = temporaryCredentialsMessage({
         expiry,
@@ -28742,7 +29032,7 @@ function judgeSigning(credentials, policy, signedAt) {
         now: signedAt
     });
     if (policy.temporaryCredentials === 'fail') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`temporary-credentials is 'fail'. ${warning}`);
+        return { kind, expiry, note, refusal: `temporary-credentials is 'fail'. ${warning}` };
     }
     return { kind, expiry, note, warning };
 }
@@ -28779,10 +29069,13 @@ function temporaryCredentialsMessage(options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BP: () => (/* binding */ logLine),
 /* harmony export */   Gv: () => (/* binding */ isObject),
+/* harmony export */   Jj: () => (/* binding */ cut),
 /* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
+/* unused harmony export MAX_LOG_LINE */
 // Small text helpers shared by the domain's builders.
 /** At most `length` characters, the last one an ellipsis when cut. */
 function truncate(text, length) {
@@ -28795,6 +29088,27 @@ function plural(count, noun) {
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+/** Past this, a log line is cut: a value from outside (a title, a service's error) can be huge. */
+const MAX_LOG_LINE = 4000;
+/**
+ * Text as one line of the log that nothing in it can turn into a workflow command: line breaks
+ * shown as ⏎, a line that would start like a command (`::` or the older `##[`) defused with a
+ * leading mark, and at most `max` characters, the cut said. Everything logged goes through it:
+ * graph titles, dashboard names, key prefixes and services' error texts are data, not commands.
+ */
+function logLine(text, max = MAX_LOG_LINE) {
+    const line = text.replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, ' ⏎ ');
+    return cut(/^\s*(::|##\[)/.test(line) ? `› ${line}` : line, max);
+}
+/**
+ * The first `max` characters, and when it cuts, a note of how much it cut (for logs and errors,
+ * where the reader should know). `truncate` is for Slack's fields, which have a hard length.
+ */
+function cut(text, max) {
+    if (text.length <= max)
+        return text;
+    return `${text.slice(0, max)}… (${text.length - max} more characters cut)`;
+}
 
 
 /***/ }),
@@ -28803,7 +29117,7 @@ function isObject(value) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8007);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6763);
 // The action's entry point: everything happens in run(), which reports failure itself.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28813,7 +29127,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8007:
+/***/ 6763:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28826,8 +29140,77 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(3218);
 // EXTERNAL MODULE: ./src/domain/durations.ts
 var durations = __nccwpck_require__(7301);
+;// CONCATENATED MODULE: ./src/domain/deadline.ts
+// How a run spends its `timeout`. Every request to an outside system (AWS, the URL checks, Slack)
+// gets the same per-attempt limit, so a connection that never answers costs one attempt, not the
+// run; retries fit inside the run. The work before posting (render, store, check) stops early
+// enough to leave time to post what did work: its signal aborts the SDK's retry loop, and the graphs
+// still out are reported as not rendered in time.
+
+/** An attempt waits at least this long (a cold CloudWatch render takes a second or two)… */
+const MIN_ATTEMPT_MS = 2000;
+/** …and at most this long: no single answer is worth more of a scheduled run. */
+const MAX_ATTEMPT_MS = 30000;
+/** Time kept for posting: a fifth of the timeout, from 3 seconds to 2 minutes. */
+const MIN_RESERVE_MS = 3000;
+const MAX_RESERVE_MS = 120000;
+const clamp = (value, low, high) => Math.min(high, Math.max(low, value));
+/** The budget of a run of `timeoutSeconds`: attempts of an eighth of it, a fifth kept to post. */
+function planBudget(timeoutSeconds) {
+    const timeoutMs = timeoutSeconds * 1000;
+    return {
+        attemptMs: Math.round(clamp(timeoutMs / 8, MIN_ATTEMPT_MS, MAX_ATTEMPT_MS)),
+        reserveMs: Math.round(clamp(timeoutMs / 5, MIN_RESERVE_MS, MAX_RESERVE_MS))
+    };
+}
+/** The reason the work signal aborts with: the graphs still out did not make it in time. */
+class OutOfTime extends Error {
+    constructor(timeoutSeconds, reserveMs) {
+        super(`not done in time: stopped ${(0,durations/* formatSeconds */.Xo)(reserveMs / 1000)} before the end of input 'timeout' (${(0,durations/* formatSeconds */.Xo)(timeoutSeconds)}) to post the graphs that did arrive`);
+        this.name = 'OutOfTime';
+    }
+}
+/** The run's clock: when it ends, what is left, and the signal that ends the work before posting. */
+class Deadline {
+    timeoutSeconds;
+    clock;
+    attemptMs;
+    reserveMs;
+    endsAt;
+    /** Aborts (with OutOfTime) when rendering, storing and checking must stop. */
+    work;
+    timer;
+    constructor(timeoutSeconds, clock = Date.now) {
+        this.timeoutSeconds = timeoutSeconds;
+        this.clock = clock;
+        const budget = planBudget(timeoutSeconds);
+        this.attemptMs = budget.attemptMs;
+        this.reserveMs = budget.reserveMs;
+        this.endsAt = clock() + timeoutSeconds * 1000;
+        const controller = new AbortController();
+        this.work = controller.signal;
+        const reason = new OutOfTime(timeoutSeconds, this.reserveMs);
+        this.timer = setTimeout(() => controller.abort(reason), this.workRemainingMs());
+        // A timer of the run's own budget must never keep the process alive.
+        this.timer.unref?.();
+    }
+    /** Milliseconds until the run's timeout (never below 0). */
+    remainingMs() {
+        return Math.max(0, this.endsAt - this.clock());
+    }
+    /** Milliseconds until the work before posting must stop (never below 0). */
+    workRemainingMs() {
+        return Math.max(0, this.remainingMs() - this.reserveMs);
+    }
+    stop() {
+        clearTimeout(this.timer);
+    }
+}
+
 // EXTERNAL MODULE: ./src/domain/errors.ts
 var errors = __nccwpck_require__(241);
+// EXTERNAL MODULE: ./src/domain/network-errors.ts
+var network_errors = __nccwpck_require__(5940);
 // EXTERNAL MODULE: ./src/domain/report.ts
 var domain_report = __nccwpck_require__(8396);
 // EXTERNAL MODULE: ./src/domain/concurrency.ts
@@ -28836,33 +29219,58 @@ var concurrency = __nccwpck_require__(7571);
 // The render stage both deliveries share: every graph fetched from CloudWatch, at most
 // max-concurrency at once (CloudWatch's quota is per account), and handed to the delivery the
 // moment it arrives, so a graph's upload never holds a fetch slot. A graph that fails to render is
-// recorded with its cause and the others go on.
+// recorded with its cause and the others go on; a proxy that refuses ends the run.
+
 
 
 /**
  * Graphs rendered but not yet taken by the delivery, beyond those being fetched. While a delivery
  * cannot take them yet (the signer is still being read, S3 is slow), fetching stops there instead
- * of rendering, and holding, every graph.
+ * of rendering, and holding, every graph. 20 is what the presigned delivery uploads at once
+ * (MAX_UPLOADS): a wave that arrives while the last one is still uploading is not held back.
  */
 const MAX_WAITING = 20;
 async function renderGraphs(graphs, source, delivery, maxConcurrency) {
-    const stopped = delivery.begin(graphs);
+    // Ends the run from here: a proxy that refused or a setup error (every request meets it, so the
+    // next graph would too), or a delivery that rejected. No graph goes on to the delivery after that.
+    const halt = new AbortController();
+    const stopped = AbortSignal.any([delivery.begin(graphs), halt.signal]);
     const fetches = new concurrency/* Limiter */.j(maxConcurrency);
     const held = new concurrency/* Limiter */.j(maxConcurrency + MAX_WAITING);
+    async function fetchImage(graph) {
+        stopped.throwIfAborted();
+        try {
+            return await source.fetchImage(graph);
+        }
+        catch (error) {
+            // Before the slot frees, so the next fetch does not start.
+            const fatal = (0,network_errors/* findProxyError */.cL)(error) ?? (error instanceof errors/* SetupError */.w3 ? error : undefined);
+            if (fatal)
+                halt.abort(fatal);
+            throw error;
+        }
+    }
     async function render(graph) {
         let image;
         try {
-            image = await fetches.run(async () => {
-                stopped.throwIfAborted();
-                return source.fetchImage(graph);
-            });
+            image = await fetches.run(() => fetchImage(graph));
         }
         catch (error) {
-            // Once the delivery has given up, the run ends with its reason, not this graph's.
+            // Once the run has ended, it ends with its reason, not this graph's; a setup that no graph
+            // can get past (no credentials, no such region) ends it too, said once.
             stopped.throwIfAborted();
+            if (error instanceof errors/* SetupError */.w3)
+                throw error;
             return { graph, failure: (0,errors/* describeError */.Uc)(error) };
         }
-        return delivery.accept(graph, image);
+        stopped.throwIfAborted();
+        try {
+            return await delivery.accept(graph, image);
+        }
+        catch (error) {
+            halt.abort(error);
+            throw error;
+        }
     }
     return Promise.all(graphs.map(graph => held.run(() => render(graph))));
 }
@@ -28871,36 +29279,64 @@ async function renderGraphs(graphs, source, delivery, maxConcurrency) {
 var domain_text = __nccwpck_require__(3373);
 ;// CONCATENATED MODULE: ./src/domain/summary.ts
 // The job summary's content: a sentence on where the graphs are, a table with a row per graph, and
-// the timings. Presigned URLs are bearer links: the table embeds them only when the report allows
-// it (a private repository, URLs that carry no session token).
+// the timings. Presigned URLs are bearer links: every reader of the run sees the summary, so it
+// shows names and object keys, and embeds the images only when the workflow asks for it
+// (summary-images) and the URLs carry no session token.
 
 
+/** GitHub refuses a step summary over 1 MiB; the rest of the table is cut well before that. */
+const MAX_SUMMARY_BYTES = 900 * 1024;
+const MAX_NAME = 200;
 function summaryContent(report, timings) {
     const embed = report.delivery === 'presigned-url' && report.embedImages;
     const header = ['#', 'Graph', 'Object key', embed ? 'Image' : 'Status'];
     const rows = report.graphs.map(({ graph, key, url, failure }) => [
         String(graph.position),
-        escapeHtml(graph.name),
+        escapeHtml((0,domain_text/* cut */.Jj)(graph.name, MAX_NAME)),
         key ? `<code>${escapeHtml(key)}</code>` : '',
         failure
-            ? `failed: ${escapeHtml(failure)}`
+            ? `failed: ${escapeHtml((0,domain_text/* cut */.Jj)(failure, domain_report/* MAX_CAUSE */.vn))}`
             : embed && url
-                ? `<img src="${escapeHtml(url)}" alt="${escapeHtml(graph.name)}" width="300">`
-                : summary_status(report)
+                ? `<img src="${escapeHtml(url)}" alt="${escapeHtml((0,domain_text/* cut */.Jj)(graph.name, MAX_NAME))}" width="300">`
+                : summary_status(report, url)
     ]);
     const sentence = `${(0,domain_text/* plural */.LS)(report.graphs.length, 'graph')} ${where(report)}. ${escapeHtml(posted(report))}`;
     return {
         heading: 'CloudWatch graphs to Slack',
         intro: `<p>${sentence}</p>`,
-        table: [header, ...rows],
+        table: [header, ...withinLimit(rows)],
         closing: `<p>Timings: ${escapeHtml((0,domain_report/* formatTimings */.Hv)(timings))}</p>`
     };
 }
-/** A graph that did not fail: how far it got. */
-function summary_status(report) {
+/** The rows that fit in the summary; past the limit, one row says how many were left out. */
+function withinLimit(rows) {
+    let bytes = 0;
+    const kept = [];
+    for (const row of rows) {
+        bytes += new TextEncoder().encode(row.join('')).length + 40;
+        if (bytes > MAX_SUMMARY_BYTES) {
+            const left = rows.length - kept.length;
+            return [
+                ...kept,
+                [
+                    '…',
+                    `${(0,domain_text/* plural */.LS)(left, 'more graph')} not shown: the summary is cut to stay under GitHub's 1 MiB`,
+                    '',
+                    ''
+                ]
+            ];
+        }
+        kept.push(row);
+    }
+    return kept;
+}
+/** A graph that did not fail: how far it got, and where Slack hosts it. */
+function summary_status(report, url) {
     if (report.delivery === 'presigned-url')
         return 'stored';
-    return report.dryRun ? 'rendered' : 'uploaded';
+    if (report.dryRun)
+        return 'rendered';
+    return url ? `uploaded: <a href="${escapeHtml(url)}">in Slack</a>` : 'uploaded';
 }
 function where(report) {
     if (report.delivery === 'slack-upload')
@@ -29036,13 +29472,32 @@ function buildGraph(widget, position, input, name) {
     if (!(0,domain_text/* isObject */.Gv)(properties)) {
         throw new errors/* InputError */.dz(input, `${where}: the widget is ${describeType(properties)}; expected an object`);
     }
+    checkDepth(properties, where, input);
     checkMetricWidget(properties, where, input);
     const title = typeof properties['title'] === 'string' ? properties['title'].trim() : '';
-    return {
-        position,
-        name: name?.trim() || title || `graph-${position}`,
-        metricWidget: metricWidget || JSON.stringify(properties)
-    };
+    const sent = metricWidget || JSON.stringify(properties);
+    const bytes = new TextEncoder().encode(sent).length;
+    if (bytes > MAX_WIDGET_BYTES) {
+        throw new errors/* InputError */.dz(input, `${where}: the widget is ${(bytes / 1024).toFixed(0)} KiB as JSON; GetMetricWidgetImage takes at most 100 KiB`);
+    }
+    return { position, name: name?.trim() || title || `graph-${position}`, metricWidget: sent };
+}
+/** GetMetricWidgetImage refuses a MetricWidget over 100 KB. */
+const MAX_WIDGET_BYTES = 100 * 1024;
+/**
+ * Real widgets are a few levels deep (7 at most in the corpus of dashboards in __fixtures__); one
+ * nested far deeper is a mistake or an attack, and would overflow the stack when serialised.
+ */
+const MAX_DEPTH = 32;
+function checkDepth(widget, where, input) {
+    // Breadth first, without recursion: the point is not to overflow the stack on the way.
+    let level = [widget];
+    for (let depth = 1; level.length > 0; depth++) {
+        if (depth > MAX_DEPTH) {
+            throw new errors/* InputError */.dz(input, `${where}: the widget is nested more than ${MAX_DEPTH} levels deep; a metric widget is a few levels deep`);
+        }
+        level = level.flatMap(value => typeof value === 'object' && value !== null ? Object.values(value) : []);
+    }
 }
 /** The checks CloudWatch itself would make, so a bad widget fails before anything is uploaded. */
 function checkMetricWidget(widget, where, input) {
@@ -29094,7 +29549,9 @@ function dashboardGraphs(dashboard, body) {
         return readDashboard(dashboard, JSON.parse(body));
     }
     catch (error) {
-        throw new errors/* ActionError */.lZ(`Dashboard '${dashboard}' cannot be read: ${(0,errors/* describeError */.Uc)(error)}`);
+        throw new errors/* ActionError */.lZ(`Dashboard '${dashboard}' cannot be read: ${(0,errors/* describeError */.Uc)(error)}`, {
+            cause: error
+        });
     }
 }
 /** Numbered from 1 in the order given: the widgets input's graphs first, then each dashboard's. */
@@ -29141,8 +29598,8 @@ function renderable(properties, widget, body) {
     const columns = typeof widget.width === 'number' ? widget.width : 6;
     const rows = typeof widget.height === 'number' ? widget.height : 6;
     const sized = {
-        width: clamp(Math.round(columns * GRID.pixelsPerColumn), GRID.minWidth),
-        height: clamp(Math.round(rows * GRID.pixelsPerRow), GRID.minHeight)
+        width: dashboards_clamp(Math.round(columns * GRID.pixelsPerColumn), GRID.minWidth),
+        height: dashboards_clamp(Math.round(rows * GRID.pixelsPerRow), GRID.minHeight)
     };
     const range = {};
     for (const key of ['start', 'end']) {
@@ -29151,7 +29608,7 @@ function renderable(properties, widget, body) {
     }
     return { ...range, ...sized, ...properties };
 }
-function clamp(pixels, min) {
+function dashboards_clamp(pixels, min) {
     return Math.min(MAX_PIXELS, Math.max(min, pixels));
 }
 function firstLine(value) {
@@ -29161,6 +29618,7 @@ function firstLine(value) {
 ;// CONCATENATED MODULE: ./src/graphs.ts
 // The run's graphs: those of widgets / widgets-file first, then every metric widget of each
 // dashboard, in reading order, numbered from 1.
+
 
 
 
@@ -29175,7 +29633,7 @@ async function collectGraphs(inputs, cloudwatch, phases) {
         for (const widget of content.skipped) {
             core/* notice */.lm(`Dashboard '${name}': skipped the ${widget.type} widget '${widget.title}' (only metric widgets are graphs)`);
         }
-        core/* info */.pq(`Dashboard '${name}': ${content.graphs.length} graph(s), ${content.skipped.length} other widget(s) skipped`);
+        core/* info */.pq((0,domain_text/* logLine */.BP)(`Dashboard '${name}': ${content.graphs.length} graph(s), ${content.skipped.length} other widget(s) skipped`));
         return content.graphs;
     });
     const graphs = numberGraphs([...inputs.graphs, ...fromDashboards]);
@@ -29185,6 +29643,8 @@ async function collectGraphs(inputs, cloudwatch, phases) {
     return graphs;
 }
 
+// EXTERNAL MODULE: ./src/domain/proxy.ts
+var proxy = __nccwpck_require__(460);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -29267,7 +29727,8 @@ var signing = __nccwpck_require__(8083);
 function input(name) {
     return core/* getInput */.V4(name).trim();
 }
-const REGION = /^[a-z]{2,}(-[a-z0-9]+)*-\d+$/;
+/** us-east-1, us-gov-west-1, cn-northwest-1, eusc-de-east-1: a prefix, words, a number. */
+const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 function readRegion(name, value) {
     if (!value) {
         throw new errors/* InputError */.dz(name, 'is required: set it, or AWS_REGION / AWS_DEFAULT_REGION (aws-actions/configure-aws-credentials sets AWS_REGION)');
@@ -29277,6 +29738,25 @@ function readRegion(name, value) {
     }
     return value;
 }
+/**
+ * What S3 would store under another key than the one the action then reads, or refuse: a leading
+ * '/', '.' and '..' segments (normalised away by URLs, so the URL check would read another key),
+ * control characters, and more than half of S3's 1024 bytes a key.
+ */
+function checkKeyPrefix(value) {
+    const problem = value.startsWith('/')
+        ? "starts with '/'; S3 keys have no leading slash"
+        : value.split('/').some(segment => segment === '.' || segment === '..')
+            ? "has a '.' or '..' segment, which URLs resolve away: the upload and the URL check would use different keys"
+            : [...value].some(char => char < ' ' || char === '\u007f')
+                ? 'has a control character (a line break, a tab…); S3 keys should not'
+                : new TextEncoder().encode(value).length > MAX_PREFIX_BYTES
+                    ? `is longer than ${MAX_PREFIX_BYTES} bytes in UTF-8; S3 keys hold 1024 bytes in all`
+                    : undefined;
+    if (problem)
+        throw new errors/* InputError */.dz('s3-key-prefix', `'${value}' ${problem}`);
+}
+const MAX_PREFIX_BYTES = 512;
 function readBucket(value) {
     if (!value)
         throw new errors/* InputError */.dz('s3-bucket', 'is required: the private bucket that stores the PNGs');
@@ -29284,13 +29764,28 @@ function readBucket(value) {
         throw new errors/* InputError */.dz('s3-bucket', `'${value}' is a URL; give the bucket's name only (my-bucket)`);
     }
     const valid = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(value) &&
-        !value.includes('..') &&
+        !/\.\.|\.-|-\./.test(value) &&
         !/^\d+\.\d+\.\d+\.\d+$/.test(value);
     if (!valid) {
-        throw new errors/* InputError */.dz('s3-bucket', `'${value}' is not a valid bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit`);
+        throw new errors/* InputError */.dz('s3-bucket', `'${value}' is not a valid bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, no '..', '.-' or '-.'`);
+    }
+    const reserved = RESERVED_BUCKET_NAMES.find(([, pattern]) => pattern.test(value));
+    if (reserved) {
+        throw new errors/* InputError */.dz('s3-bucket', `'${value}' ${reserved[0]}, which S3 reserves`);
     }
     return value;
 }
+/** Names S3 keeps for its own kinds of bucket and access point. */
+const RESERVED_BUCKET_NAMES = [
+    ["starts with 'xn--'", /^xn--/],
+    ["starts with 'sthree-'", /^sthree-/],
+    ["starts with 'amzn-s3-demo-'", /^amzn-s3-demo-/],
+    ["ends with '-s3alias'", /-s3alias$/],
+    ["ends with '--ol-s3'", /--ol-s3$/],
+    ["ends with '--x-s3'", /--x-s3$/],
+    ["ends with '--table-s3'", /--table-s3$/],
+    ["ends with '.mrap'", /\.mrap$/]
+];
 function checkAccessKeyId(name, accessKeyId) {
     const problem = (0,signing/* accessKeyIdProblem */.k0)(accessKeyId);
     if (problem)
@@ -29379,6 +29874,7 @@ function readInstant(name, raw) {
 
 
 
+/** Dashboard names, one per line or comma-separated. */
 function readDashboards() {
     const names = input('dashboard')
         .split(/[\n,]/)
@@ -29420,6 +29916,23 @@ function readGraphs(env, haveDashboards) {
         throw new errors/* InputError */.dz('widgets-file', `cannot read '${file}' (${why}); the path is relative to the workspace: did the workflow check out the repository (actions/checkout) first?`);
     }
     return parseGraphs(readDocument(text, 'widgets-file'), 'widgets-file');
+}
+
+;// CONCATENATED MODULE: ./src/inputs/proxy.ts
+// The proxy every request takes: the inputs http-proxy and no-proxy, else the environment's
+// HTTPS_PROXY / HTTP_PROXY / NO_PROXY (lower-case names first, as curl reads them).
+
+
+
+/** Proxy URLs may hold a password: masked before anything about them can be said or fail. */
+function readProxy(env) {
+    const httpProxy = input('http-proxy');
+    const urls = [httpProxy, env.https_proxy, env.HTTPS_PROXY, env.http_proxy, env.HTTP_PROXY];
+    for (const url of urls) {
+        for (const password of (0,proxy/* proxyPasswords */.PK)(url ?? ''))
+            core/* setSecret */.Pq(password);
+    }
+    return (0,proxy/* readProxySettings */.uv)({ httpProxy, noProxy: input('no-proxy') }, env);
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/signer.ts
@@ -29483,9 +29996,14 @@ function checkNotForSlackUpload(presignSecret) {
 // Where and how to post in Slack.
 
 
+/** Slack refuses a section block's text past this. */
+const MAX_TEXT = 3000;
 function readSlack(token, dryRun, delivery) {
     const channel = input('slack-channel');
     const text = input('slack-text');
+    if (text.length > MAX_TEXT) {
+        throw new errors/* InputError */.dz('slack-text', `is ${text.length} characters long; Slack's section block takes at most ${MAX_TEXT}: shorten it`);
+    }
     const threadTs = input('slack-thread-ts');
     const thread = readChoice('slack-thread', ['none', 'images'], 'none');
     if (threadTs && thread === 'images') {
@@ -29531,6 +30049,8 @@ function readSlack(token, dryRun, delivery) {
 
 
 
+
+
 const MAX_CONCURRENCY = 20;
 const DEFAULT_KEY_PREFIX = 'cloudwatch-graphs/';
 function getInputs(env = process.env) {
@@ -29541,25 +30061,24 @@ function getInputs(env = process.env) {
     const slackToken = core/* getInput */.V4('slack-token').trim();
     if (slackToken)
         core/* setSecret */.Pq(slackToken);
+    const proxy = readProxy(env); // masks the proxy's password
     const dashboards = readDashboards();
     const graphs = readGraphs(env, dashboards.length > 0);
     const kind = readChoice('delivery', ['presigned-url', 'slack-upload'], 'presigned-url');
     if (kind === 'slack-upload')
         checkNotForSlackUpload(presignSecret);
     const awsRegion = readRegion('aws-region', input('aws-region') || env.AWS_REGION || env.AWS_DEFAULT_REGION || '');
-    const s3Region = input('s3-region') ? readRegion('s3-region', input('s3-region')) : awsRegion;
     const dryRun = readBoolean('dry-run', false);
     const credentialExpiration = readInstant('credential-expiration', input('credential-expiration'));
     const environmentCredentialExpiration = readEnvironmentExpiration(env);
     // Every input is checked, whichever delivery uses it.
-    const bucket = kind === 'slack-upload' ? '' : readBucket(input('s3-bucket'));
-    const keyPrefix = readKeyPrefix(env);
-    const forcePathStyle = readBoolean('s3-force-path-style', false);
+    const s3 = readS3(env, awsRegion, kind === 'presigned-url');
     const expiresInSeconds = (0,durations/* parseExpiresIn */.bE)(input('expires-in') || '7d');
     const signer = readSigner(presignSecret);
     const temporaryCredentials = readChoice('temporary-credentials', ['warn', 'fail'], 'warn');
     const slack = readSlack(slackToken, dryRun, kind);
     const verifyUrls = readBoolean('verify-urls', true);
+    const summaryImages = readBoolean('summary-images', false);
     const common = {
         graphs,
         dashboards,
@@ -29567,7 +30086,8 @@ function getInputs(env = process.env) {
         slack,
         dryRun,
         maxConcurrency: readInteger('max-concurrency', 5, 1, MAX_CONCURRENCY),
-        timeoutSeconds: readTimeout()
+        timeoutSeconds: readTimeout(),
+        proxy
     };
     if (kind === 'slack-upload')
         return { ...common, delivery: { kind } };
@@ -29575,7 +30095,7 @@ function getInputs(env = process.env) {
         ...common,
         delivery: {
             kind,
-            s3: { bucket, region: s3Region, keyPrefix, forcePathStyle },
+            s3,
             signer,
             signing: {
                 expiresInSeconds,
@@ -29583,20 +30103,25 @@ function getInputs(env = process.env) {
                 environmentCredentialExpiration,
                 temporaryCredentials
             },
-            verifyUrls
+            verifyUrls,
+            summaryImages
         }
+    };
+}
+/** Where the PNGs go; the bucket is required only when `needsBucket` (delivery: presigned-url). */
+function readS3(env, awsRegion, needsBucket) {
+    return {
+        region: input('s3-region') ? readRegion('s3-region', input('s3-region')) : awsRegion,
+        bucket: needsBucket ? readBucket(input('s3-bucket')) : '',
+        keyPrefix: readKeyPrefix(env),
+        forcePathStyle: readBoolean('s3-force-path-style', false)
     };
 }
 /** An empty prefix is allowed; an absent one (no runner filled in the default) is the default. */
 function readKeyPrefix(env) {
     const given = env['INPUT_S3-KEY-PREFIX'] !== undefined;
     const value = given ? input('s3-key-prefix') : DEFAULT_KEY_PREFIX;
-    if (value.startsWith('/')) {
-        throw new errors/* InputError */.dz('s3-key-prefix', `'${value}' starts with '/'; S3 keys have no leading slash`);
-    }
-    if (value.length > 512) {
-        throw new errors/* InputError */.dz('s3-key-prefix', 'is longer than 512 characters; S3 keys hold 1024 bytes in all');
-    }
+    checkKeyPrefix(value);
     return value;
 }
 /** 10 seconds to 6 hours (a job's own limit); the same forms as expires-in. */
@@ -29615,7 +30140,9 @@ function readEnvironmentExpiration(env) {
         return readInstant('credential-expiration', raw);
     }
     catch {
-        core/* warning */.$e(`AWS_CREDENTIAL_EXPIRATION='${raw}' is not an ISO 8601 time; ignored`);
+        core/* warning */.$e(`AWS_CREDENTIAL_EXPIRATION='${raw}' is not an ISO 8601 time with a zone (such as 2026-11-29T10:00:00Z); ignored`);
+        // Ignored everywhere: the SDK's own credential provider would read it too, as an invalid date.
+        delete env.AWS_CREDENTIAL_EXPIRATION;
         return undefined;
     }
 }
@@ -29628,7 +30155,8 @@ function describeInputs(inputs) {
         ? 'delivery: slack-upload'
         : `s3://${delivery.s3.bucket}/${delivery.s3.keyPrefix} in ${delivery.s3.region}; signer: ${delivery.signer.kind}; expires-in ${delivery.signing.expiresInSeconds} s`;
     return (`${count} graph${count === 1 ? '' : 's'}${dashboards}; CloudWatch in ${inputs.awsRegion}; ${where}; ` +
-        `max-concurrency ${inputs.maxConcurrency}${inputs.dryRun ? '; dry run' : ''}`);
+        `max-concurrency ${inputs.maxConcurrency}${inputs.dryRun ? '; dry run' : ''}` +
+        (inputs.proxy ? `; ${(0,proxy/* describeProxy */.GK)(inputs.proxy)}` : ''));
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -29644,20 +30172,27 @@ function describeInputs(inputs) {
 
 
 
+
+
+
 async function run() {
     const phases = new Phases();
     const timings = {};
     const startedAt = performance.now();
     const since = (mark) => performance.now() - mark;
     let deadline;
+    let stop;
     try {
         phases.enter('reading inputs');
         const inputs = getInputs();
-        core/* info */.pq(describeInputs(inputs));
-        deadline = startDeadline(inputs.timeoutSeconds, phases);
+        core/* info */.pq((0,domain_text/* logLine */.BP)(describeInputs(inputs)));
+        // The run's clock: per-attempt limits and the end of the work before posting. Should anything
+        // still hang, the stop at the deadline itself ends the process.
+        deadline = new Deadline(inputs.timeoutSeconds);
+        stop = startDeadline(inputs.timeoutSeconds, phases);
         // The one lazy-load boundary: the AWS SDK and the Slack client load once the inputs are valid.
-        const { connect } = await Promise.all(/* import() */[__nccwpck_require__.e(980), __nccwpck_require__.e(405)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1405));
-        const { cloudwatch, delivery } = connect(inputs, phases);
+        const { connect } = await Promise.all(/* import() */[__nccwpck_require__.e(980), __nccwpck_require__.e(54)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5054));
+        const { cloudwatch, delivery } = connect(inputs, phases, deadline);
         const graphs = await collectGraphs(inputs, cloudwatch, phases);
         phases.enter('rendering graphs');
         const renderStart = performance.now();
@@ -29671,7 +30206,7 @@ async function run() {
         setOutputs(report);
         await writeSummary(report, timings);
         phases.end();
-        core/* info */.pq(`Done in ${(0,domain_report/* formatTimings */.Hv)(timings)}`);
+        core/* info */.pq((0,domain_text/* logLine */.BP)(`Done in ${(0,domain_report/* formatTimings */.Hv)(timings)}`));
         const failure = (0,domain_report/* runFailure */.A9)(report);
         if (failure)
             throw new errors/* ActionError */.lZ(failure);
@@ -29680,12 +30215,16 @@ async function run() {
         phases.end();
         if (core/* isDebug */._o() && error instanceof Error && error.stack)
             core/* debug */.Yz(error.stack);
-        core/* setFailed */.C1((0,errors/* describeError */.Uc)(error));
+        // A refusing proxy is the cause, however deep a client wrapped it: say it first.
+        core/* setFailed */.C1((0,domain_text/* cut */.Jj)((0,errors/* describeError */.Uc)((0,network_errors/* findProxyError */.cL)(error) ?? error), MAX_ERROR));
     }
     finally {
-        clearTimeout(deadline);
+        clearTimeout(stop);
+        deadline?.stop();
     }
 }
+/** An error's text at most: a service's answer or a title can be of any length. */
+const MAX_ERROR = 10_000;
 /** A scheduled run must never hang: past the deadline the action fails and exits. */
 function startDeadline(seconds, phases) {
     const timer = setTimeout(() => {

@@ -8,6 +8,7 @@ import type { Delivery, GraphSource } from './delivery/delivery.js'
 import { PresignedDelivery } from './delivery/presigned.js'
 import { SlackHostedDelivery } from './delivery/slack-hosted.js'
 import type { Phases } from './github/log.js'
+import { useProxy } from './http.js'
 import type { Inputs } from './inputs.js'
 
 /**
@@ -19,6 +20,7 @@ export function connect(
   phases: Phases,
   deadline: Deadline
 ): { cloudwatch: GraphSource; delivery: Delivery } {
+  useProxy(inputs.proxy) // before any client: every request of the run takes it
   const client = createCloudWatchClient(inputs.awsRegion, deadline)
   const cloudwatch: GraphSource = {
     fetchImage: graph => fetchGraphImage(client, graph, deadline.work),

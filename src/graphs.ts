@@ -8,6 +8,7 @@ import type { Graph } from './domain/widgets.js'
 import type { GraphSource } from './delivery/delivery.js'
 import type { Phases } from './github/log.js'
 import type { Inputs } from './inputs.js'
+import { logLine } from './domain/text.js'
 
 export async function collectGraphs(
   inputs: Inputs,
@@ -27,7 +28,9 @@ export async function collectGraphs(
       )
     }
     core.info(
-      `Dashboard '${name}': ${content.graphs.length} graph(s), ${content.skipped.length} other widget(s) skipped`
+      logLine(
+        `Dashboard '${name}': ${content.graphs.length} graph(s), ${content.skipped.length} other widget(s) skipped`
+      )
     )
     return content.graphs
   })

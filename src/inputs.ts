@@ -3,12 +3,15 @@
 import * as core from '@actions/core'
 import { parseDuration, parseExpiresIn } from './domain/durations.js'
 import { InputError } from './domain/errors.js'
+import { type ProxySettings, describeProxy } from './domain/proxy.js'
 import type { SigningPolicy } from './domain/signing.js'
 import type { Graph } from './domain/widgets.js'
 import { readDashboards, readGraphs } from './inputs/graphs.js'
-import { type Signer, checkNotForSlackUpload, readSigner } from './inputs/signer.js'
+import { readProxy } from './inputs/proxy.js'
+import { type SignerInput, checkNotForSlackUpload, readSigner } from './inputs/signer.js'
 import { type SlackInputs, readSlack } from './inputs/slack.js'
 import {
+  checkKeyPrefix,
   input,
   readBoolean,
   readBucket,
@@ -18,7 +21,7 @@ import {
   readRegion
 } from './inputs/values.js'
 
-export type { Signer } from './inputs/signer.js'
+export type { SignerInput } from './inputs/signer.js'
 export type { SlackInputs } from './inputs/slack.js'
 
 export interface S3Inputs {
@@ -32,9 +35,11 @@ export interface S3Inputs {
 export interface PresignedInputs {
   kind: 'presigned-url'
   s3: S3Inputs
-  signer: Signer
+  signer: SignerInput
   signing: SigningPolicy
   verifyUrls: boolean
+  /** Embed the images in the job summary (the URLs then reach every reader of the run). */
+  summaryImages: boolean
 }
 
 /** delivery: slack-upload: Slack hosts the PNGs; no bucket, nothing to sign. */
@@ -55,6 +60,8 @@ export interface Inputs {
   maxConcurrency: number
   /** The whole action's deadline. */
   timeoutSeconds: number
+  /** The proxy every request takes (undefined: none, every request goes direct). */
+  proxy?: ProxySettings
 }
 
 const MAX_CONCURRENCY = 20
@@ -66,6 +73,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   if (presignSecret) core.setSecret(presignSecret)
   const slackToken = core.getInput('slack-token').trim()
   if (slackToken) core.setSecret(slackToken)
+  const proxy = readProxy(env) // masks the proxy's password
 
   const dashboards = readDashboards()
   const graphs = readGraphs(env, dashboards.length > 0)
@@ -75,14 +83,11 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     'aws-region',
     input('aws-region') || env.AWS_REGION || env.AWS_DEFAULT_REGION || ''
   )
-  const s3Region = input('s3-region') ? readRegion('s3-region', input('s3-region')) : awsRegion
   const dryRun = readBoolean('dry-run', false)
   const credentialExpiration = readInstant('credential-expiration', input('credential-expiration'))
   const environmentCredentialExpiration = readEnvironmentExpiration(env)
   // Every input is checked, whichever delivery uses it.
-  const bucket = kind === 'slack-upload' ? '' : readBucket(input('s3-bucket'))
-  const keyPrefix = readKeyPrefix(env)
-  const forcePathStyle = readBoolean('s3-force-path-style', false)
+  const s3 = readS3(env, awsRegion, kind === 'presigned-url')
   const expiresInSeconds = parseExpiresIn(input('expires-in') || '7d')
   const signer = readSigner(presignSecret)
   const temporaryCredentials = readChoice(
@@ -92,6 +97,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   )
   const slack = readSlack(slackToken, dryRun, kind)
   const verifyUrls = readBoolean('verify-urls', true)
+  const summaryImages = readBoolean('summary-images', false)
   const common = {
     graphs,
     dashboards,
@@ -99,14 +105,15 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
     slack,
     dryRun,
     maxConcurrency: readInteger('max-concurrency', 5, 1, MAX_CONCURRENCY),
-    timeoutSeconds: readTimeout()
+    timeoutSeconds: readTimeout(),
+    proxy
   }
   if (kind === 'slack-upload') return { ...common, delivery: { kind } }
   return {
     ...common,
     delivery: {
       kind,
-      s3: { bucket, region: s3Region, keyPrefix, forcePathStyle },
+      s3,
       signer,
       signing: {
         expiresInSeconds,
@@ -114,8 +121,19 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
         environmentCredentialExpiration,
         temporaryCredentials
       },
-      verifyUrls
+      verifyUrls,
+      summaryImages
     }
+  }
+}
+
+/** Where the PNGs go; the bucket is required only when `needsBucket` (delivery: presigned-url). */
+function readS3(env: NodeJS.ProcessEnv, awsRegion: string, needsBucket: boolean): S3Inputs {
+  return {
+    region: input('s3-region') ? readRegion('s3-region', input('s3-region')) : awsRegion,
+    bucket: needsBucket ? readBucket(input('s3-bucket')) : '',
+    keyPrefix: readKeyPrefix(env),
+    forcePathStyle: readBoolean('s3-force-path-style', false)
   }
 }
 
@@ -123,18 +141,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
 function readKeyPrefix(env: NodeJS.ProcessEnv): string {
   const given = env['INPUT_S3-KEY-PREFIX'] !== undefined
   const value = given ? input('s3-key-prefix') : DEFAULT_KEY_PREFIX
-  if (value.startsWith('/')) {
-    throw new InputError(
-      's3-key-prefix',
-      `'${value}' starts with '/'; S3 keys have no leading slash`
-    )
-  }
-  if (value.length > 512) {
-    throw new InputError(
-      's3-key-prefix',
-      'is longer than 512 characters; S3 keys hold 1024 bytes in all'
-    )
-  }
+  checkKeyPrefix(value)
   return value
 }
 
@@ -154,7 +161,11 @@ function readEnvironmentExpiration(env: NodeJS.ProcessEnv): Date | undefined {
   try {
     return readInstant('credential-expiration', raw)
   } catch {
-    core.warning(`AWS_CREDENTIAL_EXPIRATION='${raw}' is not an ISO 8601 time; ignored`)
+    core.warning(
+      `AWS_CREDENTIAL_EXPIRATION='${raw}' is not an ISO 8601 time with a zone (such as 2026-11-29T10:00:00Z); ignored`
+    )
+    // Ignored everywhere: the SDK's own credential provider would read it too, as an invalid date.
+    delete env.AWS_CREDENTIAL_EXPIRATION
     return undefined
   }
 }
@@ -171,6 +182,7 @@ export function describeInputs(inputs: Inputs): string {
       : `s3://${delivery.s3.bucket}/${delivery.s3.keyPrefix} in ${delivery.s3.region}; signer: ${delivery.signer.kind}; expires-in ${delivery.signing.expiresInSeconds} s`
   return (
     `${count} graph${count === 1 ? '' : 's'}${dashboards}; CloudWatch in ${inputs.awsRegion}; ${where}; ` +
-    `max-concurrency ${inputs.maxConcurrency}${inputs.dryRun ? '; dry run' : ''}`
+    `max-concurrency ${inputs.maxConcurrency}${inputs.dryRun ? '; dry run' : ''}` +
+    (inputs.proxy ? `; ${describeProxy(inputs.proxy)}` : '')
   )
 }

@@ -5,12 +5,14 @@ import * as core from '@actions/core'
 import { Deadline } from './domain/deadline.js'
 import { formatSeconds } from './domain/durations.js'
 import { ActionError, describeError } from './domain/errors.js'
+import { findProxyError } from './domain/network-errors.js'
 import { formatTimings, runFailure } from './domain/report.js'
 import { renderGraphs } from './delivery/render.js'
 import { setOutputs, writeSummary } from './github/outputs.js'
 import { Phases } from './github/log.js'
 import { collectGraphs } from './graphs.js'
 import { describeInputs, getInputs } from './inputs.js'
+import { cut, logLine } from './domain/text.js'
 
 export async function run(): Promise<void> {
   const phases = new Phases()
@@ -22,7 +24,7 @@ export async function run(): Promise<void> {
   try {
     phases.enter('reading inputs')
     const inputs = getInputs()
-    core.info(describeInputs(inputs))
+    core.info(logLine(describeInputs(inputs)))
     // The run's clock: per-attempt limits and the end of the work before posting. Should anything
     // still hang, the stop at the deadline itself ends the process.
     deadline = new Deadline(inputs.timeoutSeconds)
@@ -47,18 +49,22 @@ export async function run(): Promise<void> {
     setOutputs(report)
     await writeSummary(report, timings)
     phases.end()
-    core.info(`Done in ${formatTimings(timings)}`)
+    core.info(logLine(`Done in ${formatTimings(timings)}`))
     const failure = runFailure(report)
     if (failure) throw new ActionError(failure)
   } catch (error) {
     phases.end()
     if (core.isDebug() && error instanceof Error && error.stack) core.debug(error.stack)
-    core.setFailed(describeError(error))
+    // A refusing proxy is the cause, however deep a client wrapped it: say it first.
+    core.setFailed(cut(describeError(findProxyError(error) ?? error), MAX_ERROR))
   } finally {
     clearTimeout(stop)
     deadline?.stop()
   }
 }
+
+/** An error's text at most: a service's answer or a title can be of any length. */
+const MAX_ERROR = 10_000
 
 /** A scheduled run must never hang: past the deadline the action fails and exits. */
 function startDeadline(seconds: number, phases: Phases): NodeJS.Timeout {

@@ -16,6 +16,7 @@ import { checkMetricWidget } from './cloudwatch-widget.js'
 import { FaultPlan, Timeline, now, type Fault } from './faults.js'
 import {
   closeServer,
+  type Serving,
   createJsonServer,
   hangUp,
   listenOnLoopback,
@@ -42,6 +43,8 @@ export interface AwsStandInOptions {
   faults?: FaultPlan
   timeline?: Timeline
   accountId?: string
+  /** https, under a host name (default: http on 127.0.0.1). */
+  serving?: Serving
 }
 
 export interface WidgetImageRequest {
@@ -237,7 +240,7 @@ export async function startAwsStandIn(options: AwsStandInOptions = {}): Promise<
     }
   }
 
-  const server = createJsonServer(handle)
-  const endpoint = await listenOnLoopback(server)
+  const server = createJsonServer(handle, options.serving)
+  const endpoint = await listenOnLoopback(server, options.serving)
   return Object.assign(standIn, { endpoint, close: () => closeServer(server) })
 }

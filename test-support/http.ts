@@ -1,12 +1,34 @@
 // Small HTTP plumbing shared by the loopback stand-ins: they all listen on 127.0.0.1 port 0 (the
 // kernel picks a free port, so parallel test files never collide) and speak JSON.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse
+} from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 
+/**
+ * How a stand-in serves: plain http on 127.0.0.1 (the default), or https with this key and
+ * certificate, under a host name its clients use instead of 127.0.0.1 (one only a proxy resolves).
+ */
+export interface Serving {
+  tls?: { key: string; cert: string }
+  host?: string
+}
+
+export function createStandInServer(listener: RequestListener, serving: Serving = {}): Server {
+  return serving.tls
+    ? createHttpsServer({ key: serving.tls.key, cert: serving.tls.cert }, listener)
+    : createServer(listener)
+}
+
 /** A server whose handler errors become a 500 instead of an unhandled rejection. */
-export function createJsonServer(handler: Handler): Server {
-  return createServer((req, res) => {
+export function createJsonServer(handler: Handler, serving: Serving = {}): Server {
+  return createStandInServer((req, res) => {
     handler(req, res).catch((error: unknown) => {
       if (res.headersSent) {
         res.destroy()
@@ -14,7 +36,7 @@ export function createJsonServer(handler: Handler): Server {
       }
       sendJson(res, 500, { message: `stand-in error: ${String(error)}` })
     })
-  })
+  }, serving)
 }
 
 export async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -23,8 +45,11 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks)
 }
 
-/** Listens on 127.0.0.1 with a kernel-chosen port and returns the base URL (no trailing slash). */
-export async function listenOnLoopback(server: Server): Promise<string> {
+/**
+ * Listens on 127.0.0.1 with a kernel-chosen port and returns the base URL (no trailing slash):
+ * https:// for a TLS server, with `serving.host` instead of 127.0.0.1 when given.
+ */
+export async function listenOnLoopback(server: Server, serving: Serving = {}): Promise<string> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => {
@@ -34,7 +59,7 @@ export async function listenOnLoopback(server: Server): Promise<string> {
   })
   const address = server.address()
   if (address === null || typeof address === 'string') throw new Error('no TCP address')
-  return `http://127.0.0.1:${address.port}`
+  return `${serving.tls ? 'https' : 'http'}://${serving.host ?? '127.0.0.1'}:${address.port}`
 }
 
 /** Closes the server, dropping keep-alive sockets that SDK agents hold open (else close() waits). */

@@ -5,13 +5,16 @@
 // go to an in-memory store (s3-store.ts) that keeps the bytes and serves them whole or by range.
 
 import { randomBytes } from 'node:crypto'
-import http, {
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type ServerResponse
-} from 'node:http'
+import { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
 import { FaultPlan, Timeline, type Fault } from './faults.js'
-import { closeServer, listenOnLoopback, loseAnswer, readBody } from './http.js'
+import {
+  type Serving,
+  closeServer,
+  createStandInServer,
+  listenOnLoopback,
+  loseAnswer,
+  readBody
+} from './http.js'
 import { S3Store, sendError, type S3ErrorReply } from './s3-store.js'
 import {
   MAX_PRESIGN_EXPIRES_SECONDS,
@@ -42,6 +45,8 @@ export interface S3StandInOptions {
   buckets?: string[]
   faults?: FaultPlan
   timeline?: Timeline
+  /** https, under a host name (default: http on 127.0.0.1). */
+  serving?: Serving
 }
 
 export interface RecordedRequest {
@@ -56,7 +61,7 @@ export interface RecordedRequest {
 }
 
 export interface S3StandIn {
-  /** http://127.0.0.1:PORT, for `endpoint` with `forcePathStyle: true`. */
+  /** http://127.0.0.1:PORT (or as `serving` says), for `endpoint` with `forcePathStyle: true`. */
   endpoint: string
   region: string
   addIdentity(identity: Identity): void
@@ -111,8 +116,8 @@ export async function startS3StandIn(options: S3StandInOptions = {}): Promise<S3
   for (const name of options.buckets ?? []) store.createBucket(name)
 
   const front = new Front({ region, faults, timeline, identities, requests, store })
-  const server = http.createServer((req, res) => void front.handle(req, res))
-  const endpoint = await listenOnLoopback(server)
+  const server = createStandInServer((req, res) => void front.handle(req, res), options.serving)
+  const endpoint = await listenOnLoopback(server, options.serving)
 
   return {
     endpoint,

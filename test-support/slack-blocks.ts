@@ -152,6 +152,8 @@ export interface DownloadOptions {
    * valid URLs), without touching the URL.
    */
   failDownload?: () => boolean
+  /** Slack's HTTP client (default: fetch). */
+  fetch?: typeof fetch
 }
 
 async function download(url: string, options: DownloadOptions): Promise<SlackDownload> {
@@ -160,7 +162,7 @@ async function download(url: string, options: DownloadOptions): Promise<SlackDow
     return { url, status: 0, contentType: undefined, body: Buffer.alloc(0), error: 'injected' }
   }
   try {
-    const response = await fetch(url, {
+    const response = await (options.fetch ?? fetch)(url, {
       redirect: 'manual',
       signal: AbortSignal.timeout(options.timeoutMs ?? 5000)
     })

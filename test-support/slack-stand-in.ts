@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { FaultPlan, Timeline, now, type Fault } from './faults.js'
 import {
+  type Serving,
   closeServer,
   createJsonServer,
   hangUp,
@@ -39,6 +40,10 @@ export interface SlackStandInOptions {
   /** Extra time Slack spends on each image download (the downloads themselves are real). */
   downloadLatencyMs?: number
   downloadTimeoutMs?: number
+  /** How Slack fetches the images (default: fetch), e.g. one that resolves names only a proxy knows. */
+  downloadFetch?: typeof fetch
+  /** https, under a host name (default: http on 127.0.0.1). */
+  serving?: Serving
 }
 
 /** Where Slack puts the detail of an image it could not download (`none`: no detail at all). */
@@ -180,6 +185,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     const downloadOptions = {
       latencyMs: options.downloadLatencyMs,
       timeoutMs: options.downloadTimeoutMs,
+      fetch: options.downloadFetch,
       // FaultPlan operation 'image download': any fault makes that one download fail.
       failDownload: () => standIn.faults.take('image download') !== undefined
     }
@@ -322,7 +328,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     }
   }
 
-  const server = createJsonServer(handle)
-  baseUrl = await listenOnLoopback(server)
+  const server = createJsonServer(handle, options.serving)
+  baseUrl = await listenOnLoopback(server, options.serving)
   return Object.assign(standIn, { apiUrl: `${baseUrl}/api/`, close: () => closeServer(server) })
 }

@@ -40,6 +40,12 @@ export interface StandInOptions {
   workflow?: number | 'long-term'
   latencyMs?: number
   throttle?: boolean
+  /** Serve https with this key and certificate (signed by a CA the test made). */
+  tls?: { key: string; cert: string }
+  /** Host names the stand-ins answer under instead of 127.0.0.1 (names only a proxy resolves). */
+  hosts?: { s3?: string; aws?: string; slack?: string }
+  /** How the Slack stand-in fetches the images (it must reach the S3 stand-in under its name). */
+  downloadFetch?: typeof fetch
 }
 
 export async function startStandIns(options: StandInOptions = {}): Promise<StandIns> {
@@ -54,13 +60,18 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
     plan.latencyMs = options.latencyMs ?? 0
     return plan
   }
+  const serving = (name: 's3' | 'aws' | 'slack') => ({
+    tls: options.tls,
+    host: options.hosts?.[name]
+  })
   const started = await Promise.allSettled([
     startS3StandIn({
       region: REGION,
       identities: [workflow, signer],
       buckets: [BUCKET],
       faults: faults(),
-      timeline
+      timeline,
+      serving: serving('s3')
     }),
     startAwsStandIn({
       region: REGION,
@@ -71,9 +82,16 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
       },
       throttle: options.throttle ? { perSecond: 20 } : undefined,
       faults: faults(),
-      timeline
+      timeline,
+      serving: serving('aws')
     }),
-    startSlackStandIn({ channels: { [CHANNEL]: { joined: true } }, faults: faults(), timeline })
+    startSlackStandIn({
+      channels: { [CHANNEL]: { joined: true } },
+      faults: faults(),
+      timeline,
+      serving: serving('slack'),
+      downloadFetch: options.downloadFetch
+    })
   ] as const)
   const [s3, aws, slack] = started.map(result =>
     result.status === 'fulfilled' ? result.value : undefined

@@ -92,3 +92,12 @@ describe('throwIfSetupProblem: what no graph can get past, said with its fix', (
     expect(() => throwIfSetupProblem(undefined, 'aws-region')).not.toThrow()
   })
 })
+
+test('awsErrorText: a certificate Node does not trust says what to do (NODE_EXTRA_CA_CERTS)', () => {
+  const untrusted = Object.assign(new Error('unable to get local issuer certificate'), {
+    code: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'
+  })
+  expect(awsErrorText(untrusted)).toBe(
+    'unable to get local issuer certificate (UNABLE_TO_GET_ISSUER_CERT_LOCALLY). The server’s certificate is not signed by a CA Node trusts: behind a proxy that re-signs TLS with a corporate CA, set NODE_EXTRA_CA_CERTS to that CA’s PEM file (in the job’s env)'
+  )
+})

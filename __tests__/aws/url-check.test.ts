@@ -9,6 +9,8 @@
 import { jest } from '@jest/globals'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { checkUrl, hintFor } from '../../src/aws/url-check.js'
+import { readProxySettings } from '../../src/domain/proxy.js'
+import { useProxy } from '../../src/http.js'
 import { closeServer, listenOnLoopback } from '../../test-support/http.js'
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
@@ -145,6 +147,21 @@ describe('transient answers are retried, like every other S3 call', () => {
   test('a refusal is not retried', async () => {
     await check('/graphs/wrong-secret.png')
     expect(ranges).toHaveLength(1)
+    expect(waits).toEqual([])
+  })
+
+  test('a proxy that refuses is not retried: it would refuse the next attempt too', async () => {
+    // Port 1 on loopback: nothing listens, so the proxy is unreachable (a ProxyError).
+    useProxy(readProxySettings({ httpProxy: 'http://127.0.0.1:1', noProxy: '' }, {}))
+    try {
+      const problem = await check('/graphs/whole.png')
+      expect(problem).toMatch(
+        /^the request failed \(Could not connect to the proxy 127\.0\.0\.1:1 \(from input http-proxy\)/
+      )
+    } finally {
+      useProxy(undefined)
+    }
+    expect(ranges).toEqual([])
     expect(waits).toEqual([])
   })
 

@@ -7,10 +7,10 @@ import { jest } from '@jest/globals'
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm'
 import { mockClient } from 'aws-sdk-client-mock'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import * as core from '../../__fixtures__/core.js'
+import { ActionError } from '../../src/domain/errors.js'
+import { ProxyError, findProxyError } from '../../src/domain/network-errors.js'
+import { parseProxyUrl } from '../../src/domain/proxy.js'
 import type { GraphOutcome } from '../../src/domain/report.js'
 import type { Graph } from '../../src/domain/widgets.js'
 import type { Inputs, PresignedInputs } from '../../src/inputs.js'
@@ -85,7 +85,6 @@ const png = (seed: number) => renderGraphPng({ width: 120, height: 80, title: 'g
 
 let standIns: StandIns
 let savedEnv: NodeJS.ProcessEnv
-const eventDir = mkdtempSync(path.join(tmpdir(), 'presigned-event-'))
 
 beforeAll(async () => {
   standIns = await startStandIns()
@@ -98,19 +97,11 @@ afterAll(async () => {
 beforeEach(() => {
   core.resetCore()
   process.env = { ...savedEnv, ...standIns.actionEnv(), ...RUN_ENV }
-  delete process.env.GITHUB_EVENT_PATH
   standIns.s3.requests.length = 0
   standIns.s3.timeline.events.length = 0
   standIns.s3.faults.clear()
   standIns.slack.messages.length = 0
 })
-
-/** The repository's visibility, as the event payload says it. */
-function repository(visibility: 'private' | 'public'): void {
-  const file = path.join(eventDir, `${visibility}.json`)
-  writeFileSync(file, JSON.stringify({ repository: { private: visibility === 'private' } }))
-  process.env.GITHUB_EVENT_PATH = file
-}
 
 const ssmSigner: PresignedInputs['signer'] = {
   kind: 'ssm',
@@ -125,6 +116,7 @@ function presignedInputs(given: Partial<PresignedInputs> = {}): PresignedInputs 
     signer: ssmSigner,
     signing: { expiresInSeconds: SEVEN_DAYS, temporaryCredentials: 'warn' },
     verifyUrls: true,
+    summaryImages: false,
     ...given
   }
 }
@@ -447,6 +439,27 @@ describe('uploads', () => {
       expect(report.posts).toHaveLength(1)
     }
   )
+
+  test("an upload the proxy refuses ends the run: accept rejects with the proxy's error", async () => {
+    const refusal = new ProxyError(parseProxyUrl('http://proxy.corp:3128', 'HTTPS_PROXY'), {
+      kind: 'status',
+      status: 403,
+      target: 's3.us-east-1.amazonaws.com:443'
+    })
+    s3 = mockClient(S3Client)
+    s3.on(PutObjectCommand).rejects(refusal)
+    const presigned = delivery({
+      signer: {
+        kind: 'inputs',
+        accessKeyId: standIns.signer.accessKeyId,
+        secretAccessKey: standIns.signer.secretAccessKey
+      }
+    })
+    presigned.begin([CPU])
+    const accepted = presigned.accept(CPU, png(1))
+    await expect(accepted).rejects.toThrow(ActionError)
+    expect(findProxyError(await accepted.catch((error: unknown) => error))).toBe(refusal)
+  })
 })
 
 describe('the URL check: each URL fetched as Slack will', () => {
@@ -535,26 +548,19 @@ describe('finish', () => {
   })
 
   test.each([
+    ['summary-images and a long-term signer: embedded', true, ssmSigner, 'long-term', true],
+    ['no summary-images: not embedded', false, ssmSigner, 'long-term', false],
     [
-      'a private repository and a long-term signer: embedded',
-      'private' as const,
-      ssmSigner,
-      'long-term',
-      true
-    ],
-    ['a public repository: not embedded', 'public' as const, ssmSigner, 'long-term', false],
-    [
-      "a private repository, signed by the workflow's session: not embedded",
-      'private' as const,
+      "summary-images, signed by the workflow's session: not embedded (the URLs carry its token)",
+      true,
       { kind: 'workflow' as const },
       'temporary',
       false
     ]
   ])(
     'embedImages (the job summary shows the images): %s',
-    async (_case, visibility, signer, kind, embed) => {
-      repository(visibility)
-      const presigned = delivery({ signer }, true)
+    async (_case, summaryImages, signer, kind, embed) => {
+      const presigned = delivery({ signer, summaryImages }, true)
       presigned.begin([CPU])
       const outcome = await presigned.accept(CPU, png(1))
       const report = await presigned.finish([outcome])

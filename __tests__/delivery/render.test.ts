@@ -4,6 +4,8 @@
 import { MAX_WAITING, renderGraphs } from '../../src/delivery/render.js'
 import type { Delivery, GraphSource } from '../../src/delivery/delivery.js'
 import { SetupError } from '../../src/domain/errors.js'
+import { ProxyError } from '../../src/domain/network-errors.js'
+import { parseProxyUrl } from '../../src/domain/proxy.js'
 import type { GraphOutcome, RunReport } from '../../src/domain/report.js'
 import type { Graph } from '../../src/domain/widgets.js'
 
@@ -259,11 +261,67 @@ describe('renderGraphs', () => {
   test('a setup no graph can get past (no credentials) ends the run, said once', async () => {
     const source = new HeldSource()
     const delivery = new HeldDelivery(true)
-    const run = renderGraphs(graphs(3), source, delivery, 3)
+    const run = renderGraphs(graphs(4), source, delivery, 2)
+    const outcome = run.then(
+      () => 'resolved',
+      (error: unknown) => error
+    )
     await flush()
     const setup = new SetupError('No AWS credentials: this step needs them')
     source.answer(2).reject(setup)
-    await expect(run).rejects.toBe(setup)
+    await flush()
+    // Like a refusing proxy: no further fetch starts, and a graph that arrives goes nowhere.
+    source.render(1)
+    expect(await outcome).toBe(setup)
+    await flush()
+    expect(source.started).toEqual([1, 2])
+    expect(delivery.pending).toEqual([])
+  })
+
+  test('a refusing proxy ends the run at once: no further fetch, no graph handed over after it', async () => {
+    const source = new HeldSource()
+    const delivery = new HeldDelivery(true)
+    const run = renderGraphs(graphs(4), source, delivery, 2)
+    const outcome = run.then(
+      () => 'resolved',
+      (error: unknown) => error
+    )
+    await flush()
+    const refusal = new ProxyError(parseProxyUrl('http://proxy.corp:3128', 'HTTPS_PROXY'), {
+      kind: 'status',
+      status: 407,
+      target: 'monitoring.us-east-1.amazonaws.com:443'
+    })
+    // As CloudWatch's adapter wraps it: the refusal is the cause.
+    source.answer(1).reject(new Error('CloudWatch could not render graph 1', { cause: refusal }))
+    await flush()
+    // A graph that arrives after the refusal goes nowhere.
+    source.render(2)
+    expect(await outcome).toBe(refusal)
+    await flush()
+    expect(source.started).toEqual([1, 2])
+    expect(delivery.pending).toEqual([])
+  })
+
+  test('once the delivery rejects a graph (the run ends), no other graph is handed over', async () => {
+    const source = new HeldSource()
+    const delivery = new HeldDelivery()
+    const run = renderGraphs(graphs(3), source, delivery, 3)
+    const outcome = run.then(
+      () => 'resolved',
+      (error: unknown) => error
+    )
+    await flush()
+    source.render(1)
+    await flush()
+    const reason = new Error('the signer failed')
+    delivery.answer(1).reject(reason)
+    await flush()
+    source.render(2)
+    source.render(3)
+    expect(await outcome).toBe(reason)
+    await flush()
+    expect(delivery.pending).toEqual([1])
   })
 
   test('results are in graph order, whatever order the fetches end in', async () => {

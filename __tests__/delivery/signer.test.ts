@@ -6,7 +6,7 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import type { AwsCredentialIdentity } from '@smithy/types'
 import * as core from '../../__fixtures__/core.js'
-import type { Signer } from '../../src/delivery/signer.js'
+import type { ResolvedSigner } from '../../src/delivery/signer.js'
 import type { SigningPolicy } from '../../src/domain/signing.js'
 import type { PresignedInputs } from '../../src/inputs.js'
 import { type AwsStandIn, startAwsStandIn } from '../../test-support/aws-stand-in.js'
@@ -71,7 +71,8 @@ function inputs(
     s3: { bucket: BUCKET, region: REGION, keyPrefix: 'cloudwatch-graphs/', forcePathStyle: true },
     signer,
     signing: { expiresInSeconds: SEVEN_DAYS, temporaryCredentials: 'warn', ...signing },
-    verifyUrls: true
+    verifyUrls: true,
+    summaryImages: false
   }
 }
 
@@ -89,12 +90,15 @@ const unusedWorkflow = workflowClient(async () => {
   throw new Error('the workflow credentials are not asked for')
 })
 
-function resolve(given: PresignedInputs, client: S3Client = unusedWorkflow): Promise<Signer> {
+function resolve(
+  given: PresignedInputs,
+  client: S3Client = unusedWorkflow
+): Promise<ResolvedSigner> {
   return resolveSigner(given, REGION, client, DEADLINE, () => SIGNED_AT)
 }
 
 /** A GET URL presigned by the signer's client, read back as its query parameters. */
-async function presign(signer: Signer): Promise<URLSearchParams> {
+async function presign(signer: ResolvedSigner): Promise<URLSearchParams> {
   const command = new GetObjectCommand({ Bucket: BUCKET, Key: 'cloudwatch-graphs/01-cpu.png' })
   const url = await getSignedUrl(signer.client, command, { expiresIn: 3600 })
   return new URL(url).searchParams
@@ -328,6 +332,10 @@ describe('temporary credentials: the URLs die with the session, and the action s
       'These URLs stop working at 2026-03-02T10:00:00Z (in 1h, from provider)'
     )
     expect(said().warnings).toEqual([])
+    // The log still says which key was refused, before the error.
+    expect(said().info).toEqual([
+      `Signing with the workflow's own AWS credentials: key id ${workflowSession.accessKeyId}, temporary; links work until 2026-03-02T10:00:00Z`
+    ])
   })
 
   test.each([

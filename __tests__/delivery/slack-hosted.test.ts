@@ -4,7 +4,7 @@
 // (after which Slack call) and returns at once.
 import { jest } from '@jest/globals'
 import * as core from '../../__fixtures__/core.js'
-import type { GraphOutcome } from '../../src/domain/report.js'
+import type { GraphOutcome, SlackHostedReport } from '../../src/domain/report.js'
 import type { Graph } from '../../src/domain/widgets.js'
 import type { Inputs, SlackInputs } from '../../src/inputs.js'
 import { renderGraphPng } from '../../test-support/png.js'
@@ -129,8 +129,10 @@ describe('finish: uploads, then the header, then the files shared under it', () 
   test('uploads every rendered graph before the header; permalinks become the urls; the report has no bucket or signer', async () => {
     const graphs = [graph(1, 'CPU'), graph(2, 'Memory'), graph(3, 'Disk')]
     const failure = "CloudWatch could not render graph 2 ('Memory'): Throttling: Rate exceeded"
-    const { images, outcomes, finishing } = await deliver(inputs(), graphs, { 2: failure })
+    const { images, finishing } = await deliver(inputs(), graphs, { 2: failure })
     const report = await finishing
+    // The report's graphs, as new objects: what the delivery was handed stays as it was.
+    const outcomes = (report as SlackHostedReport).graphs
 
     const order = slack.timeline.events.map(e => e.operation)
     const header = order.indexOf('chat.postMessage')
@@ -183,8 +185,8 @@ describe('finish: uploads, then the header, then the files shared under it', () 
   })
 
   test('files are shared 10 to a message, paced like messages', async () => {
-    const { outcomes, finishing } = await deliver(inputs(), many(12))
-    await finishing
+    const { finishing } = await deliver(inputs(), many(12))
+    const { graphs: outcomes } = (await finishing) as SlackHostedReport
     expect(calls('files.completeUploadExternal')).toHaveLength(2)
     expect(pauses).toEqual([
       '1000 ms after chat.postMessage',
@@ -200,8 +202,9 @@ describe('finish: uploads, then the header, then the files shared under it', () 
       { kind: 'status', status: 200, code: 'is_archived' },
       { operation: 'files.completeUploadExternal', after: 1 }
     )
-    const { outcomes, finishing } = await deliver(inputs(), many(12))
-    const report = (await finishing) as { posts: unknown[] }
+    const { finishing } = await deliver(inputs(), many(12))
+    const report = (await finishing) as SlackHostedReport
+    const outcomes = report.graphs
     expect(outcomes.slice(0, 10).every(outcome => outcome.url && !outcome.failure)).toBe(true)
     expect(outcomes.slice(10).map(outcome => [outcome.url, outcome.failure])).toEqual([
       [undefined, 'Slack refused to share it: is_archived: the channel is archived'],
@@ -243,8 +246,8 @@ describe('finish: uploads, then the header, then the files shared under it', () 
 describe('what cannot reach Slack', () => {
   test("a failed upload is that graph's failure, and the header says so; the rest are shared", async () => {
     slack.faults.inject({ kind: 'status', status: 403 }, { operation: 'upload' })
-    const { outcomes, finishing } = await deliver(inputs(), many(3))
-    await finishing
+    const { finishing } = await deliver(inputs(), many(3))
+    const { graphs: outcomes } = (await finishing) as SlackHostedReport
     const failed = outcomes.filter(outcome => outcome.failure)
     expect(failed).toHaveLength(1)
     const name = failed[0]?.graph.name
@@ -263,8 +266,8 @@ describe('what cannot reach Slack', () => {
 
   test('an upload that meets a 5xx is retried after the injected pause', async () => {
     slack.faults.inject({ kind: 'status', status: 503 }, { operation: 'upload' })
-    const { outcomes, finishing } = await deliver(inputs(), many(1))
-    await finishing
+    const { finishing } = await deliver(inputs(), many(1))
+    const { graphs: outcomes } = (await finishing) as SlackHostedReport
     expect(outcomes[0]?.failure).toBeUndefined()
     expect(pauses[0]).toBe('1000 ms after upload')
   })

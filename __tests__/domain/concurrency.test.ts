@@ -1,17 +1,37 @@
+// At most `limit` tasks in flight, the rest started in the order they asked: observed with tasks
+// that finish only when the test says so, never with real waiting.
 import { Limiter, mapWithConcurrency } from '../../src/domain/concurrency.js'
 
+/** A task the test finishes by hand. */
+function controlled<T>(value: T) {
+  let finish: () => void = () => {}
+  const done = new Promise<void>(resolve => (finish = resolve))
+  return { value, finish, done }
+}
+
+/** Lets every promise that can settle now settle. */
+const settle = () => new Promise(resolve => setImmediate(resolve))
+
 test('never more than the limit in flight, results in input order', async () => {
-  let inFlight = 0
+  const tasks = [0, 1, 2, 3, 4, 5].map(controlled)
+  const running: number[] = []
   let peak = 0
-  const results = await mapWithConcurrency([30, 10, 20, 5, 15, 25], 3, async (ms, index) => {
-    inFlight += 1
-    peak = Math.max(peak, inFlight)
-    await new Promise(resolve => setTimeout(resolve, ms))
-    inFlight -= 1
+  const mapping = mapWithConcurrency(tasks, 3, async (task, index) => {
+    running.push(index)
+    peak = Math.max(peak, running.length)
+    await task.done
+    running.splice(running.indexOf(index), 1)
     return index * 10
   })
+  await settle()
+  expect(running).toEqual([0, 1, 2])
+  // Finishing out of order: the freed slot goes to the next item.
+  tasks[1]!.finish()
+  await settle()
+  expect(running).toEqual([0, 2, 3])
+  for (const task of tasks) task.finish()
+  expect(await mapping).toEqual([0, 10, 20, 30, 40, 50])
   expect(peak).toBe(3)
-  expect(results).toEqual([0, 10, 20, 30, 40, 50])
 })
 
 test('an empty list gives an empty result', async () => {
@@ -30,27 +50,39 @@ test('a failure rejects the whole map', async () => {
 describe('Limiter', () => {
   test('never more than the limit in flight; waiting tasks start in the order they asked', async () => {
     const limiter = new Limiter(2)
+    const tasks = [1, 2, 3, 4, 5].map(controlled)
     const started: number[] = []
-    let inFlight = 0
-    let peak = 0
-    const task = (n: number, ms: number) => async () => {
-      started.push(n)
-      inFlight += 1
-      peak = Math.max(peak, inFlight)
-      await new Promise(resolve => setTimeout(resolve, ms))
-      inFlight -= 1
-      return n
-    }
-    const results = await Promise.all([
-      limiter.run(task(1, 30)),
-      limiter.run(task(2, 5)),
-      limiter.run(task(3, 5)),
-      limiter.run(task(4, 5)),
-      limiter.run(task(5, 5))
-    ])
-    expect(results).toEqual([1, 2, 3, 4, 5])
+    const runs = tasks.map(task =>
+      limiter.run(async () => {
+        started.push(task.value)
+        await task.done
+        return task.value
+      })
+    )
+    await settle()
+    expect(started).toEqual([1, 2])
+    // Task 2 finishes first: 3 takes its slot, while 1 still runs.
+    tasks[1]!.finish()
+    await settle()
+    expect(started).toEqual([1, 2, 3])
+    tasks[0]!.finish()
+    await settle()
+    expect(started).toEqual([1, 2, 3, 4])
+    for (const task of tasks) task.finish()
+    expect(await Promise.all(runs)).toEqual([1, 2, 3, 4, 5])
     expect(started).toEqual([1, 2, 3, 4, 5])
-    expect(peak).toBe(2)
+  })
+
+  test('a newcomer cannot jump the queue: a freed slot goes to the oldest waiter', async () => {
+    const limiter = new Limiter(1)
+    const first = controlled('first')
+    const order: string[] = []
+    const a = limiter.run(async () => (order.push('a'), first.done))
+    const b = limiter.run(async () => void order.push('b'))
+    first.finish()
+    const c = limiter.run(async () => void order.push('c'))
+    await Promise.all([a, b, c])
+    expect(order).toEqual(['a', 'b', 'c'])
   })
 
   test('a failing task frees its slot', async () => {

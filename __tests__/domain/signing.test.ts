@@ -141,24 +141,31 @@ describe('judgeSigning', () => {
     }
   })
 
-  test('credentials already expired: every URL would be dead on arrival', () => {
-    expect(() =>
-      judgeSigning({ ...session, expiration: new Date('2026-11-29T08:00:00Z') }, policy, signedAt)
-    ).toThrow(
+  test('credentials already expired: refused, every URL would be dead on arrival', () => {
+    const verdict = judgeSigning(
+      { ...session, expiration: new Date('2026-11-29T08:00:00Z') },
+      policy,
+      signedAt
+    )
+    expect(verdict.refusal).toBe(
       "The signing credentials expired at 2026-11-29T08:00:00Z (from provider): every URL would be dead on arrival. Refresh them, or sign with an IAM user's long-term keys."
     )
+    // What signed is still said, so the log shows which key was refused.
+    expect(verdict.note).toMatch(/^Signing with .*: key id ASIA/)
   })
 
-  test("temporary-credentials: fail turns the warning into the run's error", () => {
-    const run = () => judgeSigning(session, { ...policy, temporaryCredentials: 'fail' }, signedAt)
-    expect(run).toThrow(
-      expect.objectContaining({
-        name: 'ActionError',
-        message: expect.stringMatching(
-          /^temporary-credentials is 'fail'\. The presigned URLs are signed with temporary credentials/
-        )
-      })
+  test('temporary-credentials: fail turns the warning into a refusal', () => {
+    const verdict = judgeSigning(session, { ...policy, temporaryCredentials: 'fail' }, signedAt)
+    expect(verdict.refusal).toMatch(
+      /^temporary-credentials is 'fail'\. The presigned URLs are signed with temporary credentials/
     )
+    expect(verdict.warning).toBeUndefined()
+  })
+
+  test('a provider expiry that is not a time is no expiry: the end is unknown, not a crash', () => {
+    const verdict = judgeSigning({ ...session, expiration: new Date('tomorrow') }, policy, signedAt)
+    expect(verdict.expiry.effective).toBeUndefined()
+    expect(verdict.warning).toMatch(/Their end is unknown/)
   })
 
   test('long-term keys are never refused, whatever the policy', () => {

@@ -3,7 +3,7 @@
 // written into the HTML unescaped.
 import type { PresignedReport, SlackHostedReport } from '../../src/domain/report.js'
 import { effectiveExpiry } from '../../src/domain/signing.js'
-import { escapeHtml, summaryContent } from '../../src/domain/summary.js'
+import { MAX_SUMMARY_BYTES, escapeHtml, summaryContent } from '../../src/domain/summary.js'
 
 const signedAt = new Date('2026-11-29T08:00:00Z')
 const week = effectiveExpiry({ signedAt, expiresInSeconds: 604800, kind: 'long-term' })
@@ -103,14 +103,14 @@ describe('presigned-url', () => {
 })
 
 describe('slack-upload', () => {
-  test('hosted by Slack, no key, uploaded; never an image even with a URL', () => {
+  test('hosted by Slack, no key, uploaded with a link to Slack; never an image', () => {
     const content = summaryContent(slackHosted(), {})
     expect(content.intro).toBe(
       '<p>1 graph hosted by Slack (no expiry). Posted 1 message to Slack (channel C0GRAPHS, ts 1764403200.000200).</p>'
     )
     expect(content.table).toEqual([
       ['#', 'Graph', 'Object key', 'Status'],
-      ['1', 'CPU', '', 'uploaded']
+      ['1', 'CPU', '', 'uploaded: <a href="https://slack/files/F1">in Slack</a>']
     ])
     expect(content.closing).toBe('<p>Timings: </p>')
   })
@@ -127,4 +127,28 @@ test('escapeHtml: every character HTML reads as markup or as the end of an attri
     '&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;'
   )
   expect(escapeHtml('plain text')).toBe('plain text')
+})
+
+describe('the summary stays under GitHub’s 1 MiB', () => {
+  test('past the limit, one row says how many graphs were left out', () => {
+    const graphs = Array.from({ length: 3000 }, (_, i) => ({
+      graph: graph(i + 1, `Graph ${i + 1} ${'n'.repeat(300)}`),
+      key: `graphs/2026/11/29/1-1/${'k'.repeat(400)}-${i}.png`,
+      failure: `AccessDenied ${'x'.repeat(2000)}`
+    }))
+    const content = summaryContent(presigned({ graphs }), timings)
+    const html = content.table.flat().join('')
+    expect(new TextEncoder().encode(html).length).toBeLessThanOrEqual(MAX_SUMMARY_BYTES)
+    const last = content.table.at(-1)!
+    expect(last[1]).toMatch(/^\d+ more graphs not shown: the summary is cut/)
+    const shown = content.table.length - 2
+    expect(Number(/^(\d+)/.exec(last[1]!)?.[1])).toBe(3000 - shown)
+  })
+
+  test('a long name and a long cause are cut in their cells, and say so', () => {
+    const graphs = [{ graph: graph(1, 'N'.repeat(5000)), failure: 'F'.repeat(5000) }]
+    const [, row] = summaryContent(presigned({ graphs }), timings).table
+    expect(row![1]).toMatch(/^N{200}… \(4800 more characters cut\)$/)
+    expect(row![3]).toMatch(/^failed: F{1000}… \(4000 more characters cut\)$/)
+  })
 })

@@ -115,3 +115,23 @@ describe('parseGraphs: bad input names the input and the item', () => {
     expect((error as Error).message).toMatch(message)
   })
 })
+
+describe('parseGraphs: what CloudWatch would refuse, refused first', () => {
+  test('a widget over 100 KiB as JSON', () => {
+    const big = { ...cpu, title: 'x'.repeat(101 * 1024) }
+    expect(() => parseGraphs([big], 'widgets')).toThrow(/item 1 \('x+'\)?.*100 KiB|100 KiB/)
+  })
+
+  test('a widget nested deeper than any real one, without overflowing the stack', () => {
+    let deep: unknown = []
+    for (let i = 0; i < 100_000; i++) deep = [deep]
+    expect(() => parseGraphs([{ ...cpu, extra: deep }], 'widgets')).toThrow(
+      /^Input 'widgets': item 1.*nested more than 32 levels deep/
+    )
+  })
+
+  test('the deepest widget of the corpus passes', () => {
+    const nested = { ...cpu, annotations: { horizontal: [{ value: 1, label: 'a' }] } }
+    expect(parseGraphs([nested], 'widgets')).toHaveLength(1)
+  })
+})

@@ -185,7 +185,53 @@ const cases: BadInput[] = [
   ['max-concurrency 21', { 'max-concurrency': '21' }, 'max-concurrency', /1 to 20/],
   ['max-concurrency words', { 'max-concurrency': 'many' }, 'max-concurrency', /1 to 20/],
   ['a timeout too short', { timeout: '5s' }, 'timeout', /10s to 6h/],
-  ['a malformed timeout', { timeout: 'soon' }, 'timeout', /not a duration/]
+  ['a malformed timeout', { timeout: 'soon' }, 'timeout', /not a duration/],
+  // What S3 and CloudWatch would refuse, or store under another key, is refused before any call.
+  [
+    "a key prefix with a '..' segment",
+    { 's3-key-prefix': 'graphs/../other/' },
+    's3-key-prefix',
+    /'\.' or '\.\.' segment/
+  ],
+  ["a key prefix with a '.' segment", { 's3-key-prefix': './graphs/' }, 's3-key-prefix', /segment/],
+  [
+    'a key prefix with a line break',
+    { 's3-key-prefix': 'graphs/\n::warning::x/' },
+    's3-key-prefix',
+    /control character/
+  ],
+  [
+    'a key prefix over 512 bytes in UTF-8 (300 characters)',
+    { 's3-key-prefix': `${'é'.repeat(300)}/` },
+    's3-key-prefix',
+    /512 bytes/
+  ],
+  [
+    'a widget over 100 KiB',
+    { widgets: JSON.stringify([{ ...cpu, title: 'x'.repeat(110 * 1024) }]) },
+    'widgets',
+    /100 KiB/
+  ],
+  [
+    'a widget nested 10000 levels deep',
+    {
+      widgets: `[{"metrics": [["AWS/EC2", "CPUUtilization"]], "x": ${'['.repeat(10000)}${']'.repeat(10000)}}]`
+    },
+    'widgets',
+    /nested more than 32 levels/
+  ],
+  ["a bucket starting with 'xn--'", { 's3-bucket': 'xn--graphs' }, 's3-bucket', /S3 reserves/],
+  ["a bucket ending with '-s3alias'", { 's3-bucket': 'graphs-s3alias' }, 's3-bucket', /reserves/],
+  ["a bucket ending with '--ol-s3'", { 's3-bucket': 'graphs--ol-s3' }, 's3-bucket', /reserves/],
+  ["a bucket with '.-'", { 's3-bucket': 'graphs.-bucket' }, 's3-bucket', /not a valid bucket/],
+  [
+    'an availability zone as region',
+    { 'aws-region': 'us-east-1a' },
+    'aws-region',
+    /not an AWS region/
+  ],
+  ['a region without its parts', { 'aws-region': 'xx-1' }, 'aws-region', /not an AWS region/],
+  ['a slack-text over 3000 characters', { 'slack-text': 'x'.repeat(3001) }, 'slack-text', /3000/]
 ]
 
 const [[label, node]] = nodesToTest() as [[string, string]]

@@ -1,17 +1,8 @@
 import { context as githubContext } from '@actions/github'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { readRunInfo, reportRun } from '../../src/github/context.js'
 
 // @actions/github exports only an instance; its class reads the environment anew each time.
 const Context = githubContext.constructor as new () => typeof githubContext
-const dir = mkdtempSync(path.join(tmpdir(), 'run-info-'))
-const event = (payload: unknown) => {
-  const file = path.join(dir, `${Math.random()}.json`)
-  writeFileSync(file, JSON.stringify(payload))
-  return file
-}
 
 let saved: NodeJS.ProcessEnv
 beforeEach(() => {
@@ -61,19 +52,26 @@ test.each([
 })
 
 test.each([
-  [{ repository: { private: true } }, true],
-  [{ repository: { private: false } }, false],
-  [{}, false]
-])('repository.private from the event payload %j', (payload, expected) => {
-  expect(readRunInfo({ GITHUB_EVENT_PATH: event(payload) }).privateRepository).toBe(expected)
-})
-
-test('a missing or broken payload counts as public', () => {
-  const broken = path.join(dir, 'broken.json')
-  writeFileSync(broken, '{not json')
-  expect(readRunInfo({ GITHUB_EVENT_PATH: broken }).privateRepository).toBe(false)
-  expect(readRunInfo({ GITHUB_EVENT_PATH: path.join(dir, 'missing.json') }).privateRepository).toBe(
-    false
+  ['github.com by default', undefined, 'https://github.com/o/r/actions/runs/9/attempts/1'],
+  [
+    'GitHub Enterprise Server: its own host',
+    'https://github.example.com',
+    'https://github.example.com/o/r/actions/runs/9/attempts/1'
+  ],
+  [
+    'a trailing slash is not doubled',
+    'https://github.example.com/',
+    'https://github.example.com/o/r/actions/runs/9/attempts/1'
+  ],
+  [
+    'GHE.com data residency',
+    'https://octo.ghe.com',
+    'https://octo.ghe.com/o/r/actions/runs/9/attempts/1'
+  ]
+])('the run link follows GITHUB_SERVER_URL: %s', (_case, serverUrl, runUrl) => {
+  const env = { GITHUB_RUN_ID: '9', GITHUB_RUN_ATTEMPT: '1', GITHUB_REPOSITORY: 'o/r' }
+  expect(readRunInfo(serverUrl ? { ...env, GITHUB_SERVER_URL: serverUrl } : env).runUrl).toBe(
+    runUrl
   )
 })
 

@@ -168,7 +168,12 @@ describe('writeSummary', () => {
     )
     const table = core.summaryParts.find(part => part[0] === 'table')?.[1] as unknown[][]
     expect(table.slice(1)).toEqual([
-      ['1', 'CPU', '', 'uploaded'],
+      [
+        '1',
+        'CPU',
+        '',
+        'uploaded: <a href="https://slack.example/files/U0/F1/01-cpu.png">in Slack</a>'
+      ],
       ['2', 'Memory', '', 'failed: Uploading to Slack failed: HTTP 500']
     ])
   })

@@ -1,11 +1,18 @@
 // Slack's failures read one way: what each means for a retry (refused, rate-limited, never sent,
 // or sent with its answer lost), and Slack's details gathered from wherever it put them.
 import { ErrorCode } from '@slack/web-api'
+import { ProxyError } from '../../src/domain/network-errors.js'
+import { parseProxyUrl } from '../../src/domain/proxy.js'
 import { classifySlackFailure, slackDetails, slackErrorText } from '../../src/slack/errors.js'
 
 const platform = (error: string) => ({ code: ErrorCode.PlatformError, data: { ok: false, error } })
 const http = (statusCode: number) => ({ code: ErrorCode.HTTPError, statusCode })
 const request = (original: unknown) => ({ code: ErrorCode.RequestError, original })
+const refusal = new ProxyError(parseProxyUrl('http://proxy.corp:3128', 'HTTPS_PROXY'), {
+  kind: 'status',
+  status: 407,
+  target: 'slack.com:443'
+})
 const fetchFailed = (code: string) =>
   Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) })
 
@@ -28,6 +35,9 @@ test.each<[string, unknown, string]>([
     request(new DOMException('aborted due to timeout', 'TimeoutError')),
     'lost'
   ],
+  // Never retried: the next attempt would meet the same proxy, and the run ends with its words.
+  ['a proxy that refused the tunnel', request(refusal), 'refused'],
+  ['a proxy refusal, however wrapped', request(new TypeError('x', { cause: refusal })), 'refused'],
   ['not an error of the Slack client', new Error('bug'), 'refused'],
   ['nothing at all', undefined, 'refused']
 ])('%s: %s', (_case, error, kind) => {

@@ -6,6 +6,7 @@ import { S3Client } from '@aws-sdk/client-s3'
 import { SSMClient } from '@aws-sdk/client-ssm'
 import type { TimeBudget } from '../domain/deadline.js'
 import { CLOUDWATCH_QUOTA_PER_SECOND, ThrottlePacer, pacerPlugin } from './pacer.js'
+import { proxyAgents } from './proxy-agents.js'
 
 export const USER_AGENT: [string, string] = ['cloudwatch-graphs-to-slack', '1']
 
@@ -25,7 +26,9 @@ function settings(region: string, budget: TimeBudget) {
     requestHandler: {
       connectionTimeout: Math.min(5000, budget.attemptMs),
       requestTimeout: budget.attemptMs,
-      throwOnRequestTimeout: true
+      throwOnRequestTimeout: true,
+      // Through the run's proxy, when it has one.
+      ...proxyAgents()
     }
   }
 }

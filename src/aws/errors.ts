@@ -1,6 +1,7 @@
 // What an AWS SDK error says, read one way for every service, and the failures of the run's setup
 // (no credentials, a region that does not exist) said with their fix.
 import { SetupError, describeError } from '../domain/errors.js'
+import { certificateHint } from '../domain/network-errors.js'
 
 /**
  * The error's wire code, or '' when it has none. CloudWatch is "query compatible": the SDK may name
@@ -15,7 +16,8 @@ export function awsErrorCode(error: unknown): string {
 
 /**
  * `Code: message`, as the service said it. A call stopped by the run's work signal says why (the
- * signal's reason), and one whose every attempt timed out says that, not the HTTP handler's words.
+ * signal's reason), and one whose every attempt timed out says that, not the HTTP handler's words;
+ * for a certificate Node does not trust, what to do.
  */
 export function awsErrorText(error: unknown, signal?: AbortSignal): string {
   if (signal?.aborted) return describeError(signal.reason)
@@ -23,6 +25,9 @@ export function awsErrorText(error: unknown, signal?: AbortSignal): string {
     const attempts = (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1
     return `TimeoutError: no answer in time (${attempts} attempt${attempts === 1 ? '' : 's'}, each stopped at the per-attempt limit that input 'timeout' sets)`
   }
+  const { code: tlsCode, message } = (error ?? {}) as { code?: unknown; message?: unknown }
+  const hint = certificateHint(tlsCode)
+  if (hint) return `${String(message)} (${String(tlsCode)}). ${hint}`
   if (error instanceof Error) {
     const code = awsErrorCode(error)
     return code && code !== 'Error' ? `${code}: ${error.message}` : error.message

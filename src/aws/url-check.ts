@@ -1,6 +1,7 @@
 // Fetches each presigned URL the way Slack will, so a wrong secret, region or permission fails here
 // with its cause and fix, not later as Slack's vague invalid_blocks.
 import { describeError } from '../domain/errors.js'
+import { findProxyError } from '../domain/network-errors.js'
 import { type Fetch, fetchWithin, isTimeout } from '../http.js'
 
 /** Attempts of one check: S3 answers a burst with 503 SlowDown, and a connection can break. */
@@ -25,10 +26,10 @@ interface Answer {
  * URL itself: it is a bearer link. Transient failures are retried, like every other S3 call.
  */
 export async function checkUrl(url: string, options: CheckOptions): Promise<string | undefined> {
-  const fetch = fetchWithin(options.attemptMs, options.signal)
+  const get = fetchWithin(options.attemptMs, options.signal)
   const sleep = options.sleep ?? (ms => new Promise<void>(resolve => setTimeout(resolve, ms)))
   for (let attempt = 1; ; attempt++) {
-    const answer = await checkOnce(url, fetch, options)
+    const answer = await checkOnce(url, get, options)
     if (!answer.problem) return undefined
     if (!answer.transient || attempt === ATTEMPTS || options.signal?.aborted) {
       return attempt === 1 ? answer.problem : `${answer.problem} (tried ${attempt} times)`
@@ -38,12 +39,12 @@ export async function checkUrl(url: string, options: CheckOptions): Promise<stri
 }
 
 /** One GET of the first byte, as Slack's fetch would see the object. */
-async function checkOnce(url: string, fetch: Fetch, options: CheckOptions): Promise<Answer> {
+async function checkOnce(url: string, get: Fetch, options: CheckOptions): Promise<Answer> {
   let status: number
   let contentType: string
   let body: string
   try {
-    const response = await fetch(url, { headers: { Range: 'bytes=0-0' } })
+    const response = await get(url, { headers: { Range: 'bytes=0-0' } })
     status = response.status
     contentType = response.headers.get('content-type') ?? ''
     body = await response.text()
@@ -53,7 +54,8 @@ async function checkOnce(url: string, fetch: Fetch, options: CheckOptions): Prom
       : isTimeout(error)
         ? `no answer within ${options.attemptMs / 1000} s`
         : describeError(error)
-    return { problem: `the request failed (${why})`, transient: true }
+    // A refusing proxy refuses the next attempt too: not retried.
+    return { problem: `the request failed (${why})`, transient: !findProxyError(error) }
   }
   if (status === 200 || status === 206) {
     return contentType.startsWith('image/')

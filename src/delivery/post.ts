@@ -10,6 +10,7 @@ import type { Phases } from '../github/log.js'
 import type { Inputs } from '../inputs.js'
 import { MESSAGE_INTERVAL_MS, createSlackClient } from '../slack/client.js'
 import { postMessages, postThread } from '../slack/posting.js'
+import { logLine } from '../domain/text.js'
 
 export interface PostOutcome {
   posts: SlackPost[]
@@ -26,7 +27,7 @@ export async function postReport(
   phases.enter('posting to Slack')
   const slack = inputs.slack
   if (inputs.dryRun || !slack) {
-    core.info('Dry run: nothing posted to Slack')
+    core.info(logLine('Dry run: nothing posted to Slack'))
     return { posts: [] }
   }
   const client = createSlackClient(slack.token, slack.apiUrl, deadline)
@@ -50,6 +51,8 @@ export async function postReport(
     if (error instanceof PostError) return { posts: error.posted, postFailure: error.message }
     throw error
   }
-  core.info(`Posted ${posts.length} message(s) to ${posts[0]?.channel} (ts ${posts[0]?.ts})`)
+  core.info(
+    logLine(`Posted ${posts.length} message(s) to ${posts[0]?.channel} (ts ${posts[0]?.ts})`)
+  )
   return { posts }
 }

@@ -10,20 +10,21 @@ import { Limiter } from '../domain/concurrency.js'
 import type { Deadline } from '../domain/deadline.js'
 import { ActionError, SetupError, describeError } from '../domain/errors.js'
 import { label, objectKeys } from '../domain/naming.js'
+import { findProxyError } from '../domain/network-errors.js'
 import {
   type GraphOutcome,
   type PresignedReport,
   delivered,
   describeFailures
 } from '../domain/report.js'
-import { plural } from '../domain/text.js'
+import { logLine, plural } from '../domain/text.js'
 import type { Graph } from '../domain/widgets.js'
 import { readRunInfo } from '../github/context.js'
 import type { Phases } from '../github/log.js'
 import type { Inputs, PresignedInputs } from '../inputs.js'
 import type { Delivery } from './delivery.js'
 import { postReport } from './post.js'
-import { type Signer, resolveSigner } from './signer.js'
+import { type ResolvedSigner, resolveSigner } from './signer.js'
 
 /**
  * Uploads in flight at most. S3 has no quota like CloudWatch's 20 calls a second, so uploads are
@@ -34,9 +35,9 @@ export const MAX_UPLOADS = 20
 
 /** What every upload waits for: the signer, and the run's object keys (named by its signing time). */
 interface Plan {
-  signer: Signer
-  keys: string[]
-  privateRepository: boolean
+  signer: ResolvedSigner
+  /** By graph position. */
+  keys: Map<number, string>
   runUrl?: string
 }
 
@@ -44,15 +45,17 @@ export class PresignedDelivery implements Delivery {
   private readonly uploader: S3Client
   private readonly uploads = new Limiter(MAX_UPLOADS)
   private readonly checks: Promise<void>[] = []
+  /** Why a stored graph's URL does not serve it, by graph position. */
+  private readonly checkFailures = new Map<number, string>()
   private plan: Promise<Plan> | undefined
 
   constructor(
     private readonly inputs: Inputs,
-    private readonly presigned: PresignedInputs,
+    private readonly settings: PresignedInputs,
     private readonly phases: Phases,
     private readonly deadline: Deadline
   ) {
-    this.uploader = createS3Client(presigned.s3, deadline)
+    this.uploader = createS3Client(settings.s3, deadline)
   }
 
   begin(graphs: readonly Graph[]): AbortSignal {
@@ -64,15 +67,16 @@ export class PresignedDelivery implements Delivery {
 
   async accept(graph: Graph, image: Uint8Array): Promise<GraphOutcome> {
     const { signer, keys } = await this.ready() // its failure is every graph's: it ends the run
-    const { bucket } = this.presigned.s3
-    const key = keys[graph.position - 1] as string
+    const { bucket } = this.settings.s3
+    const key = keys.get(graph.position)
+    if (key === undefined) throw new Error(`No object key for graph ${graph.position}`)
     const outcome: GraphOutcome = { graph, bytes: image.length }
     // Presigned while the upload is out (signing needs no network); used once the object is stored.
     const presigning = presignGetUrl(
       signer.client,
       bucket,
       key,
-      this.presigned.signing.expiresInSeconds,
+      this.settings.signing.expiresInSeconds,
       signer.signedAt
     )
     presigning.catch(() => undefined) // awaited below, unless the upload fails first
@@ -81,26 +85,33 @@ export class PresignedDelivery implements Delivery {
       outcome.key = key // only a stored object has a key to report
       outcome.url = await presigning
     } catch (error) {
-      if (error instanceof SetupError) throw error // every upload would meet it: the run ends
+      // Every upload would meet it (the proxy refused, a setup error): the run ends, no more uploads.
+      if (error instanceof SetupError || findProxyError(error)) throw error
       outcome.failure = describeError(error)
       return outcome
     }
-    core.info(`${label(graph)}: ${(image.length / 1024).toFixed(1)} KiB → s3://${bucket}/${key}`)
-    if (this.presigned.verifyUrls) this.checks.push(this.check(outcome, outcome.url))
+    core.info(
+      logLine(`${label(graph)}: ${(image.length / 1024).toFixed(1)} KiB → s3://${bucket}/${key}`)
+    )
+    if (this.settings.verifyUrls) this.checks.push(this.check(graph, outcome.url))
     return outcome
   }
 
-  async finish(outcomes: GraphOutcome[]): Promise<PresignedReport> {
-    const { signer, privateRepository, runUrl } = await this.ready()
+  async finish(rendered: GraphOutcome[]): Promise<PresignedReport> {
+    const { signer, runUrl } = await this.ready()
     await Promise.all(this.checks)
+    const outcomes = rendered.map(outcome => {
+      const failure = this.checkFailures.get(outcome.graph.position)
+      return failure ? { ...outcome, failure } : outcome
+    })
     const posted = delivered(outcomes)
     if (posted.length === 0) {
       throw new ActionError(
         `No graph could be rendered and stored, so nothing was posted:\n${describeFailures(outcomes)}`
       )
     }
-    if (this.presigned.verifyUrls) {
-      core.info(`Checked ${plural(posted.length, 'URL')}: each serves its image`)
+    if (this.settings.verifyUrls) {
+      core.info(logLine(`Checked ${plural(posted.length, 'URL')}: each serves its image`))
     }
     const result = await postReport(this.inputs, this.phases, this.deadline, {
       graphs: posted.map(outcome => ({ name: outcome.graph.name, url: outcome.url as string })),
@@ -113,11 +124,11 @@ export class PresignedDelivery implements Delivery {
       graphs: outcomes,
       ...result,
       dryRun: this.inputs.dryRun,
-      bucket: this.presigned.s3.bucket,
+      bucket: this.settings.s3.bucket,
       signing: signer.kind,
       expiry: signer.expiry,
-      // Session-signed URLs carry the session token: never in a summary, even a private one.
-      embedImages: privateRepository && signer.kind === 'long-term'
+      // Session-signed URLs carry the session token: never in a summary, even when asked.
+      embedImages: this.settings.summaryImages && signer.kind === 'long-term'
     }
   }
 
@@ -129,24 +140,29 @@ export class PresignedDelivery implements Delivery {
   private async preparePlan(graphs: readonly Graph[]): Promise<Plan> {
     const run = readRunInfo()
     const signer = await resolveSigner(
-      this.presigned,
+      this.settings,
       this.inputs.awsRegion,
       this.uploader,
       this.deadline
     )
     const names = graphs.map(graph => graph.name)
+    const keys = objectKeys(this.settings.s3.keyPrefix, names, run, signer.signedAt)
     return {
       signer,
-      keys: objectKeys(this.presigned.s3.keyPrefix, names, run, signer.signedAt),
-      privateRepository: run.privateRepository,
+      keys: new Map(graphs.map((graph, i) => [graph.position, keys[i] as string])),
       runUrl: run.runUrl
     }
   }
 
   /** Checked outside the upload stage: the next graph need not wait for it. */
-  private async check(outcome: GraphOutcome, url: string): Promise<void> {
+  private async check(graph: Graph, url: string): Promise<void> {
     const { attemptMs, work } = this.deadline
     const problem = await checkUrl(url, { attemptMs, signal: work })
-    if (problem) outcome.failure = `the presigned URL does not serve the image: ${problem}`
+    if (problem) {
+      this.checkFailures.set(
+        graph.position,
+        `the presigned URL does not serve the image: ${problem}`
+      )
+    }
   }
 }

@@ -16,8 +16,9 @@ import {
   judgeSigning
 } from '../domain/signing.js'
 import type { PresignedInputs } from '../inputs.js'
+import { logLine } from '../domain/text.js'
 
-export interface Signer {
+export interface ResolvedSigner {
   /** The client that presigns (local, no network). */
   client: S3Client
   kind: SigningKind
@@ -32,7 +33,7 @@ export async function resolveSigner(
   workflowClient: S3Client,
   deadline: Deadline,
   now: () => Date = () => new Date()
-): Promise<Signer> {
+): Promise<ResolvedSigner> {
   const credentials = await signingCredentials(inputs, awsRegion, workflowClient, deadline)
   const client =
     credentials.source === 'workflow'
@@ -43,7 +44,8 @@ export async function resolveSigner(
         })
   const signedAt = now()
   const verdict = judgeSigning(credentials, inputs.signing, signedAt)
-  core.info(verdict.note)
+  core.info(logLine(verdict.note))
+  if (verdict.refusal) throw new ActionError(verdict.refusal)
   if (verdict.warning) core.warning(verdict.warning, { title: 'Presigned URLs will expire early' })
   return { client, kind: verdict.kind, signedAt, expiry: verdict.expiry }
 }

@@ -10,19 +10,21 @@ import { label } from '../domain/naming.js'
 import {
   type GraphOutcome,
   type SlackHostedReport,
+  type SlackPost,
   describeFailures,
   failed
 } from '../domain/report.js'
 import type { Graph } from '../domain/widgets.js'
-import { describeRun } from '../domain/metadata.js'
-import { readRunInfo, reportRun } from '../github/context.js'
+import { type ReportRun, describeRun } from '../domain/metadata.js'
+import { type RunInfo, readRunInfo, reportRun } from '../github/context.js'
 import type { Phases } from '../github/log.js'
 import type { Inputs } from '../inputs.js'
 import type { SlackInputs } from '../inputs/slack.js'
-import { MESSAGE_INTERVAL_MS, createSlackClient, sleep } from '../slack/client.js'
+import { MESSAGE_INTERVAL_MS, type SlackClient, createSlackClient, sleep } from '../slack/client.js'
 import { FILES_PER_MESSAGE, type UploadedFile, shareFiles, uploadFiles } from '../slack/files.js'
 import { postMessages } from '../slack/posting.js'
 import type { Delivery } from './delivery.js'
+import { logLine } from '../domain/text.js'
 
 export class SlackHostedDelivery implements Delivery {
   /** The rendered PNGs, by graph position, until they go to Slack. */
@@ -41,7 +43,7 @@ export class SlackHostedDelivery implements Delivery {
 
   async accept(graph: Graph, image: Uint8Array): Promise<GraphOutcome> {
     this.pngs.set(graph.position, image)
-    core.info(`${label(graph)}: ${(image.length / 1024).toFixed(1)} KiB`)
+    core.info(logLine(`${label(graph)}: ${(image.length / 1024).toFixed(1)} KiB`))
     return { graph, bytes: image.length }
   }
 
@@ -60,35 +62,59 @@ export class SlackHostedDelivery implements Delivery {
     }
     const slack = this.inputs.slack
     if (this.inputs.dryRun || !slack) {
-      core.info('Dry run: nothing uploaded to Slack')
+      core.info(logLine('Dry run: nothing uploaded to Slack'))
       return report
     }
     this.phases.enter('uploading to Slack')
-    return { ...report, posts: await this.upload(slack, rendered, outcomes) }
+    const client = createSlackClient(slack.token, slack.apiUrl, this.deadline, this.pause)
+    const uploaded = await this.uploadAll(client, outcomes)
+    const info = readRunInfo()
+    const run = reportRun(info) // names the messages and files, to find them if an answer is lost
+    const header = await this.postHeader(client, slack, uploaded.outcomes, info, run)
+    const graphs = await this.share(client, slack, header, uploaded, run)
+    const count = graphs.filter(outcome => outcome.url && !outcome.failure).length
+    core.info(
+      logLine(`Shared ${count} graph(s) in Slack under message ${header.ts} in ${header.channel}`)
+    )
+    return { ...report, graphs, posts: [header] }
   }
 
-  /** Uploads the rendered graphs, posts the header and shares them under it; returns the header. */
-  private async upload(slack: SlackInputs, rendered: GraphOutcome[], outcomes: GraphOutcome[]) {
-    const client = createSlackClient(slack.token, slack.apiUrl, this.deadline, this.pause)
+  /**
+   * The bytes of every rendered graph to Slack (not shared yet): the outcomes with each upload's
+   * failure, and the files that made it, by graph position.
+   */
+  private async uploadAll(client: SlackClient, outcomes: GraphOutcome[]) {
+    const rendered = outcomes.filter(outcome => !outcome.failure)
     const files = rendered.map(({ graph }) => ({
       name: graph.name,
       position: graph.position,
       png: this.pngs.get(graph.position) as Uint8Array
     }))
-    const uploads = await uploadFiles(client, files, { sleep: this.pause })
-    const uploaded: { outcome: GraphOutcome; file: UploadedFile }[] = []
-    rendered.forEach((outcome, i) => {
-      const result = uploads[i]
-      if (result instanceof Error || !result) outcome.failure = result?.message ?? 'not uploaded'
-      else uploaded.push({ outcome, file: result })
+    const results = await uploadFiles(client, files, { sleep: this.pause })
+    const byPosition = new Map<number, UploadedFile>()
+    const failures = new Map<number, string>()
+    rendered.forEach(({ graph }, i) => {
+      const result = results[i]
+      if (result && !(result instanceof Error)) byPosition.set(graph.position, result)
+      else failures.set(graph.position, result?.message ?? 'not uploaded')
     })
-    if (uploaded.length === 0) {
+    if (byPosition.size === 0) {
+      const all = withFailures(outcomes, failures)
       throw new ActionError(
-        `No graph could be uploaded to Slack, so nothing was posted:\n${describeFailures(outcomes)}`
+        `No graph could be uploaded to Slack, so nothing was posted:\n${describeFailures(all)}`
       )
     }
-    const info = readRunInfo()
-    const run = reportRun(info)
+    return { outcomes: withFailures(outcomes, failures), files: byPosition }
+  }
+
+  /** The text and the context line, naming the graphs that failed so far. */
+  private async postHeader(
+    client: SlackClient,
+    slack: SlackInputs,
+    outcomes: GraphOutcome[],
+    info: RunInfo,
+    run: ReportRun
+  ): Promise<SlackPost> {
     const header = buildHeader({
       text: slack.text ?? defaultText(new Date()),
       expiry: 'slack',
@@ -100,29 +126,44 @@ export class SlackHostedDelivery implements Delivery {
       run
     })
     if (!posted) throw new ActionError('Slack returned no message for the header')
+    return posted
+  }
+
+  /** The uploaded files shared under the header, paced; each graph's permalink, or why not. */
+  private async share(
+    client: SlackClient,
+    slack: SlackInputs,
+    header: SlackPost,
+    uploaded: { outcomes: GraphOutcome[]; files: Map<number, UploadedFile> },
+    run: ReportRun
+  ): Promise<GraphOutcome[]> {
     const threaded = slack.thread === 'images'
     await this.pause(MESSAGE_INTERVAL_MS) // the files' messages follow the header at Slack's pace
-    const shared = await shareFiles(
-      client,
-      posted.channel,
-      uploaded.map(({ file }) => file),
-      {
-        threadTs: threaded ? posted.ts : slack.threadTs,
-        perMessage: threaded ? 1 : FILES_PER_MESSAGE,
-        paceMs: MESSAGE_INTERVAL_MS,
-        sleep: this.pause,
-        identifies: `the files of the report of ${describeRun(run)}`
-      }
-    )
-    uploaded.forEach(({ outcome }, i) => {
-      const permalink = shared.permalinks[i]
-      if (permalink === undefined) outcome.failure = shared.failure ?? 'not shared'
-      else outcome.url = permalink
-      if (permalink === '')
-        core.warning(`Slack shared '${outcome.graph.name}' but gave no permalink`)
+    const positions = [...uploaded.files.keys()]
+    const shared = await shareFiles(client, header.channel, [...uploaded.files.values()], {
+      threadTs: threaded ? header.ts : slack.threadTs,
+      perMessage: threaded ? 1 : FILES_PER_MESSAGE,
+      paceMs: MESSAGE_INTERVAL_MS,
+      sleep: this.pause,
+      identifies: `the files of the report of ${describeRun(run)}`
     })
-    const count = uploaded.filter(({ outcome }) => !outcome.failure).length
-    core.info(`Shared ${count} graph(s) in Slack under message ${posted.ts} in ${posted.channel}`)
-    return [posted]
+    const links = new Map(positions.map((position, i) => [position, shared.permalinks[i]]))
+    return uploaded.outcomes.map(outcome => {
+      if (!links.has(outcome.graph.position)) return outcome
+      const permalink = links.get(outcome.graph.position)
+      if (permalink === undefined) return { ...outcome, failure: shared.failure ?? 'not shared' }
+      if (permalink === '') {
+        core.warning(logLine(`Slack shared '${outcome.graph.name}' but gave no permalink`))
+      }
+      return { ...outcome, url: permalink }
+    })
   }
+}
+
+/** The outcomes with these graphs' failures added, as new objects. */
+function withFailures(outcomes: GraphOutcome[], failures: Map<number, string>): GraphOutcome[] {
+  return outcomes.map(outcome => {
+    const failure = failures.get(outcome.graph.position)
+    return failure ? { ...outcome, failure } : outcome
+  })
 }

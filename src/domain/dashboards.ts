@@ -31,7 +31,9 @@ export function dashboardGraphs(dashboard: string, body: string): DashboardConte
   try {
     return readDashboard(dashboard, JSON.parse(body))
   } catch (error) {
-    throw new ActionError(`Dashboard '${dashboard}' cannot be read: ${describeError(error)}`)
+    throw new ActionError(`Dashboard '${dashboard}' cannot be read: ${describeError(error)}`, {
+      cause: error
+    })
   }
 }
 

@@ -1,5 +1,6 @@
 // Where each PNG is stored: <prefix><YYYY>/<MM>/<DD>/<run folder>/<NN>-<slug>.png
 // The key is predictable from the run, so a re-run (new attempt) never overwrites an earlier one.
+import { cut } from './text.js'
 import type { Graph } from './widgets.js'
 
 export interface RunIdentity {
@@ -52,7 +53,10 @@ export function fileName(position: number, name: string, count: number): string 
   return `${String(position).padStart(width, '0')}-${slugify(name)}.png`
 }
 
-/** `03 CPU`: the graph's number and name, as the log and the error messages name it. */
+/** `03 CPU`: the graph's number and name (cut past 200 characters), as the log and errors name it. */
 export function label(graph: Pick<Graph, 'position' | 'name'>): string {
-  return `${String(graph.position).padStart(2, '0')} ${graph.name}`
+  return `${String(graph.position).padStart(2, '0')} ${cut(graph.name, MAX_NAME_IN_TEXT)}`
 }
+
+/** A graph's name in a log line or an error: a dashboard's title can be of any length. */
+const MAX_NAME_IN_TEXT = 200

@@ -4,6 +4,7 @@
 import type { Graph } from './widgets.js'
 import { label } from './naming.js'
 import { type Expiry, type SigningKind, formatInstant } from './signing.js'
+import { cut } from './text.js'
 
 export interface GraphOutcome {
   graph: Graph
@@ -38,7 +39,7 @@ export interface PresignedReport extends ReportBase {
   bucket: string
   signing: SigningKind
   expiry: Expiry
-  /** Embed the images in the job summary (a private repository, long-term signer). */
+  /** Embed the images in the job summary (summary-images, and a long-term signer). */
   embedImages: boolean
 }
 
@@ -48,7 +49,7 @@ export interface SlackHostedReport extends ReportBase {
 
 export type RunReport = PresignedReport | SlackHostedReport
 
-/** The graphs that reached their audience (stored and checked, or shared), in graph order. */
+/** The graphs that reached their audience (stored, and checked unless verify-urls is off; or shared), in graph order. */
 export function delivered(outcomes: readonly GraphOutcome[]): GraphOutcome[] {
   return outcomes.filter(outcome => outcome.url && !outcome.failure)
 }
@@ -57,12 +58,16 @@ export function failed(outcomes: readonly GraphOutcome[]): GraphOutcome[] {
   return outcomes.filter(outcome => outcome.failure)
 }
 
+/** A service's error text, as one graph's cause in an error or the summary. */
+export const MAX_CAUSE = 1000
+
 /** Failures grouped by cause, so one wrong secret reads as one line, not fifty. */
 export function describeFailures(outcomes: readonly GraphOutcome[]): string {
   const byCause = new Map<string, string[]>()
   for (const outcome of outcomes) {
     if (!outcome.failure) continue
-    byCause.set(outcome.failure, [...(byCause.get(outcome.failure) ?? []), label(outcome.graph)])
+    const cause = cut(outcome.failure, MAX_CAUSE)
+    byCause.set(cause, [...(byCause.get(cause) ?? []), label(outcome.graph)])
   }
   return [...byCause].map(([cause, graphs]) => `- ${graphs.join(', ')}: ${cause}`).join('\n')
 }
@@ -83,7 +88,7 @@ export function expiresAt(report: RunReport): string {
   return formatInstant(report.expiry.effective)
 }
 
-/** The step's outputs. Outputs list the graphs that were stored and checked, in graph order. */
+/** The step's outputs; they list the graphs that reached their audience, in graph order. */
 export function outputValues(report: RunReport): Record<string, string> {
   const posted = delivered(report.graphs)
   return {
@@ -96,7 +101,7 @@ export function outputValues(report: RunReport): Record<string, string> {
   }
 }
 
-/** `graphs 1.20 s, slack 0.40 s`. */
+/** `render 1.20 s, deliver 0.40 s, total 1.70 s`. */
 export function formatTimings(timings: Readonly<Record<string, number>>): string {
   return Object.entries(timings)
     .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)} s`)

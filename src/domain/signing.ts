@@ -2,7 +2,6 @@
 // about it. A presigned URL dies at the earlier of the time it asks for (X-Amz-Expires) and the end
 // of the session that signed it; S3 answers ExpiredToken after that.
 import { formatSeconds } from './durations.js'
-import { ActionError } from './errors.js'
 
 /** Where the signing credentials came from. */
 export type SigningSource = 'inputs' | 'ssm' | 'workflow'
@@ -74,11 +73,16 @@ export function resolveCredentialExpiry(candidates: {
   environment?: Date
   provider?: Date
 }): CredentialExpiry | undefined {
-  if (candidates.input) return { at: candidates.input, source: 'credential-expiration' }
-  if (candidates.environment)
+  if (isTime(candidates.input)) return { at: candidates.input, source: 'credential-expiration' }
+  if (isTime(candidates.environment))
     return { at: candidates.environment, source: 'AWS_CREDENTIAL_EXPIRATION' }
-  if (candidates.provider) return { at: candidates.provider, source: 'provider' }
+  if (isTime(candidates.provider)) return { at: candidates.provider, source: 'provider' }
   return undefined
+}
+
+/** A date that is a time: a provider may hand over `new Date('garbage')`. */
+function isTime(date: Date | undefined): date is Date {
+  return date !== undefined && !Number.isNaN(date.getTime())
 }
 
 export interface Expiry {
@@ -121,16 +125,15 @@ export interface SigningPolicy {
 export interface SigningVerdict {
   kind: SigningKind
   expiry: Expiry
-  /** What the log says about the signer (never a secret). */
+  /** What the log says about the signer (never a secret), refused or not. */
   note: string
-  /** With temporary credentials: the warning to show. */
+  /** With temporary credentials the policy allows: the warning to show. */
   warning?: string
+  /** Why these credentials may not sign (dead on arrival, or temporary-credentials: fail). */
+  refusal?: string
 }
 
-/**
- * The signer's kind, the URLs' real expiry, and what to say about it. Throws (an ActionError) when
- * the URLs would be dead on arrival, or when temporary credentials sign and the policy says fail.
- */
+/** The signer's kind, the URLs' real expiry, what to say about it, and whether to refuse it. */
 export function judgeSigning(
   credentials: SigningCredentials,
   policy: SigningPolicy,
@@ -155,9 +158,8 @@ export function judgeSigning(
   const note = `Signing with ${describeSource(credentials.source)}: key id ${credentials.accessKeyId}, ${kind}${until}`
   if (kind === 'long-term') return { kind, expiry, note }
   if (credentialExpiry && credentialExpiry.at.getTime() <= signedAt.getTime()) {
-    throw new ActionError(
-      `The signing credentials expired at ${formatInstant(credentialExpiry.at)} (from ${credentialExpiry.source}): every URL would be dead on arrival. Refresh them, or sign with an IAM user's long-term keys.`
-    )
+    const refusal = `The signing credentials expired at ${formatInstant(credentialExpiry.at)} (from ${credentialExpiry.source}): every URL would be dead on arrival. Refresh them, or sign with an IAM user's long-term keys.`
+    return { kind, expiry, note, refusal }
   }
   const warning = temporaryCredentialsMessage({
     expiry,
@@ -167,7 +169,7 @@ export function judgeSigning(
     now: signedAt
   })
   if (policy.temporaryCredentials === 'fail') {
-    throw new ActionError(`temporary-credentials is 'fail'. ${warning}`)
+    return { kind, expiry, note, refusal: `temporary-credentials is 'fail'. ${warning}` }
   }
   return { kind, expiry, note, warning }
 }

@@ -1,8 +1,9 @@
 // The job summary's content: a sentence on where the graphs are, a table with a row per graph, and
-// the timings. Presigned URLs are bearer links: the table embeds them only when the report allows
-// it (a private repository, URLs that carry no session token).
-import { type RunReport, expiresAt, formatTimings } from './report.js'
-import { plural } from './text.js'
+// the timings. Presigned URLs are bearer links: every reader of the run sees the summary, so it
+// shows names and object keys, and embeds the images only when the workflow asks for it
+// (summary-images) and the URLs carry no session token.
+import { MAX_CAUSE, type RunReport, expiresAt, formatTimings } from './report.js'
+import { cut, plural } from './text.js'
 
 export interface SummaryContent {
   heading: string
@@ -14,6 +15,10 @@ export interface SummaryContent {
   closing: string
 }
 
+/** GitHub refuses a step summary over 1 MiB; the rest of the table is cut well before that. */
+export const MAX_SUMMARY_BYTES = 900 * 1024
+const MAX_NAME = 200
+
 export function summaryContent(
   report: RunReport,
   timings: Readonly<Record<string, number>>
@@ -22,27 +27,51 @@ export function summaryContent(
   const header = ['#', 'Graph', 'Object key', embed ? 'Image' : 'Status']
   const rows = report.graphs.map(({ graph, key, url, failure }) => [
     String(graph.position),
-    escapeHtml(graph.name),
+    escapeHtml(cut(graph.name, MAX_NAME)),
     key ? `<code>${escapeHtml(key)}</code>` : '',
     failure
-      ? `failed: ${escapeHtml(failure)}`
+      ? `failed: ${escapeHtml(cut(failure, MAX_CAUSE))}`
       : embed && url
-        ? `<img src="${escapeHtml(url)}" alt="${escapeHtml(graph.name)}" width="300">`
-        : status(report)
+        ? `<img src="${escapeHtml(url)}" alt="${escapeHtml(cut(graph.name, MAX_NAME))}" width="300">`
+        : status(report, url)
   ])
   const sentence = `${plural(report.graphs.length, 'graph')} ${where(report)}. ${escapeHtml(posted(report))}`
   return {
     heading: 'CloudWatch graphs to Slack',
     intro: `<p>${sentence}</p>`,
-    table: [header, ...rows],
+    table: [header, ...withinLimit(rows)],
     closing: `<p>Timings: ${escapeHtml(formatTimings(timings))}</p>`
   }
 }
 
-/** A graph that did not fail: how far it got. */
-function status(report: RunReport): string {
+/** The rows that fit in the summary; past the limit, one row says how many were left out. */
+function withinLimit(rows: string[][]): string[][] {
+  let bytes = 0
+  const kept: string[][] = []
+  for (const row of rows) {
+    bytes += new TextEncoder().encode(row.join('')).length + 40
+    if (bytes > MAX_SUMMARY_BYTES) {
+      const left = rows.length - kept.length
+      return [
+        ...kept,
+        [
+          '…',
+          `${plural(left, 'more graph')} not shown: the summary is cut to stay under GitHub's 1 MiB`,
+          '',
+          ''
+        ]
+      ]
+    }
+    kept.push(row)
+  }
+  return kept
+}
+
+/** A graph that did not fail: how far it got, and where Slack hosts it. */
+function status(report: RunReport, url: string | undefined): string {
   if (report.delivery === 'presigned-url') return 'stored'
-  return report.dryRun ? 'rendered' : 'uploaded'
+  if (report.dryRun) return 'rendered'
+  return url ? `uploaded: <a href="${escapeHtml(url)}">in Slack</a>` : 'uploaded'
 }
 
 function where(report: RunReport): string {

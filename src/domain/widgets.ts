@@ -93,12 +93,42 @@ function buildGraph(
       `${where}: the widget is ${describeType(properties)}; expected an object`
     )
   }
+  checkDepth(properties, where, input)
   checkMetricWidget(properties, where, input)
   const title = typeof properties['title'] === 'string' ? properties['title'].trim() : ''
-  return {
-    position,
-    name: name?.trim() || title || `graph-${position}`,
-    metricWidget: metricWidget || JSON.stringify(properties)
+  const sent = metricWidget || JSON.stringify(properties)
+  const bytes = new TextEncoder().encode(sent).length
+  if (bytes > MAX_WIDGET_BYTES) {
+    throw new InputError(
+      input,
+      `${where}: the widget is ${(bytes / 1024).toFixed(0)} KiB as JSON; GetMetricWidgetImage takes at most 100 KiB`
+    )
+  }
+  return { position, name: name?.trim() || title || `graph-${position}`, metricWidget: sent }
+}
+
+/** GetMetricWidgetImage refuses a MetricWidget over 100 KB. */
+const MAX_WIDGET_BYTES = 100 * 1024
+
+/**
+ * Real widgets are a few levels deep (7 at most in the corpus of dashboards in __fixtures__); one
+ * nested far deeper is a mistake or an attack, and would overflow the stack when serialised.
+ */
+const MAX_DEPTH = 32
+
+function checkDepth(widget: JsonObject, where: string, input: string): void {
+  // Breadth first, without recursion: the point is not to overflow the stack on the way.
+  let level: unknown[] = [widget]
+  for (let depth = 1; level.length > 0; depth++) {
+    if (depth > MAX_DEPTH) {
+      throw new InputError(
+        input,
+        `${where}: the widget is nested more than ${MAX_DEPTH} levels deep; a metric widget is a few levels deep`
+      )
+    }
+    level = level.flatMap(value =>
+      typeof value === 'object' && value !== null ? Object.values(value) : []
+    )
   }
 }
 

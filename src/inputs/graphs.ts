@@ -7,8 +7,8 @@ import { type Graph, parseGraphs } from '../domain/widgets.js'
 import { readDocument } from './document.js'
 import { input } from './values.js'
 
-export /** Dashboard names, one per line or comma-separated. */
-function readDashboards(): string[] {
+/** Dashboard names, one per line or comma-separated. */
+export function readDashboards(): string[] {
   const names = input('dashboard')
     .split(/[\n,]/)
     .map(name => name.trim())

@@ -2,12 +2,12 @@
 import { InputError } from '../domain/errors.js'
 import { checkAccessKeyId, checkParameterName, input } from './values.js'
 
-export type Signer =
+export type SignerInput =
   | { kind: 'inputs'; accessKeyId: string; secretAccessKey: string }
   | { kind: 'ssm'; accessKeyIdParameter: string; secretAccessKeyParameter: string }
   | { kind: 'workflow' }
 
-export function readSigner(secretAccessKey: string): Signer {
+export function readSigner(secretAccessKey: string): SignerInput {
   const accessKeyId = input('presign-access-key-id')
   const idParameter = input('presign-access-key-id-parameter')
   const secretParameter = input('presign-secret-access-key-parameter')

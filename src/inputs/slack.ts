@@ -12,6 +12,9 @@ export interface SlackInputs {
   thread: 'none' | 'images'
 }
 
+/** Slack refuses a section block's text past this. */
+const MAX_TEXT = 3000
+
 export function readSlack(
   token: string,
   dryRun: boolean,
@@ -19,6 +22,12 @@ export function readSlack(
 ): SlackInputs | undefined {
   const channel = input('slack-channel')
   const text = input('slack-text')
+  if (text.length > MAX_TEXT) {
+    throw new InputError(
+      'slack-text',
+      `is ${text.length} characters long; Slack's section block takes at most ${MAX_TEXT}: shorten it`
+    )
+  }
   const threadTs = input('slack-thread-ts')
   const thread = readChoice('slack-thread', ['none', 'images'] as const, 'none')
   if (threadTs && thread === 'images') {

@@ -9,7 +9,8 @@ export function input(name: string): string {
   return core.getInput(name).trim()
 }
 
-const REGION = /^[a-z]{2,}(-[a-z0-9]+)*-\d+$/
+/** us-east-1, us-gov-west-1, cn-northwest-1, eusc-de-east-1: a prefix, words, a number. */
+const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/
 
 export function readRegion(name: string, value: string): string {
   if (!value) {
@@ -27,6 +28,26 @@ export function readRegion(name: string, value: string): string {
   return value
 }
 
+/**
+ * What S3 would store under another key than the one the action then reads, or refuse: a leading
+ * '/', '.' and '..' segments (normalised away by URLs, so the URL check would read another key),
+ * control characters, and more than half of S3's 1024 bytes a key.
+ */
+export function checkKeyPrefix(value: string): void {
+  const problem = value.startsWith('/')
+    ? "starts with '/'; S3 keys have no leading slash"
+    : value.split('/').some(segment => segment === '.' || segment === '..')
+      ? "has a '.' or '..' segment, which URLs resolve away: the upload and the URL check would use different keys"
+      : [...value].some(char => char < ' ' || char === '\u007f')
+        ? 'has a control character (a line break, a tab…); S3 keys should not'
+        : new TextEncoder().encode(value).length > MAX_PREFIX_BYTES
+          ? `is longer than ${MAX_PREFIX_BYTES} bytes in UTF-8; S3 keys hold 1024 bytes in all`
+          : undefined
+  if (problem) throw new InputError('s3-key-prefix', `'${value}' ${problem}`)
+}
+
+const MAX_PREFIX_BYTES = 512
+
 export function readBucket(value: string): string {
   if (!value)
     throw new InputError('s3-bucket', 'is required: the private bucket that stores the PNGs')
@@ -38,16 +59,32 @@ export function readBucket(value: string): string {
   }
   const valid =
     /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(value) &&
-    !value.includes('..') &&
+    !/\.\.|\.-|-\./.test(value) &&
     !/^\d+\.\d+\.\d+\.\d+$/.test(value)
   if (!valid) {
     throw new InputError(
       's3-bucket',
-      `'${value}' is not a valid bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit`
+      `'${value}' is not a valid bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, no '..', '.-' or '-.'`
     )
+  }
+  const reserved = RESERVED_BUCKET_NAMES.find(([, pattern]) => pattern.test(value))
+  if (reserved) {
+    throw new InputError('s3-bucket', `'${value}' ${reserved[0]}, which S3 reserves`)
   }
   return value
 }
+
+/** Names S3 keeps for its own kinds of bucket and access point. */
+const RESERVED_BUCKET_NAMES: [string, RegExp][] = [
+  ["starts with 'xn--'", /^xn--/],
+  ["starts with 'sthree-'", /^sthree-/],
+  ["starts with 'amzn-s3-demo-'", /^amzn-s3-demo-/],
+  ["ends with '-s3alias'", /-s3alias$/],
+  ["ends with '--ol-s3'", /--ol-s3$/],
+  ["ends with '--x-s3'", /--x-s3$/],
+  ["ends with '--table-s3'", /--table-s3$/],
+  ["ends with '.mrap'", /\.mrap$/]
+]
 
 export function checkAccessKeyId(name: string, accessKeyId: string): void {
   const problem = accessKeyIdProblem(accessKeyId)

@@ -6,6 +6,7 @@ import * as core from '@actions/core'
 import { LogLevel, WebClient, type Logger } from '@slack/web-api'
 import { ActionError } from '../domain/errors.js'
 import { formatSeconds } from '../domain/durations.js'
+import { logLine } from '../domain/text.js'
 import { type Fetch, fetchWithin, isTimeout } from '../http.js'
 import { classifySlackFailure } from './errors.js'
 
@@ -106,7 +107,7 @@ export class SlackClient {
         { cause: error }
       )
     }
-    core.info(`Slack rate-limited the app: waiting ${seconds} s (Retry-After)`)
+    core.info(logLine(`Slack rate-limited the app: waiting ${seconds} s (Retry-After)`))
     await this.sleep(seconds * 1000)
   }
 
@@ -143,9 +144,9 @@ function actionsLogger(): Logger {
       const line = text(parts)
       if (!/^http request (body|result)/.test(line)) core.debug(line)
     },
-    info: (...parts) => core.info(text(parts)),
-    warn: (...parts) => core.info(text(parts)),
-    error: (...parts) => core.info(text(parts)),
+    info: (...parts) => core.info(logLine(text(parts))),
+    warn: (...parts) => core.info(logLine(text(parts))),
+    error: (...parts) => core.info(logLine(text(parts))),
     setLevel: () => undefined,
     getLevel: () => LogLevel.INFO,
     setName: () => undefined

@@ -1,6 +1,7 @@
 // Slack's errors: what @slack/web-api throws, read one way, and each refusal mapped to its fix.
 import { ErrorCode } from '@slack/web-api'
 import { describeError } from '../domain/errors.js'
+import { findProxyError } from '../domain/network-errors.js'
 import { isTimeout } from '../http.js'
 
 export interface SlackErrorData {
@@ -71,7 +72,8 @@ function requestErrorText(error: unknown): string {
 
 /**
  * What a failed call means for a retry:
- * - `refused`: Slack answered and said no (or the call never made sense): do not retry;
+ * - `refused`: Slack answered and said no (or the call never made sense, or the run's proxy refused
+ *   the tunnel): do not retry;
  * - `rate-limited`: a 429 with Retry-After: nothing happened, wait and retry;
  * - `not-sent`: the request never reached Slack (no connection): retry;
  * - `lost`: the request may have reached Slack, but its answer did not come back (a timeout after
@@ -87,6 +89,9 @@ const NO_CONNECTION =
   /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT)$/
 
 export function classifySlackFailure(error: unknown): FailureKind {
+  // A proxy that refused the tunnel: the request never left, and no retry gets past it; the run
+  // ends with the proxy's own words.
+  if (findProxyError(error)) return 'refused'
   const code = (error as { code?: unknown } | undefined)?.code
   switch (code) {
     case ErrorCode.RateLimitedError:

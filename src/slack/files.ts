@@ -4,6 +4,7 @@
 import { mapWithConcurrency } from '../domain/concurrency.js'
 import { ActionError, describeError } from '../domain/errors.js'
 import { fileName } from '../domain/naming.js'
+import { findProxyError } from '../domain/network-errors.js'
 import { isTimeout } from '../http.js'
 import { type SlackClient, slackErrorText } from './client.js'
 import { postOnce } from './lookup.js'
@@ -151,6 +152,7 @@ async function sendBytes(
   options: { sleep?: (ms: number) => Promise<void> }
 ): Promise<void> {
   let problem = ''
+  let cause: unknown
   for (let attempt = 1; attempt <= UPLOAD_ATTEMPTS; attempt++) {
     if (attempt > 1) {
       const wait = 1000 * 2 ** (attempt - 2)
@@ -170,7 +172,9 @@ async function sendBytes(
       problem = isTimeout(error)
         ? `no answer within ${client.time.attemptMs / 1000} s`
         : describeError(error)
+      cause = error
+      if (findProxyError(error)) break // the proxy refused: the next attempt would meet it too
     }
   }
-  throw new ActionError(`Uploading '${file.name}' to Slack failed: ${problem}`)
+  throw new ActionError(`Uploading '${file.name}' to Slack failed: ${problem}`, { cause })
 }

@@ -4,6 +4,7 @@
 // may not read the channel, it is not sent again, and the error says that it may be there.
 import * as core from '@actions/core'
 import { ActionError } from '../domain/errors.js'
+import { logLine } from '../domain/text.js'
 import { AnswerLost, type SlackClient } from './client.js'
 import { slackErrorData, slackErrorText } from './errors.js'
 
@@ -60,7 +61,7 @@ export async function postOnce<T>(
       await client.sleep(SETTLE_MS)
       const found = await look(client, lookup, oldest, error)
       if (found !== undefined) {
-        core.info(`${error.message}, but Slack has ${lookup.what}: not sent again`)
+        core.info(logLine(`${error.message}, but Slack has ${lookup.what}: not sent again`))
         return found
       }
       if (lost >= LOST_ANSWERS) {
@@ -69,7 +70,7 @@ export async function postOnce<T>(
           { cause: error }
         )
       }
-      core.info(`${error.message}, and the channel does not have it: sending it again`)
+      core.info(logLine(`${error.message}, and the channel does not have it: sending it again`))
     }
   }
 }
