@@ -1240,7 +1240,8 @@ async function postMessages(client, channel, messages, options = {}) {
             threadTs: options.threadTs,
             metadata: reportMetadata(run, number),
             where: `message ${index + 1} of ${messages.length} to '${channel}'`,
-            identifies: `the report of ${describeRun(run)} ('${(0,domain_text/* truncate */.xv)(message.text, 80)}')`
+            identifies: `the report of ${describeRun(run)} ('${(0,domain_text/* truncate */.xv)(message.text, 80)}')`,
+            urlsChecked: options.urlsChecked ?? false
         };
         try {
             results.push(await postWithFallback(client, target, message));
@@ -1257,7 +1258,10 @@ async function postMessages(client, channel, messages, options = {}) {
 /** slack-thread: images: the header, then each graph as a reply in its thread, paced. */
 async function postThread(client, channel, thread, options = {}) {
     const run = options.run ?? { runId: '', runAttempt: '', report: (0,external_node_crypto_.randomUUID)() };
-    const [header] = await postMessages(client, channel, [thread.header], { run });
+    const [header] = await postMessages(client, channel, [thread.header], {
+        run,
+        urlsChecked: options.urlsChecked
+    });
     if (!header)
         return [];
     if (thread.replies.length > 0 && options.paceMs)
@@ -1290,7 +1294,7 @@ async function postWithFallback(client, target, message) {
                 cause: error
             });
         }
-        core/* warning */.$e(`Slack could not download the images of ${target.where} (${slackErrorText(error)}); posted them as links instead. The URLs were checked before posting, so Slack's download may have failed on its side; open a link to see the graph.`, { title: 'Graphs posted as links' });
+        core/* warning */.$e(`Slack could not download the images of ${target.where} (${slackErrorText(error)}); posted them as links instead. ${linksAdvice(target.urlsChecked)}`, { title: 'Graphs posted as links' });
         try {
             return await post(client, target, imagesAsLinks(message));
         }
@@ -1300,6 +1304,12 @@ async function postWithFallback(client, target, message) {
             throw new errors/* ActionError */.lZ(`Slack refused ${target.where}, also as links: ${slackErrorText(retryError)}`, { cause: retryError });
         }
     }
+}
+/** What the links are worth: only a delivery that checked the URLs says they were checked. */
+function linksAdvice(urlsChecked) {
+    return urlsChecked
+        ? "The URLs were checked before posting, so Slack's download may have failed on its side; open a link to see the graph."
+        : 'The URLs were not checked before posting (verify-urls: false); open a link to see whether it serves the graph.';
 }
 /** One message, sent once: when Slack's answer is lost, the channel is read before resending. */
 async function post(client, target, message) {
@@ -1352,7 +1362,9 @@ function isImageDownloadFailure(error, message) {
 
 
 
-async function postReport(inputs, phases, deadline, message) {
+async function postReport(inputs, phases, deadline, message, 
+/** Whether the delivery checked the images' URLs (verify-urls): never claimed when it did not. */
+urlsChecked = false) {
     phases.enter('posting to Slack');
     const slack = inputs.slack;
     if (inputs.dryRun || !slack) {
@@ -1368,12 +1380,14 @@ async function postReport(inputs, phases, deadline, message) {
             slack.thread === 'images'
                 ? await postThread(client, slack.channel, buildThread(options), {
                     paceMs: MESSAGE_INTERVAL_MS,
-                    run
+                    run,
+                    urlsChecked
                 })
                 : // A few messages in a row are within Slack's burst allowance: not paced.
                     await postMessages(client, slack.channel, buildMessages(options), {
                         threadTs: slack.threadTs,
-                        run
+                        run,
+                        urlsChecked
                     });
     }
     catch (error) {
@@ -1596,7 +1610,7 @@ class PresignedDelivery {
             missing: outcomes.filter(outcome => outcome.failure).map(outcome => outcome.graph.name),
             expiry: signer.expiry,
             runUrl
-        });
+        }, this.settings.verifyUrls);
         return {
             delivery: 'presigned-url',
             graphs: outcomes,

@@ -124,7 +124,9 @@ describe('postMessages', () => {
       graphs: [graph('CPU'), graph('Memory', false)],
       expiry
     })
-    const posts = await postMessages(client(), CHANNEL, [built as SlackMessage])
+    const posts = await postMessages(client(), CHANNEL, [built as SlackMessage], {
+      urlsChecked: true
+    })
     expect(slack.rejected.map(r => r.error)).toEqual(['invalid_blocks'])
     expect(slack.messages).toHaveLength(1)
     expect(posts).toEqual([{ channel: CHANNEL, ts: slack.messages[0]?.ts }])
@@ -137,6 +139,21 @@ describe('postMessages', () => {
         { title: 'Graphs posted as links' }
       ]
     ])
+  })
+
+  test.each([
+    ['verify-urls: false', { urlsChecked: false }],
+    ['not said (a caller that checked nothing)', {}]
+  ])('the URLs not checked (%s): the warning never claims they were', async (_case, options) => {
+    const built = buildMessages({ text: 'Report', graphs: [graph('CPU', false)], expiry })
+    await postMessages(client(), CHANNEL, built, options)
+    expect(slack.messages).toHaveLength(1)
+    const [warning] = core.warning.mock.calls.map(([text]) => String(text))
+    expect(warning).toMatch(/posted them as links instead\./)
+    expect(warning).not.toMatch(/were checked/)
+    expect(warning).toMatch(
+      /The URLs were not checked before posting \(verify-urls: false\); open a link to see whether it serves the graph\.$/
+    )
   })
 
   test.each(['errors', 'response_metadata', 'both', 'none'] as const)(

@@ -22,7 +22,9 @@ export async function postReport(
   inputs: Inputs,
   phases: Phases,
   deadline: Deadline,
-  message: Omit<MessageOptions, 'text'>
+  message: Omit<MessageOptions, 'text'>,
+  /** Whether the delivery checked the images' URLs (verify-urls): never claimed when it did not. */
+  urlsChecked = false
 ): Promise<PostOutcome> {
   phases.enter('posting to Slack')
   const slack = inputs.slack
@@ -39,12 +41,14 @@ export async function postReport(
       slack.thread === 'images'
         ? await postThread(client, slack.channel, buildThread(options), {
             paceMs: MESSAGE_INTERVAL_MS,
-            run
+            run,
+            urlsChecked
           })
         : // A few messages in a row are within Slack's burst allowance: not paced.
           await postMessages(client, slack.channel, buildMessages(options), {
             threadTs: slack.threadTs,
-            run
+            run,
+            urlsChecked
           })
   } catch (error) {
     // Some messages are in the channel: report them (outputs, summary), then fail.

@@ -113,12 +113,18 @@ export class PresignedDelivery implements Delivery {
     if (this.settings.verifyUrls) {
       core.info(logLine(`Checked ${plural(posted.length, 'URL')}: each serves its image`))
     }
-    const result = await postReport(this.inputs, this.phases, this.deadline, {
-      graphs: posted.map(outcome => ({ name: outcome.graph.name, url: outcome.url as string })),
-      missing: outcomes.filter(outcome => outcome.failure).map(outcome => outcome.graph.name),
-      expiry: signer.expiry,
-      runUrl
-    })
+    const result = await postReport(
+      this.inputs,
+      this.phases,
+      this.deadline,
+      {
+        graphs: posted.map(outcome => ({ name: outcome.graph.name, url: outcome.url as string })),
+        missing: outcomes.filter(outcome => outcome.failure).map(outcome => outcome.graph.name),
+        expiry: signer.expiry,
+        runUrl
+      },
+      this.settings.verifyUrls
+    )
     return {
       delivery: 'presigned-url',
       graphs: outcomes,

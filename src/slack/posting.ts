@@ -29,6 +29,8 @@ export interface PostOptions {
   run?: ReportRun
   /** The number of the first of these messages in the report (replies follow their header). */
   firstNumber?: number
+  /** Whether the images' URLs were checked before posting (verify-urls): a fallback says so. */
+  urlsChecked?: boolean
 }
 
 /** Where one message goes, and what identifies it there. */
@@ -40,6 +42,7 @@ interface Target {
   where: string
   /** How a person finds it in the channel. */
   identifies: string
+  urlsChecked: boolean
 }
 
 /**
@@ -63,7 +66,8 @@ export async function postMessages(
       threadTs: options.threadTs,
       metadata: reportMetadata(run, number),
       where: `message ${index + 1} of ${messages.length} to '${channel}'`,
-      identifies: `the report of ${describeRun(run)} ('${truncate(message.text, 80)}')`
+      identifies: `the report of ${describeRun(run)} ('${truncate(message.text, 80)}')`,
+      urlsChecked: options.urlsChecked ?? false
     }
     try {
       results.push(await postWithFallback(client, target, message))
@@ -88,7 +92,10 @@ export async function postThread(
   options: Omit<PostOptions, 'threadTs'> = {}
 ): Promise<SlackPost[]> {
   const run = options.run ?? { runId: '', runAttempt: '', report: randomUUID() }
-  const [header] = await postMessages(client, channel, [thread.header], { run })
+  const [header] = await postMessages(client, channel, [thread.header], {
+    run,
+    urlsChecked: options.urlsChecked
+  })
   if (!header) return []
   if (thread.replies.length > 0 && options.paceMs)
     await (options.sleep ?? client.sleep)(options.paceMs)
@@ -127,7 +134,7 @@ async function postWithFallback(
       })
     }
     core.warning(
-      `Slack could not download the images of ${target.where} (${slackErrorText(error)}); posted them as links instead. The URLs were checked before posting, so Slack's download may have failed on its side; open a link to see the graph.`,
+      `Slack could not download the images of ${target.where} (${slackErrorText(error)}); posted them as links instead. ${linksAdvice(target.urlsChecked)}`,
       { title: 'Graphs posted as links' }
     )
     try {
@@ -140,6 +147,13 @@ async function postWithFallback(
       )
     }
   }
+}
+
+/** What the links are worth: only a delivery that checked the URLs says they were checked. */
+function linksAdvice(urlsChecked: boolean): string {
+  return urlsChecked
+    ? "The URLs were checked before posting, so Slack's download may have failed on its side; open a link to see the graph."
+    : 'The URLs were not checked before posting (verify-urls: false); open a link to see whether it serves the graph.'
 }
 
 /** One message, sent once: when Slack's answer is lost, the channel is read before resending. */
