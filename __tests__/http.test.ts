@@ -3,7 +3,7 @@
 // as the proxy's own error, and a certificate Node does not trust explained.
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http'
 import https from 'node:https'
-import { ProxyError } from '../src/domain/network-errors.js'
+import { ProxyError, findProxyError } from '../src/domain/network-errors.js'
 import { readProxySettings } from '../src/domain/proxy.js'
 import { httpFetch, proxySettings, useProxy } from '../src/http.js'
 import { createSlackClient } from '../src/slack/client.js'
@@ -80,7 +80,7 @@ test('through the proxy, to a name only the proxy resolves', async () => {
 test('the Slack client takes it too', async () => {
   useEnvironment({ HTTP_PROXY: proxy.url() })
   const client = createSlackClient(slack.token, slack.apiUrl)
-  const answer = await client.auth.test()
+  const answer = await client.web.auth.test()
   expect(answer.ok).toBe(true)
   expect(proxy.opened()).toEqual([`slack.stand-in.test:${portOf(slack.apiUrl)}`])
 })
@@ -107,6 +107,27 @@ test('a refusing proxy: its own error, naming it, never the password', async () 
   expect((error as Error).message).not.toContain('wrong-one')
   expect(received).toEqual([])
 })
+
+test.each(['call', 'post'] as const)(
+  'a refusing proxy and the Slack client (%s): one tunnel asked for, no retry, the proxy named',
+  async kind => {
+    useEnvironment({ HTTP_PROXY: proxy.url({ user: 'build', password: 'wrong-one' }) })
+    const waits: number[] = []
+    const client = createSlackClient(slack.token, slack.apiUrl, undefined, async ms => {
+      waits.push(ms)
+    })
+    const request = () => client.web.chat.postMessage({ channel: 'C0GRAPHS', text: 'report' })
+    const error = await (kind === 'call' ? client.call(request) : client.post(request)).then(
+      () => undefined,
+      (caught: unknown) => caught
+    )
+    expect(findProxyError(error)).toBeInstanceOf(ProxyError)
+    expect(findProxyError(error)?.message).toMatch(/refused the tunnel to slack\.stand-in\.test:/)
+    expect(proxy.tunnels).toHaveLength(1)
+    expect(waits).toEqual([])
+    expect(slack.messages).toEqual([])
+  }
+)
 
 test('an https target whose CA Node does not trust: the TLS error says what to do', async () => {
   useEnvironment({ HTTPS_PROXY: proxy.url() })

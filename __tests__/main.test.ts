@@ -3,6 +3,7 @@
 // deadline. CloudWatch and the delivery are fakes behind connect(), main's one lazy-load boundary.
 import { jest } from '@jest/globals'
 import * as core from '../__fixtures__/core.js'
+import type { Deadline } from '../src/domain/deadline.js'
 import { ActionError } from '../src/domain/errors.js'
 import { ProxyError } from '../src/domain/network-errors.js'
 import { parseProxyUrl } from '../src/domain/proxy.js'
@@ -14,7 +15,11 @@ import type { Phases } from '../src/github/log.js'
 import type { Inputs } from '../src/inputs.js'
 import { inputEnv } from '../test-support/action-env.js'
 
-type Connect = (inputs: Inputs, phases: Phases) => { cloudwatch: GraphSource; delivery: Delivery }
+type Connect = (
+  inputs: Inputs,
+  phases: Phases,
+  deadline: Deadline
+) => { cloudwatch: GraphSource; delivery: Delivery }
 const connect = jest.fn<Connect>()
 
 jest.unstable_mockModule('@actions/core', () => core)
@@ -404,6 +409,32 @@ describe('the deadline (input timeout)', () => {
       "The action did not finish within 1m (input 'timeout') and was stopped while rendering graphs."
     ])
     expect(exit).toHaveBeenCalledWith(1)
+  })
+
+  test("connect gets the run's clock: the per-attempt limit, and the work signal before the end", async () => {
+    setInputs({ ...BASE_INPUTS, timeout: '1m' })
+    const reached = deferred<void>()
+    let clock: Deadline | undefined
+    connectTo({
+      fetchImage: () => {
+        reached.resolve()
+        return new Promise<Uint8Array>(() => undefined)
+      }
+    })
+    const connected = connect.getMockImplementation()
+    connect.mockImplementation((inputs, phases, deadline) => {
+      clock = deadline
+      return connected!(inputs, phases, deadline)
+    })
+    fakeClock()
+    void run()
+    await reached.promise
+    expect(clock?.attemptMs).toBe(7500)
+    await jest.advanceTimersByTimeAsync(47_999)
+    expect(clock?.work.aborted).toBe(false)
+    await jest.advanceTimersByTimeAsync(1)
+    expect(clock?.work.aborted).toBe(true)
+    await jest.advanceTimersByTimeAsync(12_000)
   })
 
   test('a run that finished in time leaves no deadline behind', async () => {

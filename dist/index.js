@@ -28474,7 +28474,8 @@ function formatSeconds(seconds) {
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   dJ: () => (/* binding */ PostError),
 /* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   lZ: () => (/* binding */ ActionError)
+/* harmony export */   lZ: () => (/* binding */ ActionError),
+/* harmony export */   w3: () => (/* binding */ SetupError)
 /* harmony export */ });
 // Error classes that carry what the user needs: which input or graph, and what to do about it.
 /** An input is missing, malformed or contradicts another; raised before any side effect. */
@@ -28492,6 +28493,16 @@ class ActionError extends Error {
     constructor(message, options) {
         super(message, options);
         this.name = 'ActionError';
+    }
+}
+/**
+ * The run's setup is wrong in a way no graph can get past (no AWS credentials, a region that does
+ * not exist): the run ends with it at once, said once, instead of once per graph.
+ */
+class SetupError extends ActionError {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'SetupError';
     }
 }
 /** Slack refused a message after others were posted: those are in the channel, and say so. */
@@ -28916,6 +28927,7 @@ function formatTimings(timings) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   k0: () => (/* binding */ accessKeyIdProblem),
+/* harmony export */   ms: () => (/* binding */ isAccessKeyIdShape),
 /* harmony export */   r4: () => (/* binding */ formatInstant),
 /* harmony export */   zu: () => (/* binding */ judgeSigning)
 /* harmony export */ });
@@ -28935,9 +28947,13 @@ function classifySigning(credentials) {
         ? 'temporary'
         : 'long-term';
 }
+/** Shaped like an access key id (AKIA…, ASIA…): never like a secret, which has lower case and / + =. */
+function isAccessKeyIdShape(value) {
+    return /^[A-Z0-9]{16,128}$/.test(value);
+}
 /** Why this cannot be a signer's access key id (the input's or the one read from SSM), or undefined. */
 function accessKeyIdProblem(accessKeyId) {
-    if (!/^[A-Z0-9]{16,128}$/.test(accessKeyId)) {
+    if (!isAccessKeyIdShape(accessKeyId)) {
         return 'is not an AWS access key id (16 to 128 uppercase letters and digits, such as AKIA…); is it the secret key by mistake?';
     }
     if (isTemporaryKeyId(accessKeyId)) {
@@ -29101,7 +29117,7 @@ function cut(text, max) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5435);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6763);
 // The action's entry point: everything happens in run(), which reports failure itself.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -29111,7 +29127,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5435:
+/***/ 6763:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29124,6 +29140,73 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(3218);
 // EXTERNAL MODULE: ./src/domain/durations.ts
 var durations = __nccwpck_require__(7301);
+;// CONCATENATED MODULE: ./src/domain/deadline.ts
+// How a run spends its `timeout`. Every request to an outside system (AWS, the URL checks, Slack)
+// gets the same per-attempt limit, so a connection that never answers costs one attempt, not the
+// run; retries fit inside the run. The work before posting (render, store, check) stops early
+// enough to leave time to post what did work: its signal aborts the SDK's retry loop, and the graphs
+// still out are reported as not rendered in time.
+
+/** An attempt waits at least this long (a cold CloudWatch render takes a second or two)… */
+const MIN_ATTEMPT_MS = 2000;
+/** …and at most this long: no single answer is worth more of a scheduled run. */
+const MAX_ATTEMPT_MS = 30000;
+/** Time kept for posting: a fifth of the timeout, from 3 seconds to 2 minutes. */
+const MIN_RESERVE_MS = 3000;
+const MAX_RESERVE_MS = 120000;
+const clamp = (value, low, high) => Math.min(high, Math.max(low, value));
+/** The budget of a run of `timeoutSeconds`: attempts of an eighth of it, a fifth kept to post. */
+function planBudget(timeoutSeconds) {
+    const timeoutMs = timeoutSeconds * 1000;
+    return {
+        attemptMs: Math.round(clamp(timeoutMs / 8, MIN_ATTEMPT_MS, MAX_ATTEMPT_MS)),
+        reserveMs: Math.round(clamp(timeoutMs / 5, MIN_RESERVE_MS, MAX_RESERVE_MS))
+    };
+}
+/** The reason the work signal aborts with: the graphs still out did not make it in time. */
+class OutOfTime extends Error {
+    constructor(timeoutSeconds, reserveMs) {
+        super(`not done in time: stopped ${(0,durations/* formatSeconds */.Xo)(reserveMs / 1000)} before the end of input 'timeout' (${(0,durations/* formatSeconds */.Xo)(timeoutSeconds)}) to post the graphs that did arrive`);
+        this.name = 'OutOfTime';
+    }
+}
+/** The run's clock: when it ends, what is left, and the signal that ends the work before posting. */
+class Deadline {
+    timeoutSeconds;
+    clock;
+    attemptMs;
+    reserveMs;
+    endsAt;
+    /** Aborts (with OutOfTime) when rendering, storing and checking must stop. */
+    work;
+    timer;
+    constructor(timeoutSeconds, clock = Date.now) {
+        this.timeoutSeconds = timeoutSeconds;
+        this.clock = clock;
+        const budget = planBudget(timeoutSeconds);
+        this.attemptMs = budget.attemptMs;
+        this.reserveMs = budget.reserveMs;
+        this.endsAt = clock() + timeoutSeconds * 1000;
+        const controller = new AbortController();
+        this.work = controller.signal;
+        const reason = new OutOfTime(timeoutSeconds, this.reserveMs);
+        this.timer = setTimeout(() => controller.abort(reason), this.workRemainingMs());
+        // A timer of the run's own budget must never keep the process alive.
+        this.timer.unref?.();
+    }
+    /** Milliseconds until the run's timeout (never below 0). */
+    remainingMs() {
+        return Math.max(0, this.endsAt - this.clock());
+    }
+    /** Milliseconds until the work before posting must stop (never below 0). */
+    workRemainingMs() {
+        return Math.max(0, this.remainingMs() - this.reserveMs);
+    }
+    stop() {
+        clearTimeout(this.timer);
+    }
+}
+
 // EXTERNAL MODULE: ./src/domain/errors.ts
 var errors = __nccwpck_require__(241);
 // EXTERNAL MODULE: ./src/domain/network-errors.ts
@@ -29148,8 +29231,8 @@ var concurrency = __nccwpck_require__(7571);
  */
 const MAX_WAITING = 20;
 async function renderGraphs(graphs, source, delivery, maxConcurrency) {
-    // Ends the run from here: a proxy that refused (every request takes it, so the next graph would
-    // meet it too), or a delivery that rejected. No graph goes on to the delivery after that.
+    // Ends the run from here: a proxy that refused or a setup error (every request meets it, so the
+    // next graph would too), or a delivery that rejected. No graph goes on to the delivery after that.
     const halt = new AbortController();
     const stopped = AbortSignal.any([delivery.begin(graphs), halt.signal]);
     const fetches = new concurrency/* Limiter */.j(maxConcurrency);
@@ -29160,9 +29243,10 @@ async function renderGraphs(graphs, source, delivery, maxConcurrency) {
             return await source.fetchImage(graph);
         }
         catch (error) {
-            const refusal = (0,network_errors/* findProxyError */.cL)(error);
-            if (refusal)
-                halt.abort(refusal); // before the slot frees: the next fetch does not start
+            // Before the slot frees, so the next fetch does not start.
+            const fatal = (0,network_errors/* findProxyError */.cL)(error) ?? (error instanceof errors/* SetupError */.w3 ? error : undefined);
+            if (fatal)
+                halt.abort(fatal);
             throw error;
         }
     }
@@ -29172,8 +29256,11 @@ async function renderGraphs(graphs, source, delivery, maxConcurrency) {
             image = await fetches.run(() => fetchImage(graph));
         }
         catch (error) {
-            // Once the run has ended, it ends with its reason, not this graph's.
+            // Once the run has ended, it ends with its reason, not this graph's; a setup that no graph
+            // can get past (no credentials, no such region) ends it too, said once.
             stopped.throwIfAborted();
+            if (error instanceof errors/* SetupError */.w3)
+                throw error;
             return { graph, failure: (0,errors/* describeError */.Uc)(error) };
         }
         stopped.throwIfAborted();
@@ -29511,8 +29598,8 @@ function renderable(properties, widget, body) {
     const columns = typeof widget.width === 'number' ? widget.width : 6;
     const rows = typeof widget.height === 'number' ? widget.height : 6;
     const sized = {
-        width: clamp(Math.round(columns * GRID.pixelsPerColumn), GRID.minWidth),
-        height: clamp(Math.round(rows * GRID.pixelsPerRow), GRID.minHeight)
+        width: dashboards_clamp(Math.round(columns * GRID.pixelsPerColumn), GRID.minWidth),
+        height: dashboards_clamp(Math.round(rows * GRID.pixelsPerRow), GRID.minHeight)
     };
     const range = {};
     for (const key of ['start', 'end']) {
@@ -29521,7 +29608,7 @@ function renderable(properties, widget, body) {
     }
     return { ...range, ...sized, ...properties };
 }
-function clamp(pixels, min) {
+function dashboards_clamp(pixels, min) {
     return Math.min(MAX_PIXELS, Math.max(min, pixels));
 }
 function firstLine(value) {
@@ -30087,20 +30174,25 @@ function describeInputs(inputs) {
 
 
 
+
 async function run() {
     const phases = new Phases();
     const timings = {};
     const startedAt = performance.now();
     const since = (mark) => performance.now() - mark;
     let deadline;
+    let stop;
     try {
         phases.enter('reading inputs');
         const inputs = getInputs();
         core/* info */.pq((0,domain_text/* logLine */.BP)(describeInputs(inputs)));
-        deadline = startDeadline(inputs.timeoutSeconds, phases);
+        // The run's clock: per-attempt limits and the end of the work before posting. Should anything
+        // still hang, the stop at the deadline itself ends the process.
+        deadline = new Deadline(inputs.timeoutSeconds);
+        stop = startDeadline(inputs.timeoutSeconds, phases);
         // The one lazy-load boundary: the AWS SDK and the Slack client load once the inputs are valid.
-        const { connect } = await Promise.all(/* import() */[__nccwpck_require__.e(980), __nccwpck_require__.e(128)]).then(__nccwpck_require__.bind(__nccwpck_require__, 128));
-        const { cloudwatch, delivery } = connect(inputs, phases);
+        const { connect } = await Promise.all(/* import() */[__nccwpck_require__.e(980), __nccwpck_require__.e(54)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5054));
+        const { cloudwatch, delivery } = connect(inputs, phases, deadline);
         const graphs = await collectGraphs(inputs, cloudwatch, phases);
         phases.enter('rendering graphs');
         const renderStart = performance.now();
@@ -30127,7 +30219,8 @@ async function run() {
         core/* setFailed */.C1((0,domain_text/* cut */.Jj)((0,errors/* describeError */.Uc)((0,network_errors/* findProxyError */.cL)(error) ?? error), MAX_ERROR));
     }
     finally {
-        clearTimeout(deadline);
+        clearTimeout(stop);
+        deadline?.stop();
     }
 }
 /** An error's text at most: a service's answer or a title can be of any length. */

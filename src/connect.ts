@@ -3,6 +3,7 @@
 // before the AWS SDK and the Slack client are even loaded.
 import { createCloudWatchClient } from './aws/clients.js'
 import { fetchGraphImage, readDashboard } from './aws/cloudwatch.js'
+import type { Deadline } from './domain/deadline.js'
 import type { Delivery, GraphSource } from './delivery/delivery.js'
 import { PresignedDelivery } from './delivery/presigned.js'
 import { SlackHostedDelivery } from './delivery/slack-hosted.js'
@@ -10,19 +11,24 @@ import type { Phases } from './github/log.js'
 import { useProxy } from './http.js'
 import type { Inputs } from './inputs.js'
 
+/**
+ * `deadline` is the run's clock (input 'timeout'): every client takes its per-attempt limit, and
+ * every call before posting stops with its work signal.
+ */
 export function connect(
   inputs: Inputs,
-  phases: Phases
+  phases: Phases,
+  deadline: Deadline
 ): { cloudwatch: GraphSource; delivery: Delivery } {
   useProxy(inputs.proxy) // before any client: every request of the run takes it
-  const client = createCloudWatchClient(inputs.awsRegion)
+  const client = createCloudWatchClient(inputs.awsRegion, deadline)
   const cloudwatch: GraphSource = {
-    fetchImage: graph => fetchGraphImage(client, graph),
-    readDashboard: name => readDashboard(client, name)
+    fetchImage: graph => fetchGraphImage(client, graph, deadline.work),
+    readDashboard: name => readDashboard(client, name, deadline.work)
   }
   const delivery =
     inputs.delivery.kind === 'slack-upload'
-      ? new SlackHostedDelivery(inputs, phases)
-      : new PresignedDelivery(inputs, inputs.delivery, phases)
+      ? new SlackHostedDelivery(inputs, phases, deadline)
+      : new PresignedDelivery(inputs, inputs.delivery, phases, deadline)
   return { cloudwatch, delivery }
 }

@@ -67,6 +67,28 @@ export const httpFetch: Fetch = async (url, init) => {
 }
 
 /**
+ * The fetch every caller uses: each request (each attempt, when the caller retries) is stopped
+ * after `attemptMs` (the run's per-attempt limit, from input 'timeout'), or as soon as `stop` fires
+ * (the run's work deadline), whichever comes first. A request's own signal still counts.
+ */
+export function fetchWithin(attemptMs: number, stop?: AbortSignal): Fetch {
+  return (url, init = {}) => {
+    const signals = [AbortSignal.timeout(attemptMs), init.signal, stop]
+    const signal = AbortSignal.any(signals.filter((s): s is AbortSignal => Boolean(s)))
+    return httpFetch(url, { ...init, signal })
+  }
+}
+
+/**
+ * A request stopped by its per-attempt limit: AbortSignal.timeout's TimeoutError (a DOMException,
+ * which a library may have turned into a plain Error carrying its words).
+ */
+export function isTimeout(error: unknown): boolean {
+  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown }
+  return name === 'TimeoutError' || /^TimeoutError: /.test(String(message))
+}
+
+/**
  * fetch() fails with a bare "fetch failed"; the reason (ECONNREFUSED, a DNS or TLS failure) is in
  * its cause. Say it, so a failed request explains itself. An abort (a timeout) is left as it is.
  */

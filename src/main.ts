@@ -2,6 +2,7 @@
 // be checked without a side effect is checked first; one place turns an error into the step's
 // failure.
 import * as core from '@actions/core'
+import { Deadline } from './domain/deadline.js'
 import { formatSeconds } from './domain/durations.js'
 import { ActionError, describeError } from './domain/errors.js'
 import { findProxyError } from './domain/network-errors.js'
@@ -18,16 +19,20 @@ export async function run(): Promise<void> {
   const timings: Record<string, number> = {}
   const startedAt = performance.now()
   const since = (mark: number) => performance.now() - mark
-  let deadline: NodeJS.Timeout | undefined
+  let deadline: Deadline | undefined
+  let stop: NodeJS.Timeout | undefined
   try {
     phases.enter('reading inputs')
     const inputs = getInputs()
     core.info(logLine(describeInputs(inputs)))
-    deadline = startDeadline(inputs.timeoutSeconds, phases)
+    // The run's clock: per-attempt limits and the end of the work before posting. Should anything
+    // still hang, the stop at the deadline itself ends the process.
+    deadline = new Deadline(inputs.timeoutSeconds)
+    stop = startDeadline(inputs.timeoutSeconds, phases)
 
     // The one lazy-load boundary: the AWS SDK and the Slack client load once the inputs are valid.
     const { connect } = await import('./connect.js')
-    const { cloudwatch, delivery } = connect(inputs, phases)
+    const { cloudwatch, delivery } = connect(inputs, phases, deadline)
     const graphs = await collectGraphs(inputs, cloudwatch, phases)
 
     phases.enter('rendering graphs')
@@ -53,7 +58,8 @@ export async function run(): Promise<void> {
     // A refusing proxy is the cause, however deep a client wrapped it: say it first.
     core.setFailed(cut(describeError(findProxyError(error) ?? error), MAX_ERROR))
   } finally {
-    clearTimeout(deadline)
+    clearTimeout(stop)
+    deadline?.stop()
   }
 }
 

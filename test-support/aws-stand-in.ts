@@ -18,7 +18,9 @@ import {
   closeServer,
   type Serving,
   createJsonServer,
+  hangUp,
   listenOnLoopback,
+  loseAnswer,
   readBody,
   resetConnection
 } from './http.js'
@@ -101,7 +103,10 @@ function route(target: string | undefined): { service: AwsService; operation: st
 }
 
 /** How an injected fault looks in AWS JSON. */
-function faultError(fault: Exclude<Fault, { kind: 'reset' }>, service: AwsService): AwsError {
+function faultError(
+  fault: Extract<Fault, { kind: 'status' | 'throttle' }>,
+  service: AwsService
+): AwsError {
   if (fault.kind === 'throttle') {
     return new AwsError(
       400,
@@ -202,8 +207,10 @@ export async function startAwsStandIn(options: AwsStandInOptions = {}): Promise<
         // The installed SDK speaks AWS JSON; a Query-protocol (form) request lands here.
         throw new AwsError(400, 'UnknownOperationException', 'Only AWS JSON X-Amz-Target requests')
       }
-      const fault = standIn.faults.take(operation)
+      const fault = standIn.faults.take(operation, body.toString('utf8'))
       if (fault?.kind === 'reset') return resetConnection(req)
+      if (fault?.kind === 'hang') return await hangUp(req)
+      if (fault?.kind === 'lost') return await loseAnswer(req, res, fault.answer)
       if (fault) throw faultError(fault, service)
 
       const region = authenticate(req, body, service, options)

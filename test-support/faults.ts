@@ -9,6 +9,15 @@ export type Fault =
   | { kind: 'reset' }
   /** The service's own throttling answer (CloudWatch: HTTP 400 Throttling; Slack: 429 ratelimited). */
   | { kind: 'throttle'; retryAfterSeconds?: number }
+  /** Accept the request, read it, and never answer: the connection stays open until the client
+   * gives up on it (or the stand-in closes). */
+  | { kind: 'hang' }
+  /**
+   * Do what was asked (Slack stores the message, shares the files), then lose the answer: reset
+   * the connection, never answer, or answer this HTTP status as a proxy in between would. Only the
+   * Slack stand-in acts first; the others lose the answer of a request they did not act on.
+   */
+  | { kind: 'lost'; answer: 'reset' | 'hang' | { status: number } }
 
 interface FaultRule {
   fault: Fault
@@ -17,6 +26,8 @@ interface FaultRule {
   skip: number
   /** Only requests for this operation (e.g. 'GetMetricWidgetImage', 'PutObject', 'chat.postMessage'). */
   operation?: string
+  /** Only requests whose body (or path) contains this text, e.g. one graph's title. */
+  matching?: string
 }
 
 export class FaultPlan {
@@ -25,19 +36,29 @@ export class FaultPlan {
   private readonly rules: FaultRule[] = []
 
   /** Misbehave on the next `times` matching requests (default 1), after letting `after` pass. */
-  inject(fault: Fault, options: { times?: number; operation?: string; after?: number } = {}): void {
+  inject(
+    fault: Fault,
+    options: { times?: number; operation?: string; after?: number; matching?: string } = {}
+  ): void {
     this.rules.push({
       fault,
       remaining: options.times ?? 1,
       skip: options.after ?? 0,
-      operation: options.operation
+      operation: options.operation,
+      matching: options.matching
     })
   }
 
-  /** The fault for this request, if any; consumes one use of the first matching rule. */
-  take(operation: string): Fault | undefined {
+  /**
+   * The fault for this request, if any; consumes one use of the first matching rule. `detail` is
+   * what `matching` is looked for in (the request's body or path).
+   */
+  take(operation: string, detail = ''): Fault | undefined {
     const rule = this.rules.find(
-      r => r.remaining > 0 && (r.operation === undefined || r.operation === operation)
+      r =>
+        r.remaining > 0 &&
+        (r.operation === undefined || r.operation === operation) &&
+        (r.matching === undefined || detail.includes(r.matching))
     )
     if (!rule) return undefined
     if (rule.skip > 0) {

@@ -92,3 +92,32 @@ export function sendJson(
 export function resetConnection(req: IncomingMessage): void {
   req.socket.destroy()
 }
+
+/** What a proxy in between answers when the service behind it did not: a bare 5xx page. */
+export function sendProxyError(res: ServerResponse, status: number): void {
+  const text = `<html><body><h1>${status} Bad Gateway</h1></body></html>`
+  res.writeHead(status, { 'content-type': 'text/html', 'content-length': String(text.length) })
+  res.end(text)
+}
+
+/** Loses the answer the way `answer` says: a reset, no answer at all, or a proxy's 5xx. */
+export async function loseAnswer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  answer: 'reset' | 'hang' | { status: number }
+): Promise<void> {
+  if (answer === 'reset') resetConnection(req)
+  else if (answer === 'hang') await hangUp(req)
+  else sendProxyError(res, answer.status)
+}
+
+/**
+ * Never answers: resolves once the client gives up on the connection (or the server closes it),
+ * so a handler that awaits it holds nothing after that.
+ */
+export function hangUp(req: IncomingMessage): Promise<void> {
+  return new Promise(resolve => {
+    if (req.socket.destroyed) resolve()
+    else req.socket.once('close', () => resolve())
+  })
+}

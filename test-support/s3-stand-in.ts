@@ -12,6 +12,7 @@ import {
   closeServer,
   createStandInServer,
   listenOnLoopback,
+  loseAnswer,
   readBody
 } from './http.js'
 import { S3Store, sendError, type S3ErrorReply } from './s3-store.js'
@@ -168,10 +169,11 @@ class Front {
       await this.ctx.faults.delay()
       const parsed = parseAuth(method, url, req.headersDistinct)
       if (parsed.kind !== 'error') entry.accessKeyId = parsed.credential.accessKeyId
-      const fault = this.ctx.faults.take(operation)
-      if (fault?.kind === 'reset') {
-        entry.code = 'reset'
-        req.socket.destroy()
+      const fault = this.ctx.faults.take(operation, path)
+      if (fault?.kind === 'reset' || fault?.kind === 'hang' || fault?.kind === 'lost') {
+        // The connection is dropped, left without an answer, or answered by a "proxy".
+        entry.code = fault.kind
+        await loseAnswer(req, res, fault.kind === 'lost' ? fault.answer : fault.kind)
         return
       }
       const problem = fault ? faultReply(fault) : this.authenticate(parsed, body)
@@ -398,7 +400,7 @@ function checkPayload(parsed: ParsedAuth, body: Buffer): S3ErrorReply | undefine
   }
 }
 
-function faultReply(fault: Exclude<Fault, { kind: 'reset' }>): S3ErrorReply {
+function faultReply(fault: Extract<Fault, { kind: 'status' | 'throttle' }>): S3ErrorReply {
   const headers: Record<string, string> =
     fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) }
   if (fault.kind === 'throttle') {

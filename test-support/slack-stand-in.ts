@@ -1,20 +1,31 @@
 // A loopback Slack Web API for the real @slack/web-api WebClient (pass `apiUrl` as `slackApiUrl`).
 // chat.postMessage behaves like Slack where the action can go wrong: token and channel checks,
-// Block Kit limits, and above all it DOWNLOADS every image_url while handling the post, rejecting
-// the whole message with invalid_blocks if one image cannot be fetched.
+// Block Kit limits, message metadata, and above all it DOWNLOADS every image_url while handling
+// the post, rejecting the whole message with invalid_blocks if one image cannot be fetched (its
+// detail in `errors`, in `response_metadata.messages`, in both or in neither, as Slack varies).
+// conversations.history / .replies read back what was posted, metadata included when asked.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { FaultPlan, Timeline, now, type Fault } from './faults.js'
 import {
   type Serving,
   closeServer,
   createJsonServer,
+  hangUp,
   listenOnLoopback,
+  loseAnswer,
   readBody,
   resetConnection,
   sendJson
 } from './http.js'
 import { downloadImages, parseBlocks, type Block, type SlackDownload } from './slack-blocks.js'
 import { UploadStore, type SlackArgs, type SlackUpload } from './slack-files.js'
+import {
+  type HistoryEntry,
+  type MessageMetadata,
+  history,
+  parseMetadata,
+  replies
+} from './slack-history.js'
 
 export type { SlackDownload } from './slack-blocks.js'
 export type { SlackUpload } from './slack-files.js'
@@ -37,6 +48,9 @@ export interface SlackStandInOptions {
   onCall?: (method: string) => void
 }
 
+/** Where Slack puts the detail of an image it could not download (`none`: no detail at all). */
+export type ImageErrorShape = 'errors' | 'response_metadata' | 'both' | 'none'
+
 export interface SlackMessage {
   channel: string
   text: string | undefined
@@ -45,6 +59,7 @@ export interface SlackMessage {
   ts: string
   at: number
   downloads: SlackDownload[]
+  metadata?: MessageMetadata
 }
 
 /** Every answer with ok:false (or an HTTP error), in order, with what Slack downloaded for it. */
@@ -63,6 +78,15 @@ export interface SlackStandIn {
   messages: SlackMessage[]
   uploads: SlackUpload[]
   rejected: SlackRejection[]
+  /** Every message of every channel, as conversations.history shows them (file shares too). */
+  history: HistoryEntry[]
+  /** Where invalid_blocks puts "downloading image failed" (default: response_metadata). */
+  imageErrors: ImageErrorShape
+  /**
+   * conversations.history / .replies answer this instead (missing_scope when the app lacks
+   * channels:history, not_in_channel when it posts with chat:write.public but is not a member).
+   */
+  historyError?: 'missing_scope' | 'not_in_channel' | 'channel_not_found'
   faults: FaultPlan
   timeline: Timeline
   close(): Promise<void>
@@ -74,10 +98,28 @@ class SlackFailure extends Error {
   constructor(
     readonly error: string,
     readonly messages?: string[],
-    readonly downloads: SlackDownload[] = []
+    readonly downloads: SlackDownload[] = [],
+    /** Fields of the answer besides ok and error (errors, response_metadata, needed…). */
+    readonly fields: Record<string, unknown> = messages ? { response_metadata: { messages } } : {}
   ) {
     super(error)
   }
+}
+
+/** invalid_blocks for images Slack could not download, in the shape the stand-in is set to. */
+function imageFailure(
+  shape: ImageErrorShape,
+  messages: string[],
+  downloads: SlackDownload[]
+): SlackFailure {
+  const bare = messages.map(text => text.replace(/^\[ERROR\] /, ''))
+  const fields: Record<string, unknown> = {
+    errors: { errors: bare },
+    response_metadata: { response_metadata: { messages } },
+    both: { errors: bare, response_metadata: { messages } },
+    none: {}
+  }[shape]
+  return new SlackFailure('invalid_blocks', messages, downloads, fields)
 }
 
 /** Form fields (what the WebClient sends), a JSON body, or the query string. */
@@ -109,6 +151,8 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     messages: [],
     uploads: files.uploads,
     rejected: [],
+    history: [],
+    imageErrors: 'response_metadata',
     faults: options.faults ?? new FaultPlan(),
     timeline: options.timeline ?? new Timeline()
   }
@@ -147,12 +191,25 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       // FaultPlan operation 'image download': any fault makes that one download fail.
       failDownload: () => standIn.faults.take('image download') !== undefined
     }
+    const parsedMetadata = parseMetadata(args.metadata)
+    if (!parsedMetadata.ok) throw new SlackFailure(parsedMetadata.error)
     const { downloads, messages } = await downloadImages(blocks, downloadOptions)
-    if (messages.length > 0) throw new SlackFailure('invalid_blocks', messages, downloads)
+    if (messages.length > 0) throw imageFailure(standIn.imageErrors, messages, downloads)
 
     const ts = nextTs()
     const threadTs = typeof args.thread_ts === 'string' ? args.thread_ts : undefined
-    standIn.messages.push({ channel, text, blocks, thread_ts: threadTs, ts, at, downloads })
+    const metadata = parsedMetadata.metadata
+    standIn.messages.push({
+      channel,
+      text,
+      blocks,
+      thread_ts: threadTs,
+      ts,
+      at,
+      downloads,
+      metadata
+    })
+    standIn.history.push({ channel, ts, thread_ts: threadTs, text, blocks, metadata })
     const message = { type: 'message', user: IDENTITY.user_id, bot_id: 'B0STANDIN', text, ts }
     const threaded = threadTs === undefined ? {} : { thread_ts: threadTs }
     return { ok: true, channel, ts, message: { ...message, blocks, ...threaded } }
@@ -167,13 +224,46 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       case 'files.getUploadURLExternal':
         return files.getUploadUrl(args)
       case 'files.completeUploadExternal':
-        return files.complete(args, channelError)
+        return share(files.complete(args, channelError), args)
+      case 'conversations.history':
+      case 'conversations.replies':
+        return readHistory(method, args)
       default:
         throw new SlackFailure('unknown_method')
     }
   }
 
-  function sendFault(res: ServerResponse, fault: Exclude<Fault, { kind: 'reset' }>): string {
+  /** A completed share is a message in the channel (or thread) that carries the files. */
+  function share(answer: Record<string, unknown>, args: SlackArgs): Record<string, unknown> {
+    const channel = typeof args.channel_id === 'string' ? args.channel_id : undefined
+    if (answer.ok !== true || channel === undefined) return answer
+    const threadTs = typeof args.thread_ts === 'string' ? args.thread_ts : undefined
+    const shared = (answer.files ?? []) as { id: string; permalink?: string }[]
+    const files = shared.map(({ id, permalink }) => ({ id, permalink }))
+    standIn.history.push({ channel, ts: nextTs(), thread_ts: threadTs, text: '', files })
+    return answer
+  }
+
+  function readHistory(method: string, args: SlackArgs): Record<string, unknown> {
+    const channel = typeof args.channel === 'string' ? args.channel : ''
+    if (standIn.historyError === 'missing_scope') {
+      throw new SlackFailure('missing_scope', undefined, [], {
+        needed: 'channels:history',
+        provided: 'chat:write,chat:write.public,files:write'
+      })
+    }
+    const problem = channel === '' ? 'channel_not_found' : channelError(channel)
+    const refusal = problem ?? standIn.historyError
+    if (refusal) throw new SlackFailure(refusal)
+    return method === 'conversations.history'
+      ? history(standIn.history, args)
+      : replies(standIn.history, args)
+  }
+
+  function sendFault(
+    res: ServerResponse,
+    fault: Extract<Fault, { kind: 'status' | 'throttle' }>
+  ): string {
     if (fault.kind === 'throttle' || fault.status === 429) {
       const retryAfter = String(fault.retryAfterSeconds ?? 1)
       sendJson(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': retryAfter })
@@ -182,6 +272,30 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     const error = fault.code ?? (fault.status === 200 ? 'fatal_error' : 'service_unavailable')
     sendJson(res, fault.status, { ok: false, error })
     return error
+  }
+
+  /** The answer to an API call: Slack's, or ok:false for a refusal. */
+  async function answerCall(
+    req: IncomingMessage,
+    body: Buffer,
+    method: string,
+    at: number,
+    reject: (error: string, messages?: string[], downloads?: SlackDownload[]) => void
+  ): Promise<Record<string, unknown>> {
+    try {
+      const args = parseArgs(req, body)
+      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]
+      const given = bearer ?? (typeof args.token === 'string' ? args.token : undefined)
+      if (given === undefined) throw new SlackFailure('not_authed')
+      if (given !== token) throw new SlackFailure('invalid_auth')
+      const answer = await call(method, args, at)
+      if (answer.ok === false) reject(String(answer.error))
+      return answer
+    } catch (error) {
+      if (!(error instanceof SlackFailure)) throw error
+      reject(error.error, error.messages, error.downloads)
+      return { ok: false, error: error.error, ...error.fields }
+    }
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -194,31 +308,23 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       standIn.rejected.push({ at: event.at, method, error, messages, downloads })
     try {
       await standIn.faults.delay()
-      const fault = standIn.faults.take(method)
+      const fault = standIn.faults.take(method, body.toString('utf8'))
       if (fault?.kind === 'reset') return resetConnection(req)
-      if (fault) {
+      if (fault?.kind === 'hang') return await hangUp(req)
+      if (fault && fault.kind !== 'lost') {
         reject(sendFault(res, fault))
         return
       }
       if (upload) {
         const [status, text] = files.receive(upload[1] ?? '', req.headers['content-type'], body)
+        if (fault) return await loseAnswer(req, res, fault.answer)
         res.writeHead(status, { 'content-type': 'text/plain' }).end(text)
         return
       }
-
-      const args = parseArgs(req, body)
-      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]
-      const given = bearer ?? (typeof args.token === 'string' ? args.token : undefined)
-      if (given === undefined) throw new SlackFailure('not_authed')
-      if (given !== token) throw new SlackFailure('invalid_auth')
-      const answer = await call(method, args, event.at)
-      if (answer.ok === false) reject(String(answer.error))
+      const answer = await answerCall(req, body, method, event.at, reject)
+      // Done (the message stored, the files shared); only the answer goes astray.
+      if (fault) return await loseAnswer(req, res, fault.answer)
       sendJson(res, 200, answer)
-    } catch (error) {
-      if (!(error instanceof SlackFailure)) throw error
-      reject(error.error, error.messages, error.downloads)
-      const metadata = error.messages ? { response_metadata: { messages: error.messages } } : {}
-      sendJson(res, 200, { ok: false, error: error.error, ...metadata })
     } finally {
       standIn.timeline.finish(event)
       options.onCall?.(method)

@@ -15,7 +15,11 @@ import {
   type ServerResponse
 } from 'node:http'
 import { createCloudWatchClient, createS3Client, createSsmClient } from '../../src/aws/clients.js'
+import { planBudget } from '../../src/domain/deadline.js'
 import { closeServer, listenOnLoopback } from '../../test-support/http.js'
+
+/** The budget of a run with the default timeout (10 minutes). */
+const BUDGET = planBudget(600)
 
 interface Received {
   method: string
@@ -88,7 +92,7 @@ const put = () =>
 
 describe('createS3Client', () => {
   test('names the action to S3, on the endpoint the environment gives, path-style', async () => {
-    await createS3Client(location).send(put())
+    await createS3Client(location, BUDGET).send(put())
     const [request] = received
     expect(request?.method).toBe('PUT')
     expect(request?.url).toMatch(/^\/graphs-bucket\/graphs\/01-cpu\.png(\?|$)/)
@@ -97,7 +101,7 @@ describe('createS3Client', () => {
   })
 
   test('the upload is the bytes as they are: no checksum trailer, no aws-chunked framing', async () => {
-    await createS3Client(location).send(put())
+    await createS3Client(location, BUDGET).send(put())
     const [request] = received
     expect(request?.body).toEqual(png)
     expect(request?.headers['content-length']).toBe(String(png.length))
@@ -110,14 +114,14 @@ describe('createS3Client', () => {
   })
 
   test("without credentials: the workflow's, from the SDK's default chain", async () => {
-    await createS3Client(location).send(put())
+    await createS3Client(location, BUDGET).send(put())
     expect(received[0]?.headers.authorization).toContain(`Credential=${ENV_KEY_ID}/`)
     expect(received[0]?.headers.authorization).toMatch(/\/eu-west-2\/s3\/aws4_request/)
   })
 
   test('with credentials: those sign, whatever the environment holds', async () => {
     const signer = { accessKeyId: 'AKIASIGNEREXAMPLE001', secretAccessKey: 'signer-secret' }
-    await createS3Client(location, signer).send(put())
+    await createS3Client(location, BUDGET, signer).send(put())
     expect(received[0]?.headers.authorization).toContain('Credential=AKIASIGNEREXAMPLE001/')
   })
 
@@ -130,7 +134,7 @@ describe('createS3Client', () => {
               '<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>'
             )
         : answerLikeAws(req, res, count)
-    await createS3Client(location).send(put())
+    await createS3Client(location, BUDGET).send(put())
     expect(received.map(r => r.headers['amz-sdk-request'])).toEqual([
       'attempt=1; max=5',
       'attempt=2; max=5'
@@ -138,7 +142,7 @@ describe('createS3Client', () => {
   })
 
   test('presigned GET URLs ask for no checksum mode (many S3-compatible stores refuse it)', async () => {
-    const client = createS3Client(location, {
+    const client = createS3Client(location, BUDGET, {
       accessKeyId: 'AKIASIGNEREXAMPLE001',
       secretAccessKey: 'signer-secret'
     })
@@ -155,7 +159,7 @@ describe('createS3Client', () => {
 
 describe('createCloudWatchClient', () => {
   test('names the action, signs for monitoring in the region, allows 8 attempts', async () => {
-    const client = createCloudWatchClient('eu-west-2')
+    const client = createCloudWatchClient('eu-west-2', BUDGET)
     await client.send(new GetMetricWidgetImageCommand({ MetricWidget: '{}', OutputFormat: 'png' }))
     const [request] = received
     expect(request?.headers['x-amz-target']).toBe(
@@ -173,7 +177,7 @@ describe('createCloudWatchClient', () => {
             .writeHead(400, { 'content-type': 'application/x-amz-json-1.0' })
             .end(JSON.stringify({ __type: 'Throttling', message: 'Rate exceeded' }))
         : answerLikeAws(req, res, count)
-    const client = createCloudWatchClient('eu-west-2')
+    const client = createCloudWatchClient('eu-west-2', BUDGET)
     const output = await client.send(
       new GetMetricWidgetImageCommand({ MetricWidget: '{}', OutputFormat: 'png' })
     )
@@ -186,7 +190,7 @@ describe('createCloudWatchClient', () => {
 })
 
 test('createSsmClient: names the action, signs for ssm in the region, allows 5 attempts', async () => {
-  await createSsmClient('ap-southeast-2').send(
+  await createSsmClient('ap-southeast-2', BUDGET).send(
     new GetParametersCommand({ Names: ['/a'], WithDecryption: true })
   )
   const [request] = received
@@ -213,7 +217,7 @@ test('a request that gets no answer is abandoned after 30 s and retried', async 
     firstArrived()
   }
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
-  const client = createS3Client(location)
+  const client = createS3Client(location, BUDGET)
   jest.useFakeTimers({
     doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'Date', 'hrtime']
   })

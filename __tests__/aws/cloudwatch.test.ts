@@ -9,9 +9,13 @@ import {
 } from '@aws-sdk/client-cloudwatch'
 import { mockClient } from 'aws-sdk-client-mock'
 import { createCloudWatchClient } from '../../src/aws/clients.js'
+import { planBudget } from '../../src/domain/deadline.js'
 import { fetchGraphImage, readDashboard } from '../../src/aws/cloudwatch.js'
-import { ActionError } from '../../src/domain/errors.js'
+import { ActionError, SetupError } from '../../src/domain/errors.js'
 import { type AwsStandIn, startAwsStandIn } from '../../test-support/aws-stand-in.js'
+
+/** The budget of a run with the default timeout (10 minutes). */
+const BUDGET = planBudget(600)
 
 const widget = '{"metrics":[["AWS/EC2","CPUUtilization"]],"width":600,  "height":400}'
 const graph = { position: 2, name: 'CPU', metricWidget: widget }
@@ -58,6 +62,30 @@ describe('fetchGraphImage', () => {
     await expect(fetchGraphImage(client, graph)).rejects.toThrow(
       "CloudWatch could not render graph 2 ('CPU'): Throttling: Rate exceeded"
     )
+  })
+
+  test("the run's work signal goes with the call; once it fires, the graph says why", async () => {
+    const work = new AbortController()
+    cloudwatch.on(GetMetricWidgetImageCommand).callsFake(async () => {
+      work.abort(new Error('not done in time'))
+      throw Object.assign(new Error('Request aborted'), { name: 'AbortError' })
+    })
+    const error = await fetchGraphImage(client, graph, work.signal).catch((e: unknown) => e)
+    expect((error as Error).message).toBe(
+      "CloudWatch could not render graph 2 ('CPU'): not done in time"
+    )
+    expect((cloudwatch.call(0).args as unknown[])[1]).toEqual({ abortSignal: work.signal })
+  })
+
+  test('no AWS credentials at all: a SetupError that says what the step needs, not per graph', async () => {
+    cloudwatch.on(GetMetricWidgetImageCommand).rejects(
+      Object.assign(new Error('Could not load credentials from any providers'), {
+        name: 'CredentialsProviderError'
+      })
+    )
+    const error = (await fetchGraphImage(client, graph).catch((e: unknown) => e)) as Error
+    expect(error).toBeInstanceOf(SetupError)
+    expect(error.message).toMatch(/^No AWS credentials: this step needs/)
   })
 
   test('an answer without an image, or an empty one, is an error, not an empty PNG', async () => {
@@ -143,7 +171,7 @@ describe('over the wire, with the client the action makes', () => {
   })
 
   test('CloudWatch receives the widget byte for byte; the PNG comes back byte for byte', async () => {
-    const client = createCloudWatchClient('us-east-1')
+    const client = createCloudWatchClient('us-east-1', BUDGET)
     const image = await fetchGraphImage(client, graph)
     expect(aws.cloudwatchRequests).toHaveLength(1)
     expect(aws.cloudwatchRequests[0]?.widget).toBe(widget)
@@ -152,7 +180,7 @@ describe('over the wire, with the client the action makes', () => {
   })
 
   test("a dashboard that does not exist: CloudWatch's own answer gets the hint", async () => {
-    const client = createCloudWatchClient('us-east-1')
+    const client = createCloudWatchClient('us-east-1', BUDGET)
     await expect(readDashboard(client, 'opps')).rejects.toThrow(
       "Reading dashboard 'opps' failed: ResourceNotFound: Dashboard opps does not exist. No dashboard of that name in the account of the workflow's credentials: check the name (case matters) and the account. Dashboards are global, so aws-region does not matter."
     )

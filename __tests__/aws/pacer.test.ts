@@ -1,7 +1,11 @@
 import { GetMetricWidgetImageCommand } from '@aws-sdk/client-cloudwatch'
 import { createCloudWatchClient } from '../../src/aws/clients.js'
+import { planBudget } from '../../src/domain/deadline.js'
 import { ThrottlePacer, isThrottling } from '../../src/aws/pacer.js'
 import { startStandIns } from '../../test-support/stand-ins.js'
+
+/** The budget of a run with the default timeout (10 minutes). */
+const BUDGET = planBudget(600)
 
 function fakeTime() {
   let now = 0
@@ -102,7 +106,7 @@ test('wired into the CloudWatch client: after a burst is throttled, calls go at 
   const saved = { ...process.env }
   Object.assign(process.env, standIns.actionEnv())
   try {
-    const client = createCloudWatchClient('us-east-1')
+    const client = createCloudWatchClient('us-east-1', BUDGET)
     const widget = JSON.stringify({ metrics: [['AWS/EC2', 'CPUUtilization']] })
     await Promise.all(
       Array.from({ length: 30 }, () =>

@@ -8,6 +8,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3'
 import { GetParametersCommand } from '@aws-sdk/client-ssm'
 import { createS3Client, createSsmClient } from '../../src/aws/clients.js'
 import { proxyAgents } from '../../src/aws/proxy-agents.js'
+import { planBudget } from '../../src/domain/deadline.js'
 import { ProxyError } from '../../src/domain/network-errors.js'
 import { readProxySettings } from '../../src/domain/proxy.js'
 import { useProxy } from '../../src/http.js'
@@ -23,6 +24,8 @@ let securePort: number
 let certificates: TestCertificates
 const received: string[] = []
 const saved = { ...process.env }
+/** The budget of a run with the default timeout (10 minutes). */
+const BUDGET = planBudget(600)
 
 function answer(req: IncomingMessage, res: import('node:http').ServerResponse) {
   req.resume()
@@ -91,7 +94,7 @@ test('the clients share one pair of agents per proxy setting', () => {
 test('an http:// endpoint through HTTP_PROXY: tunnelled, to a name only the proxy resolves', async () => {
   useEnvironment({ HTTP_PROXY: proxy.url() })
   process.env.AWS_ENDPOINT_URL_S3 = `http://s3.stand-in.test:${plainPort}`
-  await createS3Client(location).send(put())
+  await createS3Client(location, BUDGET).send(put())
   expect(received).toEqual([
     `PUT s3.stand-in.test:${plainPort} /graphs-bucket/a.png?x-id=PutObject`
   ])
@@ -101,7 +104,7 @@ test('an http:// endpoint through HTTP_PROXY: tunnelled, to a name only the prox
 test('NO_PROXY: that host goes direct, the proxy never sees it', async () => {
   useEnvironment({ HTTP_PROXY: proxy.url(), NO_PROXY: 'localhost,127.0.0.1' })
   process.env.AWS_ENDPOINT_URL_S3 = `http://127.0.0.1:${plainPort}`
-  await createS3Client(location).send(put())
+  await createS3Client(location, BUDGET).send(put())
   expect(received).toHaveLength(1)
   expect(proxy.tunnels).toEqual([])
 })
@@ -139,7 +142,9 @@ test("an https:// target whose CA Node does not trust: the TLS error is the requ
 test('an untrusted certificate fails the SDK call once, not retried', async () => {
   useEnvironment({ HTTPS_PROXY: proxy.url() })
   process.env.AWS_ENDPOINT_URL_SSM = `https://ssm.stand-in.test:${securePort}`
-  const call = createSsmClient('us-east-1').send(new GetParametersCommand({ Names: ['/a'] }))
+  const call = createSsmClient('us-east-1', BUDGET).send(
+    new GetParametersCommand({ Names: ['/a'] })
+  )
   await expect(call).rejects.toBeDefined()
   expect(received).toEqual([])
   expect(proxy.opened()).toEqual([`ssm.stand-in.test:${securePort}`])
@@ -149,7 +154,7 @@ test('an untrusted certificate fails the SDK call once, not retried', async () =
 test('a refusing proxy: the call fails at once with its ProxyError, no retries', async () => {
   useEnvironment({ HTTPS_PROXY: proxy.url({ user: 'build', password: 'wrong' }) })
   process.env.AWS_ENDPOINT_URL_SSM = `https://ssm.stand-in.test:${securePort}`
-  const error = await createSsmClient('us-east-1')
+  const error = await createSsmClient('us-east-1', BUDGET)
     .send(new GetParametersCommand({ Names: ['/a'] }))
     .then(
       () => undefined,

@@ -8,6 +8,10 @@ import * as core from '../../__fixtures__/core.js'
 jest.unstable_mockModule('@actions/core', () => core)
 const { presignGetUrl, uploadPng, workflowCredentials } = await import('../../src/aws/s3.js')
 const { createS3Client } = await import('../../src/aws/clients.js')
+const { planBudget } = await import('../../src/domain/deadline.js')
+
+/** The budget of a run with the default timeout (10 minutes). */
+const BUDGET = planBudget(600)
 
 const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 const longTerm = {
@@ -91,6 +95,17 @@ describe('uploadPng', () => {
       "Upload to s3://b-1/k.png failed: socket hang up. The workflow's credentials need s3:PutObject on the key prefix."
     )
   })
+
+  test("stopped by the run's work signal: its reason, and no hint that would blame a permission", async () => {
+    const work = new AbortController()
+    s3.on(PutObjectCommand).callsFake(async () => {
+      work.abort(new Error('not done in time'))
+      throw Object.assign(new Error('Request aborted'), { name: 'AbortError' })
+    })
+    await expect(uploadPng(client, 'b-1', 'k.png', png, work.signal)).rejects.toThrow(
+      /^Upload to s3:\/\/b-1\/k\.png: not done in time$/
+    )
+  })
 })
 
 describe('presignGetUrl', () => {
@@ -98,7 +113,7 @@ describe('presignGetUrl', () => {
   const location = { bucket: 'graphs-bucket', region: 'eu-west-2', forcePathStyle: false }
 
   test('a SigV4 GET URL for the key, signed at the given time, for the given lifetime', async () => {
-    const client = createS3Client(location, longTerm)
+    const client = createS3Client(location, BUDGET, longTerm)
     const url = new URL(
       await presignGetUrl(client, 'graphs-bucket', 'graphs/01-cpu.png', 604800, signingDate)
     )
@@ -120,13 +135,16 @@ describe('presignGetUrl', () => {
   })
 
   test('the same inputs sign the same URL: signing is local and deterministic', async () => {
-    const client = createS3Client(location, longTerm)
+    const client = createS3Client(location, BUDGET, longTerm)
     const sign = () => presignGetUrl(client, 'graphs-bucket', 'k.png', 3600, signingDate)
     expect(await sign()).toBe(await sign())
   })
 
   test('session credentials put their token in the URL', async () => {
-    const client = createS3Client(location, { ...longTerm, sessionToken: 'the-session-token' })
+    const client = createS3Client(location, BUDGET, {
+      ...longTerm,
+      sessionToken: 'the-session-token'
+    })
     const url = new URL(await presignGetUrl(client, 'graphs-bucket', 'k.png', 3600, signingDate))
     expect(url.searchParams.get('X-Amz-Security-Token')).toBe('the-session-token')
   })
@@ -158,9 +176,9 @@ describe('workflowCredentials', () => {
       }
     })
     const error = await failure(workflowCredentials(client))
-    expect(error.name).toBe('ActionError')
+    expect(error.name).toBe('SetupError')
     expect(error.message).toBe(
-      'No AWS credentials found for the workflow (Could not load credentials from any providers). Run aws-actions/configure-aws-credentials before this action, or set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.'
+      "No AWS credentials: this step needs the workflow's AWS credentials (to render the graphs, and to store them and read the signer's SSM parameters). Run aws-actions/configure-aws-credentials in a step before it, with 'permissions: id-token: write' on the job for its OIDC role (or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)."
     )
     expect(core.setSecret).not.toHaveBeenCalled()
   })

@@ -9,6 +9,10 @@ import { type AwsStandIn, startAwsStandIn } from '../../test-support/aws-stand-i
 jest.unstable_mockModule('@actions/core', () => core)
 const { readSigningKeys } = await import('../../src/aws/ssm.js')
 const { createSsmClient } = await import('../../src/aws/clients.js')
+const { planBudget } = await import('../../src/domain/deadline.js')
+
+/** The budget of a run with the default timeout (10 minutes). */
+const BUDGET = planBudget(600)
 
 const KEY_ID = '/graphs/signer/access-key-id'
 const SECRET = '/graphs/signer/secret-access-key'
@@ -49,6 +53,17 @@ describe('with SSM mocked', () => {
       { Names: [KEY_ID, SECRET], WithDecryption: true }
     ])
     expect(core.setSecret.mock.calls).toEqual([[secret]])
+  })
+
+  test('the two swapped (the secret in the key-id parameter): both values masked at once', async () => {
+    ssm.on(GetParametersCommand).resolves({
+      Parameters: [
+        { Name: KEY_ID, Value: secret },
+        { Name: SECRET, Value: keyId }
+      ]
+    })
+    await readSigningKeys(client, KEY_ID, SECRET)
+    expect(core.setSecret.mock.calls).toEqual([[keyId], [secret]])
   })
 
   test('parameters asked for by ARN are found: SSM answers with the bare name and the ARN', async () => {
@@ -156,7 +171,9 @@ describe('over the wire, with the client the action makes', () => {
   })
 
   test('the SecureString comes back decrypted, in one request for both names', async () => {
-    await expect(readSigningKeys(createSsmClient('us-east-1'), KEY_ID, SECRET)).resolves.toEqual({
+    await expect(
+      readSigningKeys(createSsmClient('us-east-1', BUDGET), KEY_ID, SECRET)
+    ).resolves.toEqual({
       accessKeyId: keyId,
       secretAccessKey: secret
     })
@@ -171,7 +188,7 @@ describe('over the wire, with the client the action makes', () => {
 
   test("SSM's own KMS refusal is read as KMS's", async () => {
     const error = await failure(
-      readSigningKeys(createSsmClient('us-east-1'), KEY_ID, '/kms/secret')
+      readSigningKeys(createSsmClient('us-east-1', BUDGET), KEY_ID, '/kms/secret')
     )
     expect(error.message).toMatch(/failed: AccessDeniedException: The ciphertext refers to/)
     expect(error.message).toMatch(/needs kms:Decrypt on the parameters' customer-managed KMS key/)

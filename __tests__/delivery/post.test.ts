@@ -12,10 +12,14 @@ import type { Inputs, SlackInputs } from '../../src/inputs.js'
 import { closeServer, listenOnLoopback } from '../../test-support/http.js'
 import { renderGraphPng } from '../../test-support/widget-png.js'
 import { type SlackStandIn, startSlackStandIn } from '../../test-support/slack-stand-in.js'
+import { Deadline } from '../../src/domain/deadline.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { postReport } = await import('../../src/delivery/post.js')
 const { Phases } = await import('../../src/github/log.js')
+
+/** The run's clock, as main makes it for the default timeout (10 minutes). */
+const DEADLINE = new Deadline(600)
 
 const CHANNEL = 'C0GRAPHS01'
 const NOT_JOINED = 'C0ELSEWHERE'
@@ -78,7 +82,7 @@ function inputs(slackInputs: Partial<SlackInputs> = {}, dryRun = false): Inputs 
 }
 
 function post(given: Inputs, posted: PostedGraph[], missing: string[] = []) {
-  return postReport(given, new Phases(), {
+  return postReport(given, new Phases(), DEADLINE, {
     graphs: posted,
     missing,
     expiry: EXPIRY,

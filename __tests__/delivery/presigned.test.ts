@@ -25,10 +25,14 @@ import {
   type StandIns,
   startStandIns
 } from '../../test-support/stand-ins.js'
+import { Deadline } from '../../src/domain/deadline.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { MAX_UPLOADS, PresignedDelivery } = await import('../../src/delivery/presigned.js')
 const { Phases } = await import('../../src/github/log.js')
+
+/** The run's clock, as main makes it for the default timeout (10 minutes). */
+const DEADLINE = new Deadline(600)
 
 interface Deferred<T> {
   promise: Promise<T>
@@ -137,7 +141,7 @@ function runInputs(presigned: PresignedInputs, dryRun = false): Inputs {
 
 function delivery(given: Partial<PresignedInputs> = {}, dryRun = false) {
   const presigned = presignedInputs(given)
-  return new PresignedDelivery(runInputs(presigned, dryRun), presigned, new Phases())
+  return new PresignedDelivery(runInputs(presigned, dryRun), presigned, new Phases(), DEADLINE)
 }
 
 const query = (url: string | undefined) => new URL(url ?? 'missing:').searchParams
@@ -318,7 +322,7 @@ describe('the signer comes first', () => {
   ])(
     'the signer fails (%s): the signal aborts, accept and finish reject with it, nothing is uploaded',
     async (_case, presigned, words) => {
-      const failing = new PresignedDelivery(runInputs(presigned), presigned, new Phases())
+      const failing = new PresignedDelivery(runInputs(presigned), presigned, new Phases(), DEADLINE)
       const signal = failing.begin([CPU, MEMORY])
       const accepted = failing.accept(CPU, png(1))
       await expect(accepted).rejects.toThrow(words)

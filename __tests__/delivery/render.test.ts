@@ -3,6 +3,7 @@
 // hand-off here is a promise the test settles by hand, so what runs when is exact, not timed.
 import { MAX_WAITING, renderGraphs } from '../../src/delivery/render.js'
 import type { Delivery, GraphSource } from '../../src/delivery/delivery.js'
+import { SetupError } from '../../src/domain/errors.js'
 import { ProxyError } from '../../src/domain/network-errors.js'
 import { parseProxyUrl } from '../../src/domain/proxy.js'
 import type { GraphOutcome, RunReport } from '../../src/domain/report.js'
@@ -255,6 +256,26 @@ describe('renderGraphs', () => {
     await flush()
     await flush()
     expect(source.started).toEqual([1, 2])
+  })
+
+  test('a setup no graph can get past (no credentials) ends the run, said once', async () => {
+    const source = new HeldSource()
+    const delivery = new HeldDelivery(true)
+    const run = renderGraphs(graphs(4), source, delivery, 2)
+    const outcome = run.then(
+      () => 'resolved',
+      (error: unknown) => error
+    )
+    await flush()
+    const setup = new SetupError('No AWS credentials: this step needs them')
+    source.answer(2).reject(setup)
+    await flush()
+    // Like a refusing proxy: no further fetch starts, and a graph that arrives goes nowhere.
+    source.render(1)
+    expect(await outcome).toBe(setup)
+    await flush()
+    expect(source.started).toEqual([1, 2])
+    expect(delivery.pending).toEqual([])
   })
 
   test('a refusing proxy ends the run at once: no further fetch, no graph handed over after it', async () => {

@@ -11,9 +11,13 @@ import type { SigningPolicy } from '../../src/domain/signing.js'
 import type { PresignedInputs } from '../../src/inputs.js'
 import { type AwsStandIn, startAwsStandIn } from '../../test-support/aws-stand-in.js'
 import { longTermIdentity, temporaryIdentity } from '../../test-support/s3-stand-in.js'
+import { Deadline } from '../../src/domain/deadline.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { resolveSigner } = await import('../../src/delivery/signer.js')
+
+/** The run's clock, as main makes it for the default timeout (10 minutes). */
+const DEADLINE = new Deadline(600)
 
 const REGION = 'us-east-1'
 const BUCKET = 'graphs-bucket'
@@ -90,7 +94,7 @@ function resolve(
   given: PresignedInputs,
   client: S3Client = unusedWorkflow
 ): Promise<ResolvedSigner> {
-  return resolveSigner(given, REGION, client, () => SIGNED_AT)
+  return resolveSigner(given, REGION, client, DEADLINE, () => SIGNED_AT)
 }
 
 /** A GET URL presigned by the signer's client, read back as its query parameters. */
@@ -183,8 +187,37 @@ describe('what SSM may answer', () => {
 
   test('an ASIA key id read from SSM is refused, naming the parameter it came from', async () => {
     await expect(resolve(inputs(ssmSigner(ASIA_KEY_ID_PARAMETER)))).rejects.toThrow(
-      `The access key id read from SSM parameter '${ASIA_KEY_ID_PARAMETER}' is a temporary (ASIA…) key id: without its session token it cannot sign a working URL, and with one the URL would die with the session. Use a dedicated IAM user’s long-term (AKIA…) keys`
+      `SSM parameter '${ASIA_KEY_ID_PARAMETER}' (presign-access-key-id-parameter) holds a temporary (ASIA…) key id, which cannot sign URLs that last: store a dedicated IAM user's long-term (AKIA…) key id there, and its secret in '${SECRET_PARAMETER}'.`
     )
+  })
+
+  test('the two parameters swapped: said so, both values masked, neither in the error', async () => {
+    const signer = {
+      kind: 'ssm' as const,
+      accessKeyIdParameter: SECRET_PARAMETER,
+      secretAccessKeyParameter: KEY_ID_PARAMETER
+    }
+    const error = (await resolve(inputs(signer)).catch((e: unknown) => e)) as Error
+    expect(error.message).toBe(
+      `The two SSM parameters look swapped: SSM parameter '${SECRET_PARAMETER}' (presign-access-key-id-parameter) holds something that is not an access key id, and '${KEY_ID_PARAMETER}' (presign-secret-access-key-parameter) holds one; both values are masked. Swap the two inputs, or the values stored in the parameters.`
+    )
+    expect(core.setSecret.mock.calls).toEqual([
+      [signerUser.accessKeyId],
+      [signerUser.secretAccessKey]
+    ])
+    expect(error.message).not.toContain(signerUser.secretAccessKey)
+  })
+
+  test('a key-id parameter that holds no key id (nor is the other one a key id): said, masked', async () => {
+    const signer = {
+      kind: 'ssm' as const,
+      accessKeyIdParameter: SECRET_PARAMETER,
+      secretAccessKeyParameter: SECRET_PARAMETER
+    }
+    await expect(resolve(inputs(signer))).rejects.toThrow(
+      `SSM parameter '${SECRET_PARAMETER}' (presign-access-key-id-parameter) does not hold an access key id (16 to 128 uppercase letters and digits, such as AKIA…); its value is masked. Store the signing IAM user's access key id there, and its secret in '${SECRET_PARAMETER}'.`
+    )
+    expect(core.setSecret).toHaveBeenCalledWith(signerUser.secretAccessKey)
   })
 
   test("a parameter the workflow may not read: SSM's refusal and the permission to grant", async () => {
@@ -333,7 +366,16 @@ describe('temporary credentials: the URLs die with the session, and the action s
       throw new Error('Could not load credentials from any providers')
     })
     await expect(resolve(inputs({ kind: 'workflow' }), none)).rejects.toThrow(
-      'No AWS credentials found for the workflow (Could not load credentials from any providers). Run aws-actions/configure-aws-credentials before this action, or set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.'
+      /^No AWS credentials: this step needs the workflow's AWS credentials .* Run aws-actions\/configure-aws-credentials in a step before it, with 'permissions: id-token: write'/
+    )
+  })
+
+  test('a provider that failed otherwise: its words, and where to look', async () => {
+    const failing = workflowClient(async () => {
+      throw new Error('Error reading web identity token file')
+    })
+    await expect(resolve(inputs({ kind: 'workflow' }), failing)).rejects.toThrow(
+      "The workflow's AWS credentials could not be loaded: Error reading web identity token file. Check the aws-actions/configure-aws-credentials step before this one."
     )
   })
 })

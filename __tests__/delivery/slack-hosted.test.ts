@@ -9,10 +9,14 @@ import type { Graph } from '../../src/domain/widgets.js'
 import type { Inputs, SlackInputs } from '../../src/inputs.js'
 import { renderGraphPng } from '../../test-support/widget-png.js'
 import { type SlackStandIn, startSlackStandIn } from '../../test-support/slack-stand-in.js'
+import { Deadline } from '../../src/domain/deadline.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 const { SlackHostedDelivery } = await import('../../src/delivery/slack-hosted.js')
 const { Phases } = await import('../../src/github/log.js')
+
+/** The run's clock, as main makes it for the default timeout (10 minutes). */
+const DEADLINE = new Deadline(600)
 
 const CHANNEL = 'C0GRAPHS01'
 const NOT_JOINED = 'C0ELSEWHERE'
@@ -86,7 +90,7 @@ async function deliver(
   graphs: Graph[],
   failures: Record<number, string> = {}
 ): Promise<{ images: Map<number, Buffer>; finishing: Promise<unknown>; outcomes: GraphOutcome[] }> {
-  const delivery = new SlackHostedDelivery(given, new Phases(), pause)
+  const delivery = new SlackHostedDelivery(given, new Phases(), DEADLINE, pause)
   delivery.begin()
   const images = new Map<number, Buffer>()
   const outcomes: GraphOutcome[] = []
@@ -110,7 +114,7 @@ const permalink = (fileId: string, filename: string) =>
 
 describe('accepting graphs', () => {
   test('a graph is kept for finish: nothing reaches Slack yet, and nothing aborts the renders', async () => {
-    const delivery = new SlackHostedDelivery(inputs(), new Phases(), pause)
+    const delivery = new SlackHostedDelivery(inputs(), new Phases(), DEADLINE, pause)
     const signal = delivery.begin()
     const image = png(1)
     const outcome = await delivery.accept(graph(1, 'CPU'), image)

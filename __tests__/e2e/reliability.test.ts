@@ -222,7 +222,7 @@ describe(`the overall deadline, on ${machineNode![0]}`, () => {
   let standIns: StandIns
   afterEach(async () => standIns.close())
 
-  test('a hanging Slack cannot hold a scheduled run past its timeout', async () => {
+  test('a hanging Slack cannot hold a scheduled run past its timeout: each attempt times out', async () => {
     standIns = await startStandIns()
     standIns.slack.faults.latencyMs = 60000
     const result = await runAction({
@@ -238,8 +238,8 @@ describe(`the overall deadline, on ${machineNode![0]}`, () => {
     })
     expect(result.exitCode).toBe(1)
     expect(result.errors[0]).toMatch(
-      /did not finish within 10s \(input 'timeout'\).*posting to Slack/
+      /Slack may or may not have posted message 1 of 1 to 'C0GRAPHS01': Slack's answer was lost \(no answer in time\), and the app cannot read the channel to find out \(no answer from Slack in time/
     )
-    expect(result.durationMs).toBeLessThan(20000)
+    expect(result.durationMs).toBeLessThan(10000)
   })
 })

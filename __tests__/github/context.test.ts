@@ -1,5 +1,5 @@
 import { context as githubContext } from '@actions/github'
-import { readRunInfo } from '../../src/github/context.js'
+import { readRunInfo, reportRun } from '../../src/github/context.js'
 
 // @actions/github exports only an instance; its class reads the environment anew each time.
 const Context = githubContext.constructor as new () => typeof githubContext
@@ -73,4 +73,17 @@ test.each([
   expect(readRunInfo(serverUrl ? { ...env, GITHUB_SERVER_URL: serverUrl } : env).runUrl).toBe(
     runUrl
   )
+})
+
+describe('reportRun: what identifies this step’s messages in Slack', () => {
+  test("the run's id and attempt, and an id of its own for each step", () => {
+    const info = readRunInfo({ GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '2' })
+    const first = reportRun(info)
+    expect(first).toEqual({ runId: '4242', runAttempt: '2', report: expect.any(String) })
+    expect(reportRun(info).report).not.toBe(first.report)
+  })
+
+  test('outside Actions: no run id, no attempt', () => {
+    expect(reportRun(readRunInfo({}))).toMatchObject({ runId: '', runAttempt: '' })
+  })
 })

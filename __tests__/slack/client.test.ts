@@ -54,7 +54,7 @@ test("calls the given API URL with the bot token and the action's user agent", a
   })
   const base = await listenOnLoopback(api)
   try {
-    await createSlackClient('xoxb-test-token', `${base}/api/`).chat.postMessage({
+    await createSlackClient('xoxb-test-token', `${base}/api/`).web.chat.postMessage({
       channel: 'C0GRAPHS',
       text: 'hello'
     })
@@ -69,7 +69,7 @@ test("calls the given API URL with the bot token and the action's user agent", a
 
 test('the log never holds the request body or the answer: they carry the presigned URLs', async () => {
   const client = createSlackClient(slack.token, slack.apiUrl)
-  await client.chat.postMessage({
+  await client.web.chat.postMessage({
     channel: 'C0GRAPHS',
     text: 'graphs',
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `<${SIGNED_URL}|CPU>` } }]
@@ -84,9 +84,15 @@ test('the log never holds the request body or the answer: they carry the presign
 
 test('a rate limit (429, Retry-After: 1) is waited out and the call goes through, once', async () => {
   slack.faults.inject({ kind: 'throttle', retryAfterSeconds: 1 }, { operation: 'chat.postMessage' })
-  const client = createSlackClient(slack.token, slack.apiUrl)
-  const answer = await client.chat.postMessage({ channel: 'C0GRAPHS', text: 'after the wait' })
+  const waits: number[] = []
+  const client = createSlackClient(slack.token, slack.apiUrl, undefined, async ms => {
+    waits.push(ms)
+  })
+  const answer = await client.post(() =>
+    client.web.chat.postMessage({ channel: 'C0GRAPHS', text: 'after the wait' })
+  )
   expect(answer.ok).toBe(true)
+  expect(waits).toEqual([1000])
   expect(slack.rejected.map(r => r.error)).toEqual(['ratelimited'])
   expect(slack.messages.at(-1)?.text).toBe('after the wait')
   // The client says why it waited, in the log (not as a warning: the call succeeded).
@@ -97,12 +103,14 @@ test('a rate limit (429, Retry-After: 1) is waited out and the call goes through
 test('a refusal (ok: false) is not retried', async () => {
   const client = createSlackClient(slack.token, slack.apiUrl)
   const before = slack.timeline.events.length
-  await refusal(client.chat.postMessage({ channel: 'C0ELSEWHERE', text: 'x' }))
+  await refusal(
+    client.call(() => client.web.chat.postMessage({ channel: 'C0ELSEWHERE', text: 'x' }))
+  )
   expect(slack.timeline.events.length - before).toBe(1)
 })
 
 describe("slackErrorText: Slack's code, its details, and what to do", () => {
-  const client = () => createSlackClient(slack.token, slack.apiUrl)
+  const client = () => createSlackClient(slack.token, slack.apiUrl).web
 
   test('not_in_channel', async () => {
     const error = await refusal(client().chat.postMessage({ channel: 'C0ELSEWHERE', text: 'x' }))
@@ -120,7 +128,7 @@ describe("slackErrorText: Slack's code, its details, and what to do", () => {
   })
 
   test('invalid_auth', async () => {
-    const wrong = createSlackClient('xoxb-not-the-token', slack.apiUrl)
+    const wrong = createSlackClient('xoxb-not-the-token', slack.apiUrl).web
     const error = await refusal(wrong.chat.postMessage({ channel: 'C0GRAPHS', text: 'x' }))
     expect(slackErrorText(error)).toBe(
       'invalid_auth: slack-token is not valid: use the bot token (xoxb-…) of an installed app'
@@ -136,7 +144,7 @@ describe("slackErrorText: Slack's code, its details, and what to do", () => {
       })
     )
     expect(slackErrorText(error)).toBe(
-      'invalid_blocks ([ERROR] downloading image failed [json-pointer:/blocks/0/image_url]): Slack could not use a block; when it says "downloading image failed", Slack could not fetch an image URL'
+      'invalid_blocks (downloading image failed [json-pointer:/blocks/0/image_url]): Slack could not use a block; when it says "downloading image failed", Slack could not fetch an image URL'
     )
   })
 

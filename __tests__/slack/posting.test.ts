@@ -43,6 +43,7 @@ beforeEach(() => {
   slack.faults.clear()
   slack.messages.length = 0
   slack.rejected.length = 0
+  slack.imageErrors = 'response_metadata'
 })
 
 const client = () => createSlackClient(slack.token, slack.apiUrl)
@@ -123,7 +124,9 @@ describe('postMessages', () => {
       graphs: [graph('CPU'), graph('Memory', false)],
       expiry
     })
-    const posts = await postMessages(client(), CHANNEL, [built as SlackMessage])
+    const posts = await postMessages(client(), CHANNEL, [built as SlackMessage], {
+      urlsChecked: true
+    })
     expect(slack.rejected.map(r => r.error)).toEqual(['invalid_blocks'])
     expect(slack.messages).toHaveLength(1)
     expect(posts).toEqual([{ channel: CHANNEL, ts: slack.messages[0]?.ts }])
@@ -132,10 +135,58 @@ describe('postMessages', () => {
     expect(JSON.stringify(posted)).toContain(graph('Memory', false).url)
     expect(core.warning.mock.calls).toEqual([
       [
-        "Slack could not download the images of message 1 of 1 to 'C0GRAPHS' (invalid_blocks ([ERROR] downloading image failed [json-pointer:/blocks/2/image_url]): Slack could not use a block; when it says \"downloading image failed\", Slack could not fetch an image URL); posted them as links instead. The URLs were checked before posting, so Slack's download may have failed on its side; open a link to see the graph.",
+        "Slack could not download the images of message 1 of 1 to 'C0GRAPHS' (invalid_blocks (downloading image failed [json-pointer:/blocks/2/image_url]): Slack could not use a block; when it says \"downloading image failed\", Slack could not fetch an image URL); posted them as links instead. The URLs were checked before posting, so Slack's download may have failed on its side; open a link to see the graph.",
         { title: 'Graphs posted as links' }
       ]
     ])
+  })
+
+  test.each([
+    ['verify-urls: false', { urlsChecked: false }],
+    ['not said (a caller that checked nothing)', {}]
+  ])('the URLs not checked (%s): the warning never claims they were', async (_case, options) => {
+    const built = buildMessages({ text: 'Report', graphs: [graph('CPU', false)], expiry })
+    await postMessages(client(), CHANNEL, built, options)
+    expect(slack.messages).toHaveLength(1)
+    const [warning] = core.warning.mock.calls.map(([text]) => String(text))
+    expect(warning).toMatch(/posted them as links instead\./)
+    expect(warning).not.toMatch(/were checked/)
+    expect(warning).toMatch(
+      /The URLs were not checked before posting \(verify-urls: false\); open a link to see whether it serves the graph\.$/
+    )
+  })
+
+  test.each(['errors', 'response_metadata', 'both', 'none'] as const)(
+    "Slack's detail in %s: the images go as links all the same",
+    async shape => {
+      slack.imageErrors = shape
+      const built = buildMessages({ text: 'Report', graphs: [graph('CPU', false)], expiry })
+      const posts = await postMessages(client(), CHANNEL, built)
+      expect(slack.rejected.map(r => r.error)).toEqual(['invalid_blocks'])
+      expect(posts).toEqual([{ channel: CHANNEL, ts: slack.messages[0]?.ts }])
+      expect(slack.messages[0]?.blocks.map(b => b.type)).toEqual([
+        'section',
+        'rich_text',
+        'context'
+      ])
+      expect(core.warning).toHaveBeenCalledTimes(1)
+    }
+  )
+
+  test('a bare invalid_blocks on a message without images is a refusal, not an image failure', async () => {
+    slack.faults.inject(
+      { kind: 'status', status: 200, code: 'invalid_blocks' },
+      { operation: 'chat.postMessage' }
+    )
+    const textOnly: SlackMessage = {
+      text: 'Text only',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Text only' } }]
+    }
+    await expect(postMessages(client(), CHANNEL, [textOnly])).rejects.toThrow(
+      "Slack refused message 1 of 1 to 'C0GRAPHS': invalid_blocks: Slack could not use a block"
+    )
+    expect(slack.messages).toEqual([])
+    expect(core.warning).not.toHaveBeenCalled()
   })
 
   test('refused as links too: both refusals end in one error that says so', async () => {
@@ -175,7 +226,7 @@ describe('postMessages', () => {
     const first = slack.messages[0]?.ts
     expect(error.posted).toEqual([{ channel: CHANNEL, ts: first }])
     expect(error.message).toBe(
-      `Slack refused message 2 of 2 to 'C0GRAPHS': invalid_blocks ([ERROR] missing required field: alt_text [json-pointer:/blocks/0]): Slack could not use a block; when it says "downloading image failed", Slack could not fetch an image URL (1 of 2 messages were posted before it, the first at ts ${first}: a re-run would post them again)`
+      `Slack refused message 2 of 2 to 'C0GRAPHS': invalid_blocks (missing required field: alt_text [json-pointer:/blocks/0]): Slack could not use a block; when it says "downloading image failed", Slack could not fetch an image URL (1 of 2 messages were posted before it, the first at ts ${first}: a re-run would post them again)`
     )
   })
 })

@@ -3,21 +3,30 @@ import * as core from '@actions/core'
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import type { AwsCredentialIdentity } from '@smithy/types'
-import { ActionError, describeError } from '../domain/errors.js'
-import { awsErrorCode, awsErrorText } from './errors.js'
+import { ActionError, SetupError, describeError } from '../domain/errors.js'
+import { awsErrorCode, awsErrorText, throwIfSetupProblem } from './errors.js'
 
+/** Stores the PNG; `signal` (the run's work deadline) stops the call and its retries. */
 export async function uploadPng(
   client: S3Client,
   bucket: string,
   key: string,
-  body: Uint8Array
+  body: Uint8Array,
+  signal?: AbortSignal
 ): Promise<void> {
   try {
     // A buffer, not a stream: the length is known, so no aws-chunked framing is needed.
     await client.send(
-      new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'image/png' })
+      new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'image/png' }),
+      { abortSignal: signal }
     )
   } catch (error) {
+    throwIfSetupProblem(error, 's3-region')
+    if (signal?.aborted) {
+      throw new ActionError(`Upload to s3://${bucket}/${key}: ${awsErrorText(error, signal)}`, {
+        cause: error
+      })
+    }
     throw new ActionError(
       `Upload to s3://${bucket}/${key} failed: ${awsErrorText(error)}. ${uploadHint(error)}`,
       { cause: error }
@@ -66,8 +75,9 @@ export async function workflowCredentials(client: S3Client): Promise<AwsCredenti
     core.setSecret(identity.secretAccessKey)
     return identity
   } catch (error) {
-    throw new ActionError(
-      `No AWS credentials found for the workflow (${describeError(error)}). Run aws-actions/configure-aws-credentials before this action, or set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.`,
+    throwIfSetupProblem(error, 's3-region')
+    throw new SetupError(
+      `The workflow's AWS credentials could not be loaded: ${describeError(error)}. Check the aws-actions/configure-aws-credentials step before this one.`,
       { cause: error }
     )
   }

@@ -2,7 +2,8 @@
 import * as core from '@actions/core'
 import { GetParametersCommand, type SSMClient } from '@aws-sdk/client-ssm'
 import { ActionError } from '../domain/errors.js'
-import { awsErrorText } from './errors.js'
+import { isAccessKeyIdShape } from '../domain/signing.js'
+import { awsErrorText, throwIfSetupProblem } from './errors.js'
 
 export interface SigningKeys {
   accessKeyId: string
@@ -13,15 +14,19 @@ export interface SigningKeys {
 export async function readSigningKeys(
   client: SSMClient,
   accessKeyIdParameter: string,
-  secretAccessKeyParameter: string
+  secretAccessKeyParameter: string,
+  signal?: AbortSignal
 ): Promise<SigningKeys> {
   const names = [accessKeyIdParameter, secretAccessKeyParameter]
   let response
   try {
-    response = await client.send(new GetParametersCommand({ Names: names, WithDecryption: true }))
+    response = await client.send(new GetParametersCommand({ Names: names, WithDecryption: true }), {
+      abortSignal: signal
+    })
   } catch (error) {
+    throwIfSetupProblem(error, 'aws-region')
     throw new ActionError(
-      `Reading the signing keys from SSM (${names.join(', ')}) failed: ${awsErrorText(error)}. ${ssmHint(error)}`.trimEnd(),
+      `Reading the signing keys from SSM (${names.join(', ')}) failed: ${awsErrorText(error, signal)}. ${ssmHint(error)}`.trimEnd(),
       { cause: error }
     )
   }
@@ -34,17 +39,19 @@ export async function readSigningKeys(
     }
   }
   const secretAccessKey = byName.get(secretAccessKeyParameter)?.trim()
+  const accessKeyId = byName.get(accessKeyIdParameter)?.trim()
+  // Masked before anything else can print them: the secret always; the key id only when it is not
+  // one (a secret stored in the wrong parameter). A real key id stays visible: masking it would hide
+  // every presigned URL, and GitHub would drop the outputs that hold one.
   if (secretAccessKey) core.setSecret(secretAccessKey)
+  if (accessKeyId && !isAccessKeyIdShape(accessKeyId)) core.setSecret(accessKeyId)
   const missing = names.filter(name => !byName.get(name)?.trim())
   if (missing.length > 0) {
     throw new ActionError(
       `SSM has no value for ${missing.map(name => `'${name}'`).join(' and ')} in this account and region. Create ${missing.length > 1 ? 'them' : 'it'} (aws ssm put-parameter: the key id as String, the secret as SecureString) or fix the presign-*-parameter input.`
     )
   }
-  return {
-    accessKeyId: byName.get(accessKeyIdParameter)?.trim() ?? '',
-    secretAccessKey: secretAccessKey ?? ''
-  }
+  return { accessKeyId: accessKeyId ?? '', secretAccessKey: secretAccessKey ?? '' }
 }
 
 function ssmHint(error: unknown): string {

@@ -1,38 +1,71 @@
 // Fetches each presigned URL the way Slack will, so a wrong secret, region or permission fails here
 // with its cause and fix, not later as Slack's vague invalid_blocks.
 import { describeError } from '../domain/errors.js'
-import { httpFetch } from '../http.js'
+import { findProxyError } from '../domain/network-errors.js'
+import { type Fetch, fetchWithin, isTimeout } from '../http.js'
 
-const TIMEOUT_MS = 15000
+/** Attempts of one check: S3 answers a burst with 503 SlowDown, and a connection can break. */
+const ATTEMPTS = 4
+
+export interface CheckOptions {
+  /** How long one attempt may wait (the run's per-attempt limit, from input 'timeout'). */
+  attemptMs: number
+  /** The run's work deadline: no more attempts once it fires. */
+  signal?: AbortSignal
+  sleep?: (ms: number) => Promise<void>
+}
+
+interface Answer {
+  problem?: string
+  /** Worth another attempt: no answer, a broken connection, a 5xx or 429. */
+  transient: boolean
+}
 
 /**
  * undefined when the URL serves an image; otherwise what S3 said and what to change. Never the
- * URL itself: it is a bearer link.
+ * URL itself: it is a bearer link. Transient failures are retried, like every other S3 call.
  */
-export async function checkUrl(url: string): Promise<string | undefined> {
-  // A GET of the first byte, as Slack's fetch would see the object. The timeout's timer does not
-  // keep the process alive, whatever happens to the connection.
-  const signal = AbortSignal.timeout(TIMEOUT_MS)
+export async function checkUrl(url: string, options: CheckOptions): Promise<string | undefined> {
+  const get = fetchWithin(options.attemptMs, options.signal)
+  const sleep = options.sleep ?? (ms => new Promise<void>(resolve => setTimeout(resolve, ms)))
+  for (let attempt = 1; ; attempt++) {
+    const answer = await checkOnce(url, get, options)
+    if (!answer.problem) return undefined
+    if (!answer.transient || attempt === ATTEMPTS || options.signal?.aborted) {
+      return attempt === 1 ? answer.problem : `${answer.problem} (tried ${attempt} times)`
+    }
+    await sleep(200 * 2 ** (attempt - 1))
+  }
+}
+
+/** One GET of the first byte, as Slack's fetch would see the object. */
+async function checkOnce(url: string, get: Fetch, options: CheckOptions): Promise<Answer> {
   let status: number
   let contentType: string
   let body: string
   try {
-    const response = await httpFetch(url, { headers: { Range: 'bytes=0-0' }, signal })
+    const response = await get(url, { headers: { Range: 'bytes=0-0' } })
     status = response.status
     contentType = response.headers.get('content-type') ?? ''
     body = await response.text()
   } catch (error) {
-    const why = signal.aborted ? `no answer within ${TIMEOUT_MS / 1000} s` : describeError(error)
-    return `the request failed (${why})`
+    const why = options.signal?.aborted
+      ? describeError(options.signal.reason)
+      : isTimeout(error)
+        ? `no answer within ${options.attemptMs / 1000} s`
+        : describeError(error)
+    // A refusing proxy refuses the next attempt too: not retried.
+    return { problem: `the request failed (${why})`, transient: !findProxyError(error) }
   }
   if (status === 200 || status === 206) {
     return contentType.startsWith('image/')
-      ? undefined
-      : `S3 serves it as '${contentType}', not as an image`
+      ? { transient: false }
+      : { problem: `S3 serves it as '${contentType}', not as an image`, transient: false }
   }
   const code = /<Code>([^<]*)<\/Code>/.exec(body)?.[1] ?? `HTTP ${status}`
   const message = /<Message>([^<]*)<\/Message>/.exec(body)?.[1] ?? ''
-  return `${code}${message ? ` (${message})` : ''}. ${hintFor(code)}`.trimEnd()
+  const problem = `${code}${message ? ` (${message})` : ''}. ${hintFor(code)}`.trimEnd()
+  return { problem, transient: status >= 500 || status === 429 }
 }
 
 const REGION_HINT =

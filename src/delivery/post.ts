@@ -1,9 +1,11 @@
 // The report's message(s) to Slack, as the workflow asked: one message (continued when it has more
 // graphs than a message takes), or a header with each graph as a reply in its thread.
 import * as core from '@actions/core'
+import type { Deadline } from '../domain/deadline.js'
 import { PostError } from '../domain/errors.js'
 import { type MessageOptions, buildMessages, buildThread, defaultText } from '../domain/message.js'
 import type { SlackPost } from '../domain/report.js'
+import { reportRun } from '../github/context.js'
 import type { Phases } from '../github/log.js'
 import type { Inputs } from '../inputs.js'
 import { MESSAGE_INTERVAL_MS, createSlackClient } from '../slack/client.js'
@@ -19,7 +21,10 @@ export interface PostOutcome {
 export async function postReport(
   inputs: Inputs,
   phases: Phases,
-  message: Omit<MessageOptions, 'text'>
+  deadline: Deadline,
+  message: Omit<MessageOptions, 'text'>,
+  /** Whether the delivery checked the images' URLs (verify-urls): never claimed when it did not. */
+  urlsChecked = false
 ): Promise<PostOutcome> {
   phases.enter('posting to Slack')
   const slack = inputs.slack
@@ -27,18 +32,23 @@ export async function postReport(
     core.info(logLine('Dry run: nothing posted to Slack'))
     return { posts: [] }
   }
-  const client = createSlackClient(slack.token, slack.apiUrl)
+  const client = createSlackClient(slack.token, slack.apiUrl, deadline)
   const options = { ...message, text: slack.text ?? defaultText(new Date()) }
+  const run = reportRun() // what identifies the report's messages, should an answer be lost
   let posts: SlackPost[]
   try {
     posts =
       slack.thread === 'images'
         ? await postThread(client, slack.channel, buildThread(options), {
-            paceMs: MESSAGE_INTERVAL_MS
+            paceMs: MESSAGE_INTERVAL_MS,
+            run,
+            urlsChecked
           })
         : // A few messages in a row are within Slack's burst allowance: not paced.
           await postMessages(client, slack.channel, buildMessages(options), {
-            threadTs: slack.threadTs
+            threadTs: slack.threadTs,
+            run,
+            urlsChecked
           })
   } catch (error) {
     // Some messages are in the channel: report them (outputs, summary), then fail.

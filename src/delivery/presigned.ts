@@ -7,7 +7,8 @@ import { createS3Client } from '../aws/clients.js'
 import { presignGetUrl, uploadPng } from '../aws/s3.js'
 import { checkUrl } from '../aws/url-check.js'
 import { Limiter } from '../domain/concurrency.js'
-import { ActionError, describeError } from '../domain/errors.js'
+import type { Deadline } from '../domain/deadline.js'
+import { ActionError, SetupError, describeError } from '../domain/errors.js'
 import { label, objectKeys } from '../domain/naming.js'
 import { findProxyError } from '../domain/network-errors.js'
 import {
@@ -51,9 +52,10 @@ export class PresignedDelivery implements Delivery {
   constructor(
     private readonly inputs: Inputs,
     private readonly settings: PresignedInputs,
-    private readonly phases: Phases
+    private readonly phases: Phases,
+    private readonly deadline: Deadline
   ) {
-    this.uploader = createS3Client(settings.s3)
+    this.uploader = createS3Client(settings.s3, deadline)
   }
 
   begin(graphs: readonly Graph[]): AbortSignal {
@@ -79,11 +81,12 @@ export class PresignedDelivery implements Delivery {
     )
     presigning.catch(() => undefined) // awaited below, unless the upload fails first
     try {
-      await this.uploads.run(() => uploadPng(this.uploader, bucket, key, image))
+      await this.uploads.run(() => uploadPng(this.uploader, bucket, key, image, this.deadline.work))
       outcome.key = key // only a stored object has a key to report
       outcome.url = await presigning
     } catch (error) {
-      if (findProxyError(error)) throw error // the proxy refused: the run ends, no more uploads
+      // Every upload would meet it (the proxy refused, a setup error): the run ends, no more uploads.
+      if (error instanceof SetupError || findProxyError(error)) throw error
       outcome.failure = describeError(error)
       return outcome
     }
@@ -110,12 +113,18 @@ export class PresignedDelivery implements Delivery {
     if (this.settings.verifyUrls) {
       core.info(logLine(`Checked ${plural(posted.length, 'URL')}: each serves its image`))
     }
-    const result = await postReport(this.inputs, this.phases, {
-      graphs: posted.map(outcome => ({ name: outcome.graph.name, url: outcome.url as string })),
-      missing: outcomes.filter(outcome => outcome.failure).map(outcome => outcome.graph.name),
-      expiry: signer.expiry,
-      runUrl
-    })
+    const result = await postReport(
+      this.inputs,
+      this.phases,
+      this.deadline,
+      {
+        graphs: posted.map(outcome => ({ name: outcome.graph.name, url: outcome.url as string })),
+        missing: outcomes.filter(outcome => outcome.failure).map(outcome => outcome.graph.name),
+        expiry: signer.expiry,
+        runUrl
+      },
+      this.settings.verifyUrls
+    )
     return {
       delivery: 'presigned-url',
       graphs: outcomes,
@@ -136,7 +145,12 @@ export class PresignedDelivery implements Delivery {
 
   private async preparePlan(graphs: readonly Graph[]): Promise<Plan> {
     const run = readRunInfo()
-    const signer = await resolveSigner(this.settings, this.inputs.awsRegion, this.uploader)
+    const signer = await resolveSigner(
+      this.settings,
+      this.inputs.awsRegion,
+      this.uploader,
+      this.deadline
+    )
     const names = graphs.map(graph => graph.name)
     const keys = objectKeys(this.settings.s3.keyPrefix, names, run, signer.signedAt)
     return {
@@ -148,7 +162,8 @@ export class PresignedDelivery implements Delivery {
 
   /** Checked outside the upload stage: the next graph need not wait for it. */
   private async check(graph: Graph, url: string): Promise<void> {
-    const problem = await checkUrl(url)
+    const { attemptMs, work } = this.deadline
+    const problem = await checkUrl(url, { attemptMs, signal: work })
     if (problem) {
       this.checkFailures.set(
         graph.position,

@@ -3,7 +3,7 @@
 // moment it arrives, so a graph's upload never holds a fetch slot. A graph that fails to render is
 // recorded with its cause and the others go on; a proxy that refuses ends the run.
 import { Limiter } from '../domain/concurrency.js'
-import { describeError } from '../domain/errors.js'
+import { SetupError, describeError } from '../domain/errors.js'
 import { findProxyError } from '../domain/network-errors.js'
 import type { GraphOutcome } from '../domain/report.js'
 import type { Graph } from '../domain/widgets.js'
@@ -23,8 +23,8 @@ export async function renderGraphs(
   delivery: Delivery,
   maxConcurrency: number
 ): Promise<GraphOutcome[]> {
-  // Ends the run from here: a proxy that refused (every request takes it, so the next graph would
-  // meet it too), or a delivery that rejected. No graph goes on to the delivery after that.
+  // Ends the run from here: a proxy that refused or a setup error (every request meets it, so the
+  // next graph would too), or a delivery that rejected. No graph goes on to the delivery after that.
   const halt = new AbortController()
   const stopped = AbortSignal.any([delivery.begin(graphs), halt.signal])
   const fetches = new Limiter(maxConcurrency)
@@ -35,8 +35,9 @@ export async function renderGraphs(
     try {
       return await source.fetchImage(graph)
     } catch (error) {
-      const refusal = findProxyError(error)
-      if (refusal) halt.abort(refusal) // before the slot frees: the next fetch does not start
+      // Before the slot frees, so the next fetch does not start.
+      const fatal = findProxyError(error) ?? (error instanceof SetupError ? error : undefined)
+      if (fatal) halt.abort(fatal)
       throw error
     }
   }
@@ -46,8 +47,10 @@ export async function renderGraphs(
     try {
       image = await fetches.run(() => fetchImage(graph))
     } catch (error) {
-      // Once the run has ended, it ends with its reason, not this graph's.
+      // Once the run has ended, it ends with its reason, not this graph's; a setup that no graph
+      // can get past (no credentials, no such region) ends it too, said once.
       stopped.throwIfAborted()
+      if (error instanceof SetupError) throw error
       return { graph, failure: describeError(error) }
     }
     stopped.throwIfAborted()

@@ -3,6 +3,7 @@
 // its thread. Only what reached Slack is announced, so a missing scope or a failed upload never
 // leaves a header without graphs.
 import * as core from '@actions/core'
+import type { Deadline } from '../domain/deadline.js'
 import { ActionError } from '../domain/errors.js'
 import { buildHeader, defaultText } from '../domain/message.js'
 import { label } from '../domain/naming.js'
@@ -14,12 +15,12 @@ import {
   failed
 } from '../domain/report.js'
 import type { Graph } from '../domain/widgets.js'
-import { readRunInfo } from '../github/context.js'
+import { type ReportRun, describeRun } from '../domain/metadata.js'
+import { type RunInfo, readRunInfo, reportRun } from '../github/context.js'
 import type { Phases } from '../github/log.js'
 import type { Inputs } from '../inputs.js'
 import type { SlackInputs } from '../inputs/slack.js'
-import type { WebClient } from '@slack/web-api'
-import { MESSAGE_INTERVAL_MS, createSlackClient, sleep } from '../slack/client.js'
+import { MESSAGE_INTERVAL_MS, type SlackClient, createSlackClient, sleep } from '../slack/client.js'
 import { FILES_PER_MESSAGE, type UploadedFile, shareFiles, uploadFiles } from '../slack/files.js'
 import { postMessages } from '../slack/posting.js'
 import type { Delivery } from './delivery.js'
@@ -32,6 +33,7 @@ export class SlackHostedDelivery implements Delivery {
   constructor(
     private readonly inputs: Inputs,
     private readonly phases: Phases,
+    private readonly deadline: Deadline,
     private readonly pause: (ms: number) => Promise<void> = sleep
   ) {}
 
@@ -64,10 +66,12 @@ export class SlackHostedDelivery implements Delivery {
       return report
     }
     this.phases.enter('uploading to Slack')
-    const client = createSlackClient(slack.token, slack.apiUrl)
+    const client = createSlackClient(slack.token, slack.apiUrl, this.deadline, this.pause)
     const uploaded = await this.uploadAll(client, outcomes)
-    const header = await this.postHeader(client, slack, uploaded.outcomes)
-    const graphs = await this.share(client, slack, header, uploaded)
+    const info = readRunInfo()
+    const run = reportRun(info) // names the messages and files, to find them if an answer is lost
+    const header = await this.postHeader(client, slack, uploaded.outcomes, info, run)
+    const graphs = await this.share(client, slack, header, uploaded, run)
     const count = graphs.filter(outcome => outcome.url && !outcome.failure).length
     core.info(
       logLine(`Shared ${count} graph(s) in Slack under message ${header.ts} in ${header.channel}`)
@@ -79,7 +83,7 @@ export class SlackHostedDelivery implements Delivery {
    * The bytes of every rendered graph to Slack (not shared yet): the outcomes with each upload's
    * failure, and the files that made it, by graph position.
    */
-  private async uploadAll(client: WebClient, outcomes: GraphOutcome[]) {
+  private async uploadAll(client: SlackClient, outcomes: GraphOutcome[]) {
     const rendered = outcomes.filter(outcome => !outcome.failure)
     const files = rendered.map(({ graph }) => ({
       name: graph.name,
@@ -105,18 +109,21 @@ export class SlackHostedDelivery implements Delivery {
 
   /** The text and the context line, naming the graphs that failed so far. */
   private async postHeader(
-    client: WebClient,
+    client: SlackClient,
     slack: SlackInputs,
-    outcomes: GraphOutcome[]
+    outcomes: GraphOutcome[],
+    info: RunInfo,
+    run: ReportRun
   ): Promise<SlackPost> {
     const header = buildHeader({
       text: slack.text ?? defaultText(new Date()),
       expiry: 'slack',
-      runUrl: readRunInfo().runUrl,
+      runUrl: info.runUrl,
       missing: failed(outcomes).map(outcome => outcome.graph.name)
     })
     const [posted] = await postMessages(client, slack.channel, [header], {
-      threadTs: slack.threadTs
+      threadTs: slack.threadTs,
+      run
     })
     if (!posted) throw new ActionError('Slack returned no message for the header')
     return posted
@@ -124,10 +131,11 @@ export class SlackHostedDelivery implements Delivery {
 
   /** The uploaded files shared under the header, paced; each graph's permalink, or why not. */
   private async share(
-    client: WebClient,
+    client: SlackClient,
     slack: SlackInputs,
     header: SlackPost,
-    uploaded: { outcomes: GraphOutcome[]; files: Map<number, UploadedFile> }
+    uploaded: { outcomes: GraphOutcome[]; files: Map<number, UploadedFile> },
+    run: ReportRun
   ): Promise<GraphOutcome[]> {
     const threaded = slack.thread === 'images'
     await this.pause(MESSAGE_INTERVAL_MS) // the files' messages follow the header at Slack's pace
@@ -136,7 +144,8 @@ export class SlackHostedDelivery implements Delivery {
       threadTs: threaded ? header.ts : slack.threadTs,
       perMessage: threaded ? 1 : FILES_PER_MESSAGE,
       paceMs: MESSAGE_INTERVAL_MS,
-      sleep: this.pause
+      sleep: this.pause,
+      identifies: `the files of the report of ${describeRun(run)}`
     })
     const links = new Map(positions.map((position, i) => [position, shared.permalinks[i]]))
     return uploaded.outcomes.map(outcome => {

@@ -20,6 +20,17 @@ export class ActionError extends Error {
   }
 }
 
+/**
+ * The run's setup is wrong in a way no graph can get past (no AWS credentials, a region that does
+ * not exist): the run ends with it at once, said once, instead of once per graph.
+ */
+export class SetupError extends ActionError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'SetupError'
+  }
+}
+
 /** Slack refused a message after others were posted: those are in the channel, and say so. */
 export class PostError extends ActionError {
   constructor(

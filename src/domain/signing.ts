@@ -32,9 +32,14 @@ export function classifySigning(
     : 'long-term'
 }
 
+/** Shaped like an access key id (AKIA…, ASIA…): never like a secret, which has lower case and / + =. */
+export function isAccessKeyIdShape(value: string): boolean {
+  return /^[A-Z0-9]{16,128}$/.test(value)
+}
+
 /** Why this cannot be a signer's access key id (the input's or the one read from SSM), or undefined. */
 export function accessKeyIdProblem(accessKeyId: string): string | undefined {
-  if (!/^[A-Z0-9]{16,128}$/.test(accessKeyId)) {
+  if (!isAccessKeyIdShape(accessKeyId)) {
     return 'is not an AWS access key id (16 to 128 uppercase letters and digits, such as AKIA…); is it the secret key by mistake?'
   }
   if (isTemporaryKeyId(accessKeyId)) {

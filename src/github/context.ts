@@ -1,6 +1,8 @@
 // Facts about this run that several phases need. They are the values @actions/github's `context`
 // gives (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_SERVER_URL, GITHUB_REPOSITORY), read the same
 // way but without loading Octokit, which the action never calls.
+import { randomUUID } from 'node:crypto'
+import type { ReportRun } from '../domain/metadata.js'
 
 export interface RunInfo {
   /** NaN outside Actions, like context.runId. */
@@ -24,5 +26,14 @@ export function readRunInfo(env: NodeJS.ProcessEnv = process.env): RunInfo {
       repository && runId > 0
         ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt}`
         : undefined
+  }
+}
+
+/** This step's identity in Slack's message metadata: the run, its attempt, and an id of its own. */
+export function reportRun(info: RunInfo = readRunInfo()): ReportRun {
+  return {
+    runId: info.runId > 0 ? String(info.runId) : '',
+    runAttempt: info.runAttempt > 0 ? String(info.runAttempt) : '',
+    report: randomUUID()
   }
 }

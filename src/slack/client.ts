@@ -1,64 +1,138 @@
-// The Slack client: one place for its retries, timeouts and HTTP, and Slack's errors mapped to
-// their fix.
+// The Slack client: one place for its retries, timeouts and HTTP. @slack/web-api's own retries are
+// off: they would repeat a post whose answer was lost, and sleep out any Retry-After however long.
+// Here a call that may safely repeat is retried on anything transient; a call that posts is
+// retried only while it surely never reached Slack; and no wait outlasts the run's `timeout`.
 import * as core from '@actions/core'
 import { LogLevel, WebClient, type Logger } from '@slack/web-api'
-import { describeError } from '../domain/errors.js'
-import { httpFetch } from '../http.js'
+import { ActionError } from '../domain/errors.js'
+import { formatSeconds } from '../domain/durations.js'
 import { logLine } from '../domain/text.js'
+import { type Fetch, fetchWithin, isTimeout } from '../http.js'
+import { classifySlackFailure } from './errors.js'
 
-/** Per-request timeout. @slack/web-api has none by default. */
-const REQUEST_TIMEOUT_MS = 30000
-
-export function createSlackClient(token: string, apiUrl: string): WebClient {
-  return new WebClient(token, {
-    slackApiUrl: apiUrl,
-    timeout: REQUEST_TIMEOUT_MS,
-    // The default policy retries for about 30 minutes; a scheduled report should give up sooner.
-    retryConfig: { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 8000, randomize: true },
-    logger: actionsLogger(),
-    headers: { 'User-Agent': 'cloudwatch-graphs-to-slack/1' },
-    fetch: httpFetch
-  })
-}
+export { slackErrorData, slackErrorText } from './errors.js'
 
 /** Slack allows about one message per second per channel. */
 export const MESSAGE_INTERVAL_MS = 1000
 
+/** Attempts of one call, when it fails in a way worth another try (rate limits aside). */
+const ATTEMPTS = 4
+/** Rate limits waited out in one call, each as long as Slack's Retry-After says. */
+const RATE_LIMIT_WAITS = 5
+
 export const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms))
 
-export interface SlackErrorData {
-  error?: string
-  response_metadata?: { messages?: string[] }
+/** What the client needs of the run's deadline. */
+export interface SlackTime {
+  /** How long one attempt may wait for its answer. */
+  attemptMs: number
+  /** What is left of input 'timeout'. */
+  remainingMs(): number
 }
 
-export function slackErrorData(error: unknown): SlackErrorData | undefined {
-  return (error as { data?: SlackErrorData } | undefined)?.data
+/** The time of a run with the default timeout (10 minutes), for callers without a deadline. */
+export const TEN_MINUTES: SlackTime = { attemptMs: 30000, remainingMs: () => 600000 }
+
+/** A post that may have reached Slack, whose answer did not come back. */
+export class AnswerLost extends Error {
+  constructor(cause: unknown) {
+    super(`Slack's answer was lost (${describeCause(cause)})`, { cause })
+    this.name = 'AnswerLost'
+  }
 }
 
-const HINTS: Record<string, string> = {
-  not_in_channel: 'invite the Slack app to the channel (/invite @your-app)',
-  channel_not_found:
-    'check slack-channel (use the channel id, e.g. C0123ABCDEF) and that the app can see the channel',
-  invalid_auth: 'slack-token is not valid: use the bot token (xoxb-…) of an installed app',
-  not_authed: 'slack-token is missing or empty',
-  account_inactive: 'the token belongs to a deleted user or an uninstalled app: reinstall the app',
-  token_revoked: 'the token was revoked: reinstall the app and update the secret',
-  missing_scope:
-    'the app lacks a scope: chat:write to post (files:write too with delivery: slack-upload); add it and reinstall the app',
-  ratelimited: 'Slack rate-limited the app: post less often',
-  invalid_blocks:
-    'Slack could not use a block; when it says "downloading image failed", Slack could not fetch an image URL',
-  is_archived: 'the channel is archived'
+export class SlackClient {
+  readonly web: WebClient
+  /** The HTTP of every Slack request (the Web API and the upload URLs), with the attempt limit. */
+  readonly fetch: Fetch
+
+  constructor(
+    token: string,
+    apiUrl: string,
+    readonly time: SlackTime = TEN_MINUTES,
+    readonly sleep: (ms: number) => Promise<void> = sleep
+  ) {
+    this.fetch = fetchWithin(time.attemptMs)
+    this.web = new WebClient(token, {
+      slackApiUrl: apiUrl,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      logger: actionsLogger(),
+      headers: { 'User-Agent': 'cloudwatch-graphs-to-slack/1' },
+      fetch: this.fetch
+    })
+  }
+
+  /** A call that may safely be repeated (it reads, or asks for an upload URL). */
+  call<T>(request: () => Promise<T>): Promise<T> {
+    return this.attempts(request, true)
+  }
+
+  /**
+   * A call that posts. Retried while it surely never reached Slack (no connection, a 429); when it
+   * may have (its answer was lost), it rejects with AnswerLost and the caller finds out.
+   */
+  post<T>(request: () => Promise<T>): Promise<T> {
+    return this.attempts(request, false)
+  }
+
+  private async attempts<T>(request: () => Promise<T>, mayRepeat: boolean): Promise<T> {
+    let rateLimits = 0
+    for (let attempt = 1; ;) {
+      try {
+        return await request()
+      } catch (error) {
+        const kind = classifySlackFailure(error)
+        if (kind === 'refused') throw error
+        if (kind === 'rate-limited' && rateLimits < RATE_LIMIT_WAITS) {
+          rateLimits += 1
+          await this.waitOutRateLimit(error)
+          continue
+        }
+        if (kind === 'lost' && !mayRepeat) throw new AnswerLost(error)
+        const wait = 1000 * 2 ** (attempt - 1)
+        if (attempt >= ATTEMPTS || !this.allows(wait)) throw error
+        attempt += 1
+        await this.sleep(wait)
+      }
+    }
+  }
+
+  /** Waits as long as Slack asks, unless that outlasts the run: then fails at once, saying so. */
+  private async waitOutRateLimit(error: unknown): Promise<void> {
+    const seconds = Math.max(1, Number((error as { retryAfter?: unknown }).retryAfter) || 1)
+    if (!this.allows(seconds * 1000)) {
+      throw new ActionError(
+        `Slack rate-limited the app for ${seconds} seconds (Retry-After), longer than the ${formatSeconds(this.time.remainingMs() / 1000)} left of input 'timeout': not waiting. Slack counts every call of the app to a method: post less often (or from fewer workflows at once), or raise timeout.`,
+        { cause: error }
+      )
+    }
+    core.info(logLine(`Slack rate-limited the app: waiting ${seconds} s (Retry-After)`))
+    await this.sleep(seconds * 1000)
+  }
+
+  /** Whether one more attempt after `waitMs` still ends before the run does. */
+  private allows(waitMs: number): boolean {
+    return waitMs + this.time.attemptMs <= this.time.remainingMs()
+  }
 }
 
-/** `code (Slack's details): what to do`, from an error of @slack/web-api. */
-export function slackErrorText(error: unknown): string {
-  const data = slackErrorData(error)
-  const code = data?.error
-  if (!code) return describeError(error)
-  const details = data.response_metadata?.messages?.join('; ')
-  const hint = Object.hasOwn(HINTS, code) ? HINTS[code] : undefined
-  return `${code}${details ? ` (${details})` : ''}${hint ? `: ${hint}` : ''}`
+export function createSlackClient(
+  token: string,
+  apiUrl: string,
+  time: SlackTime = TEN_MINUTES,
+  pause: (ms: number) => Promise<void> = sleep
+): SlackClient {
+  return new SlackClient(token, apiUrl, time, pause)
+}
+
+function describeCause(cause: unknown): string {
+  const status = (cause as { statusCode?: unknown }).statusCode
+  if (typeof status === 'number') return `HTTP ${status}`
+  const error = (cause as { original?: unknown }).original ?? cause
+  if (isTimeout(error)) return 'no answer in time'
+  if (error instanceof Error) return error.message
+  return String(error)
 }
 
 /** Routes the client's log lines to the Actions log (debug unless they matter). */

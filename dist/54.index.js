@@ -1,8 +1,8 @@
-export const id = 128;
-export const ids = [128];
+export const id = 54;
+export const ids = [54];
 export const modules = {
 
-/***/ 128:
+/***/ 5054:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -22,7 +22,8 @@ var errors = __webpack_require__(241);
 // EXTERNAL MODULE: ./src/domain/network-errors.ts
 var network_errors = __webpack_require__(5940);
 ;// CONCATENATED MODULE: ./src/aws/errors.ts
-// What an AWS SDK error says, read one way for every service.
+// What an AWS SDK error says, read one way for every service, and the failures of the run's setup
+// (no credentials, a region that does not exist) said with their fix.
 
 
 /**
@@ -37,8 +38,18 @@ function awsErrorCode(error) {
         return Code;
     return typeof name === 'string' ? name : '';
 }
-/** `Code: message`, as the service said it; for a certificate Node does not trust, what to do. */
-function awsErrorText(error) {
+/**
+ * `Code: message`, as the service said it. A call stopped by the run's work signal says why (the
+ * signal's reason), and one whose every attempt timed out says that, not the HTTP handler's words;
+ * for a certificate Node does not trust, what to do.
+ */
+function awsErrorText(error, signal) {
+    if (signal?.aborted)
+        return (0,errors/* describeError */.Uc)(signal.reason);
+    if (isTimeout(error)) {
+        const attempts = error.$metadata?.attempts ?? 1;
+        return `TimeoutError: no answer in time (${attempts} attempt${attempts === 1 ? '' : 's'}, each stopped at the per-attempt limit that input 'timeout' sets)`;
+    }
     const { code: tlsCode, message } = (error ?? {});
     const hint = (0,network_errors/* certificateHint */.VY)(tlsCode);
     if (hint)
@@ -48,6 +59,27 @@ function awsErrorText(error) {
         return code && code !== 'Error' ? `${code}: ${error.message}` : error.message;
     }
     return (0,errors/* describeError */.Uc)(error);
+}
+/** The SDK's HTTP handler gave up waiting: for a connection, or for an answer. */
+function isTimeout(error) {
+    return error instanceof Error && error.name === 'TimeoutError';
+}
+const NO_CREDENTIALS = "No AWS credentials: this step needs the workflow's AWS credentials (to render the graphs, and to store them and read the signer's SSM parameters). Run aws-actions/configure-aws-credentials in a step before it, with 'permissions: id-token: write' on the job for its OIDC role (or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).";
+/**
+ * Throws a SetupError when the call failed for a reason every call will meet: no credentials, or
+ * an endpoint whose name does not resolve (a region that does not exist, named by `regionInput`).
+ */
+function throwIfSetupProblem(error, regionInput) {
+    const { message, code, hostname } = (error ?? {});
+    // The default chain's last word when no provider had anything (not a provider that failed).
+    if (/Could not load credentials from any providers/.test(String(message))) {
+        throw new errors/* SetupError */.w3(NO_CREDENTIALS, { cause: error });
+    }
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+        const host = typeof hostname === 'string' ? hostname : 'the AWS endpoint';
+        const why = code === 'ENOTFOUND' ? 'no such host' : "the runner's DNS did not answer";
+        throw new errors/* SetupError */.w3(`${host} does not resolve (${code}: ${why}): check ${regionInput}${regionInput === 's3-region' ? ' (it defaults to aws-region)' : ''}; it must be a region that exists, such as eu-west-1 (or check the AWS_ENDPOINT_URL_* the environment sets).`, { cause: error });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/aws/pacer.ts
@@ -311,6 +343,26 @@ const httpFetch = async (url, init) => {
     }
 };
 /**
+ * The fetch every caller uses: each request (each attempt, when the caller retries) is stopped
+ * after `attemptMs` (the run's per-attempt limit, from input 'timeout'), or as soon as `stop` fires
+ * (the run's work deadline), whichever comes first. A request's own signal still counts.
+ */
+function fetchWithin(attemptMs, stop) {
+    return (url, init = {}) => {
+        const signals = [AbortSignal.timeout(attemptMs), init.signal, stop];
+        const signal = AbortSignal.any(signals.filter((s) => Boolean(s)));
+        return httpFetch(url, { ...init, signal });
+    };
+}
+/**
+ * A request stopped by its per-attempt limit: AbortSignal.timeout's TimeoutError (a DOMException,
+ * which a library may have turned into a plain Error carrying its words).
+ */
+function http_isTimeout(error) {
+    const { name, message } = (error ?? {});
+    return name === 'TimeoutError' || /^TimeoutError: /.test(String(message));
+}
+/**
  * fetch() fails with a bare "fetch failed"; the reason (ECONNREFUSED, a DNS or TLS failure) is in
  * its cause. Say it, so a failed request explains itself. An abort (a timeout) is left as it is.
  */
@@ -426,36 +478,38 @@ function proxyAgents() {
 const USER_AGENT = ['cloudwatch-graphs-to-slack', '1'];
 /**
  * Bounded retries with backoff for throttling, 5xx and broken connections (the SDK's standard
- * mode). Every request has a deadline: a connection that hangs is abandoned and retried, not waited
- * on forever (without throwOnRequestTimeout the SDK's handler would only log a warning).
+ * mode). Every attempt has the run's per-attempt limit (from input 'timeout'): a connection that
+ * hangs is abandoned and retried, not waited on (without throwOnRequestTimeout the SDK's handler
+ * would only log a warning). The callers pass the run's work signal with each command
+ * (`send(command, { abortSignal })`), which ends the retries when the time to post has come.
  */
-function settings(region) {
+function settings(region, budget) {
     return {
         region,
         customUserAgent: [USER_AGENT],
         maxAttempts: 5,
         retryMode: 'standard',
         requestHandler: {
-            connectionTimeout: 5000,
-            requestTimeout: 30000,
+            connectionTimeout: Math.min(5000, budget.attemptMs),
+            requestTimeout: budget.attemptMs,
             throwOnRequestTimeout: true,
             // Through the run's proxy, when it has one.
             ...proxyAgents()
         }
     };
 }
-function createCloudWatchClient(region) {
+function createCloudWatchClient(region, budget) {
     // More attempts than the others, and a pacer that spaces attempts to the quota once CloudWatch
     // throttles (measured: adaptive mode's own limiter falls to about one call a second after a
     // burst, and stays there).
-    const client = new CloudWatchClient/* CloudWatchClient */.W({ ...settings(region), maxAttempts: 8 });
+    const client = new CloudWatchClient/* CloudWatchClient */.W({ ...settings(region, budget), maxAttempts: 8 });
     client.middlewareStack.use(pacerPlugin(new ThrottlePacer(CLOUDWATCH_QUOTA_PER_SECOND)));
     return client;
 }
 /** With no credentials, the SDK's default chain (the workflow's credentials) is used. */
-function createS3Client(location, credentials) {
+function createS3Client(location, budget, credentials) {
     return new S3Client/* S3Client */.Y({
-        ...settings(location.region),
+        ...settings(location.region, budget),
         forcePathStyle: location.forcePathStyle,
         // Checksums only where S3 requires them: the default adds a CRC32 trailer to uploads and
         // x-amz-checksum-mode to presigned URLs, which many S3-compatible stores do not understand.
@@ -464,8 +518,8 @@ function createS3Client(location, credentials) {
         ...(credentials ? { credentials } : {})
     });
 }
-function createSsmClient(region) {
-    return new SSMClient/* SSMClient */.j(settings(region));
+function createSsmClient(region, budget) {
+    return new SSMClient/* SSMClient */.j(settings(region, budget));
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/commands/GetMetricWidgetImageCommand.js
@@ -477,15 +531,19 @@ var GetDashboardCommand = __webpack_require__(5341);
 
 
 
-/** The graph as PNG bytes, exactly as CloudWatch rendered it. */
-async function fetchGraphImage(client, graph) {
+/**
+ * The graph as PNG bytes, exactly as CloudWatch rendered it. `signal` (the run's work deadline)
+ * stops the call and its retries.
+ */
+async function fetchGraphImage(client, graph, signal) {
     let image;
     try {
-        const response = await client.send(new GetMetricWidgetImageCommand/* GetMetricWidgetImageCommand */.l({ MetricWidget: graph.metricWidget, OutputFormat: 'png' }));
+        const response = await client.send(new GetMetricWidgetImageCommand/* GetMetricWidgetImageCommand */.l({ MetricWidget: graph.metricWidget, OutputFormat: 'png' }), { abortSignal: signal });
         image = response.MetricWidgetImage;
     }
     catch (error) {
-        throw new errors/* ActionError */.lZ(`CloudWatch could not render graph ${graph.position} ('${graph.name}'): ${awsErrorText(error)}`, { cause: error });
+        throwIfSetupProblem(error, 'aws-region');
+        throw new errors/* ActionError */.lZ(`CloudWatch could not render graph ${graph.position} ('${graph.name}'): ${awsErrorText(error, signal)}`, { cause: error });
     }
     if (!image || image.length === 0) {
         throw new errors/* ActionError */.lZ(`CloudWatch returned no image for graph ${graph.position} ('${graph.name}')`);
@@ -493,19 +551,22 @@ async function fetchGraphImage(client, graph) {
     return image;
 }
 /** A dashboard's body (JSON text), as saved. */
-async function readDashboard(client, name) {
+async function readDashboard(client, name, signal) {
     try {
-        const response = await client.send(new GetDashboardCommand/* GetDashboardCommand */.K({ DashboardName: name }));
+        const response = await client.send(new GetDashboardCommand/* GetDashboardCommand */.K({ DashboardName: name }), {
+            abortSignal: signal
+        });
         return response.DashboardBody ?? '{}';
     }
     catch (error) {
+        throwIfSetupProblem(error, 'aws-region');
         const code = awsErrorCode(error);
         const hint = code === 'ResourceNotFound' || code === 'DashboardNotFoundError'
             ? " No dashboard of that name in the account of the workflow's credentials: check the name (case matters) and the account. Dashboards are global, so aws-region does not matter."
             : code === 'AccessDenied' || code === 'AccessDeniedException'
                 ? " The workflow's role needs cloudwatch:GetDashboard."
                 : '';
-        throw new errors/* ActionError */.lZ(`Reading dashboard '${name}' failed: ${awsErrorText(error)}.${hint}`, {
+        throw new errors/* ActionError */.lZ(`Reading dashboard '${name}' failed: ${awsErrorText(error, signal)}.${hint}`, {
             cause: error
         });
     }
@@ -526,12 +587,19 @@ var getSignedUrl = __webpack_require__(9228);
 
 
 
-async function uploadPng(client, bucket, key, body) {
+/** Stores the PNG; `signal` (the run's work deadline) stops the call and its retries. */
+async function uploadPng(client, bucket, key, body, signal) {
     try {
         // A buffer, not a stream: the length is known, so no aws-chunked framing is needed.
-        await client.send(new PutObjectCommand/* PutObjectCommand */.w({ Bucket: bucket, Key: key, Body: body, ContentType: 'image/png' }));
+        await client.send(new PutObjectCommand/* PutObjectCommand */.w({ Bucket: bucket, Key: key, Body: body, ContentType: 'image/png' }), { abortSignal: signal });
     }
     catch (error) {
+        throwIfSetupProblem(error, 's3-region');
+        if (signal?.aborted) {
+            throw new errors/* ActionError */.lZ(`Upload to s3://${bucket}/${key}: ${awsErrorText(error, signal)}`, {
+                cause: error
+            });
+        }
         throw new errors/* ActionError */.lZ(`Upload to s3://${bucket}/${key} failed: ${awsErrorText(error)}. ${uploadHint(error)}`, { cause: error });
     }
 }
@@ -570,7 +638,8 @@ async function workflowCredentials(client) {
         return identity;
     }
     catch (error) {
-        throw new errors/* ActionError */.lZ(`No AWS credentials found for the workflow (${(0,errors/* describeError */.Uc)(error)}). Run aws-actions/configure-aws-credentials before this action, or set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.`, { cause: error });
+        throwIfSetupProblem(error, 's3-region');
+        throw new errors/* SetupError */.w3(`The workflow's AWS credentials could not be loaded: ${(0,errors/* describeError */.Uc)(error)}. Check the aws-actions/configure-aws-credentials step before this one.`, { cause: error });
     }
 }
 
@@ -579,36 +648,55 @@ async function workflowCredentials(client) {
 // with its cause and fix, not later as Slack's vague invalid_blocks.
 
 
-const TIMEOUT_MS = 15000;
+
+/** Attempts of one check: S3 answers a burst with 503 SlowDown, and a connection can break. */
+const ATTEMPTS = 4;
 /**
  * undefined when the URL serves an image; otherwise what S3 said and what to change. Never the
- * URL itself: it is a bearer link.
+ * URL itself: it is a bearer link. Transient failures are retried, like every other S3 call.
  */
-async function checkUrl(url) {
-    // A GET of the first byte, as Slack's fetch would see the object. The timeout's timer does not
-    // keep the process alive, whatever happens to the connection.
-    const signal = AbortSignal.timeout(TIMEOUT_MS);
+async function checkUrl(url, options) {
+    const get = fetchWithin(options.attemptMs, options.signal);
+    const sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
+    for (let attempt = 1;; attempt++) {
+        const answer = await checkOnce(url, get, options);
+        if (!answer.problem)
+            return undefined;
+        if (!answer.transient || attempt === ATTEMPTS || options.signal?.aborted) {
+            return attempt === 1 ? answer.problem : `${answer.problem} (tried ${attempt} times)`;
+        }
+        await sleep(200 * 2 ** (attempt - 1));
+    }
+}
+/** One GET of the first byte, as Slack's fetch would see the object. */
+async function checkOnce(url, get, options) {
     let status;
     let contentType;
     let body;
     try {
-        const response = await httpFetch(url, { headers: { Range: 'bytes=0-0' }, signal });
+        const response = await get(url, { headers: { Range: 'bytes=0-0' } });
         status = response.status;
         contentType = response.headers.get('content-type') ?? '';
         body = await response.text();
     }
     catch (error) {
-        const why = signal.aborted ? `no answer within ${TIMEOUT_MS / 1000} s` : (0,errors/* describeError */.Uc)(error);
-        return `the request failed (${why})`;
+        const why = options.signal?.aborted
+            ? (0,errors/* describeError */.Uc)(options.signal.reason)
+            : http_isTimeout(error)
+                ? `no answer within ${options.attemptMs / 1000} s`
+                : (0,errors/* describeError */.Uc)(error);
+        // A refusing proxy refuses the next attempt too: not retried.
+        return { problem: `the request failed (${why})`, transient: !(0,network_errors/* findProxyError */.cL)(error) };
     }
     if (status === 200 || status === 206) {
         return contentType.startsWith('image/')
-            ? undefined
-            : `S3 serves it as '${contentType}', not as an image`;
+            ? { transient: false }
+            : { problem: `S3 serves it as '${contentType}', not as an image`, transient: false };
     }
     const code = /<Code>([^<]*)<\/Code>/.exec(body)?.[1] ?? `HTTP ${status}`;
     const message = /<Message>([^<]*)<\/Message>/.exec(body)?.[1] ?? '';
-    return `${code}${message ? ` (${message})` : ''}. ${hintFor(code)}`.trimEnd();
+    const problem = `${code}${message ? ` (${message})` : ''}. ${hintFor(code)}`.trimEnd();
+    return { problem, transient: status >= 500 || status === 429 };
 }
 const REGION_HINT = "The URL was signed for another region than the bucket's: set s3-region to the bucket's region.";
 const MISSING_HINT = 'The object is not there: check s3-bucket and s3-region.';
@@ -639,10 +727,13 @@ var naming = __webpack_require__(4114);
 var domain_report = __webpack_require__(8396);
 // EXTERNAL MODULE: ./src/domain/text.ts
 var domain_text = __webpack_require__(3373);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/github/context.ts
 // Facts about this run that several phases need. They are the values @actions/github's `context`
 // gives (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_SERVER_URL, GITHUB_REPOSITORY), read the same
 // way but without loading Octokit, which the action never calls.
+
 function readRunInfo(env = process.env) {
     const runId = parseInt(env.GITHUB_RUN_ID ?? '', 10);
     const runAttempt = parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10);
@@ -656,6 +747,14 @@ function readRunInfo(env = process.env) {
         runUrl: repository && runId > 0
             ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt}`
             : undefined
+    };
+}
+/** This step's identity in Slack's message metadata: the run, its attempt, and an id of its own. */
+function reportRun(info = readRunInfo()) {
+    return {
+        runId: info.runId > 0 ? String(info.runId) : '',
+        runAttempt: info.runAttempt > 0 ? String(info.runAttempt) : '',
+        report: (0,external_node_crypto_.randomUUID)()
     };
 }
 
@@ -767,34 +866,18 @@ function escapeMrkdwn(text) {
 
 // EXTERNAL MODULE: ./node_modules/@slack/web-api/dist/index.js
 var dist = __webpack_require__(5105);
-;// CONCATENATED MODULE: ./src/slack/client.ts
-// The Slack client: one place for its retries, timeouts and HTTP, and Slack's errors mapped to
-// their fix.
+// EXTERNAL MODULE: ./src/domain/durations.ts
+var durations = __webpack_require__(7301);
+;// CONCATENATED MODULE: ./src/slack/errors.ts
+// Slack's errors: what @slack/web-api throws, read one way, and each refusal mapped to its fix.
 
 
 
 
-
-/** Per-request timeout. @slack/web-api has none by default. */
-const REQUEST_TIMEOUT_MS = 30000;
-function createSlackClient(token, apiUrl) {
-    return new dist.WebClient(token, {
-        slackApiUrl: apiUrl,
-        timeout: REQUEST_TIMEOUT_MS,
-        // The default policy retries for about 30 minutes; a scheduled report should give up sooner.
-        retryConfig: { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 8000, randomize: true },
-        logger: actionsLogger(),
-        headers: { 'User-Agent': 'cloudwatch-graphs-to-slack/1' },
-        fetch: httpFetch
-    });
-}
-/** Slack allows about one message per second per channel. */
-const MESSAGE_INTERVAL_MS = 1000;
-const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 function slackErrorData(error) {
     return error?.data;
 }
-const client_HINTS = {
+const errors_HINTS = {
     not_in_channel: 'invite the Slack app to the channel (/invite @your-app)',
     channel_not_found: 'check slack-channel (use the channel id, e.g. C0123ABCDEF) and that the app can see the channel',
     invalid_auth: 'slack-token is not valid: use the bot token (xoxb-…) of an installed app',
@@ -806,15 +889,191 @@ const client_HINTS = {
     invalid_blocks: 'Slack could not use a block; when it says "downloading image failed", Slack could not fetch an image URL',
     is_archived: 'the channel is archived'
 };
-/** `code (Slack's details): what to do`, from an error of @slack/web-api. */
+/** Slack's details of a refusal, from `errors` and `response_metadata.messages`, each once. */
+function slackDetails(data) {
+    const texts = [...(data?.errors ?? []), ...(data?.response_metadata?.messages ?? [])]
+        .map(detail => (typeof detail === 'string' ? detail : JSON.stringify(detail)))
+        .map(detail => detail.replace(/^\[(ERROR|WARN)\]\s*/, ''));
+    return [...new Set(texts)];
+}
+/**
+ * `code (Slack's details): what to do`, from an error of @slack/web-api; for a request that got
+ * no answer from Slack, what happened to it.
+ */
 function slackErrorText(error) {
     const data = slackErrorData(error);
     const code = data?.error;
     if (!code)
-        return (0,errors/* describeError */.Uc)(error);
-    const details = data.response_metadata?.messages?.join('; ');
-    const hint = Object.hasOwn(client_HINTS, code) ? client_HINTS[code] : undefined;
+        return requestErrorText(error);
+    const details = slackDetails(data).join('; ');
+    const hint = Object.hasOwn(errors_HINTS, code) ? errors_HINTS[code] : undefined;
     return `${code}${details ? ` (${details})` : ''}${hint ? `: ${hint}` : ''}`;
+}
+/** A request Slack did not answer: no connection, no answer in time, or an HTTP error. */
+function requestErrorText(error) {
+    const { code, statusCode, original } = (error ?? {});
+    if (code === dist.ErrorCode.HTTPError)
+        return `HTTP ${String(statusCode)} from Slack's address`;
+    if (code !== dist.ErrorCode.RequestError)
+        return (0,errors/* describeError */.Uc)(error);
+    if (http_isTimeout(original)) {
+        return "no answer from Slack in time (each attempt is limited by input 'timeout')";
+    }
+    return `the request to Slack failed (${(0,errors/* describeError */.Uc)(original)})`;
+}
+/** Slack's own words for "it may or may not have happened", and for "it did not happen, retry". */
+const MAYBE_DONE = ['fatal_error', 'internal_error'];
+const NOT_DONE = ['service_unavailable', 'request_timeout'];
+/** Node and undici codes of a request that never left: no connection was made. */
+const NO_CONNECTION = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
+function classifySlackFailure(error) {
+    // A proxy that refused the tunnel: the request never left, and no retry gets past it; the run
+    // ends with the proxy's own words.
+    if ((0,network_errors/* findProxyError */.cL)(error))
+        return 'refused';
+    const code = error?.code;
+    switch (code) {
+        case dist.ErrorCode.RateLimitedError:
+            return 'rate-limited';
+        case dist.ErrorCode.PlatformError: {
+            const slackCode = slackErrorData(error)?.error ?? '';
+            if (MAYBE_DONE.includes(slackCode))
+                return 'lost';
+            return NOT_DONE.includes(slackCode) ? 'not-sent' : 'refused';
+        }
+        case dist.ErrorCode.HTTPError: {
+            const status = error.statusCode ?? 0;
+            return status >= 500 || status === 408 ? 'lost' : 'refused';
+        }
+        case dist.ErrorCode.RequestError:
+            return causeCodes(error).some(c => NO_CONNECTION.test(c)) ? 'not-sent' : 'lost';
+        default:
+            return 'refused';
+    }
+}
+/** Every `code` along the error's cause chain (undici nests them: fetch failed → connect error). */
+function causeCodes(error) {
+    const codes = [];
+    for (let at = error, depth = 0; at && depth < 6; depth++) {
+        const { code, cause, original } = at;
+        if (typeof code === 'string')
+            codes.push(code);
+        at = original ?? cause;
+    }
+    return codes;
+}
+
+;// CONCATENATED MODULE: ./src/slack/client.ts
+// The Slack client: one place for its retries, timeouts and HTTP. @slack/web-api's own retries are
+// off: they would repeat a post whose answer was lost, and sleep out any Retry-After however long.
+// Here a call that may safely repeat is retried on anything transient; a call that posts is
+// retried only while it surely never reached Slack; and no wait outlasts the run's `timeout`.
+
+
+
+
+
+
+
+
+/** Slack allows about one message per second per channel. */
+const MESSAGE_INTERVAL_MS = 1000;
+/** Attempts of one call, when it fails in a way worth another try (rate limits aside). */
+const client_ATTEMPTS = 4;
+/** Rate limits waited out in one call, each as long as Slack's Retry-After says. */
+const RATE_LIMIT_WAITS = 5;
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** The time of a run with the default timeout (10 minutes), for callers without a deadline. */
+const TEN_MINUTES = { attemptMs: 30000, remainingMs: () => 600000 };
+/** A post that may have reached Slack, whose answer did not come back. */
+class AnswerLost extends Error {
+    constructor(cause) {
+        super(`Slack's answer was lost (${describeCause(cause)})`, { cause });
+        this.name = 'AnswerLost';
+    }
+}
+class SlackClient {
+    time;
+    sleep;
+    web;
+    /** The HTTP of every Slack request (the Web API and the upload URLs), with the attempt limit. */
+    fetch;
+    constructor(token, apiUrl, time = TEN_MINUTES, sleep = sleep) {
+        this.time = time;
+        this.sleep = sleep;
+        this.fetch = fetchWithin(time.attemptMs);
+        this.web = new dist.WebClient(token, {
+            slackApiUrl: apiUrl,
+            retryConfig: { retries: 0 },
+            rejectRateLimitedCalls: true,
+            logger: actionsLogger(),
+            headers: { 'User-Agent': 'cloudwatch-graphs-to-slack/1' },
+            fetch: this.fetch
+        });
+    }
+    /** A call that may safely be repeated (it reads, or asks for an upload URL). */
+    call(request) {
+        return this.attempts(request, true);
+    }
+    /**
+     * A call that posts. Retried while it surely never reached Slack (no connection, a 429); when it
+     * may have (its answer was lost), it rejects with AnswerLost and the caller finds out.
+     */
+    post(request) {
+        return this.attempts(request, false);
+    }
+    async attempts(request, mayRepeat) {
+        let rateLimits = 0;
+        for (let attempt = 1;;) {
+            try {
+                return await request();
+            }
+            catch (error) {
+                const kind = classifySlackFailure(error);
+                if (kind === 'refused')
+                    throw error;
+                if (kind === 'rate-limited' && rateLimits < RATE_LIMIT_WAITS) {
+                    rateLimits += 1;
+                    await this.waitOutRateLimit(error);
+                    continue;
+                }
+                if (kind === 'lost' && !mayRepeat)
+                    throw new AnswerLost(error);
+                const wait = 1000 * 2 ** (attempt - 1);
+                if (attempt >= client_ATTEMPTS || !this.allows(wait))
+                    throw error;
+                attempt += 1;
+                await this.sleep(wait);
+            }
+        }
+    }
+    /** Waits as long as Slack asks, unless that outlasts the run: then fails at once, saying so. */
+    async waitOutRateLimit(error) {
+        const seconds = Math.max(1, Number(error.retryAfter) || 1);
+        if (!this.allows(seconds * 1000)) {
+            throw new errors/* ActionError */.lZ(`Slack rate-limited the app for ${seconds} seconds (Retry-After), longer than the ${(0,durations/* formatSeconds */.Xo)(this.time.remainingMs() / 1000)} left of input 'timeout': not waiting. Slack counts every call of the app to a method: post less often (or from fewer workflows at once), or raise timeout.`, { cause: error });
+        }
+        core/* info */.pq((0,domain_text/* logLine */.BP)(`Slack rate-limited the app: waiting ${seconds} s (Retry-After)`));
+        await this.sleep(seconds * 1000);
+    }
+    /** Whether one more attempt after `waitMs` still ends before the run does. */
+    allows(waitMs) {
+        return waitMs + this.time.attemptMs <= this.time.remainingMs();
+    }
+}
+function createSlackClient(token, apiUrl, time = TEN_MINUTES, pause = sleep) {
+    return new SlackClient(token, apiUrl, time, pause);
+}
+function describeCause(cause) {
+    const status = cause.statusCode;
+    if (typeof status === 'number')
+        return `HTTP ${status}`;
+    const error = cause.original ?? cause;
+    if (http_isTimeout(error))
+        return 'no answer in time';
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
 }
 /** Routes the client's log lines to the Actions log (debug unless they matter). */
 function actionsLogger() {
@@ -835,9 +1094,131 @@ function actionsLogger() {
     };
 }
 
+;// CONCATENATED MODULE: ./src/domain/metadata.ts
+// What identifies a report's message in Slack. chat.postMessage has no idempotency key, so each
+// post carries message metadata (the run, its attempt, this step's report id, the message's
+// number); when Slack's answer to a post is lost, the channel's history (include_all_metadata)
+// tells whether the message is there before anything is posted again.
+const REPORT_EVENT_TYPE = 'cloudwatch_graphs_report';
+/** The metadata of the report's `message`-th message (1-based, in the order posted). */
+function reportMetadata(run, message) {
+    return {
+        event_type: REPORT_EVENT_TYPE,
+        event_payload: {
+            run_id: run.runId,
+            run_attempt: run.runAttempt,
+            report: run.report,
+            message
+        }
+    };
+}
+/** Whether metadata read back from Slack is this one (values compared as text, as Slack may). */
+function isSameMessage(candidate, expected) {
+    if (typeof candidate !== 'object' || candidate === null)
+        return false;
+    const { event_type: type, event_payload: payload } = candidate;
+    if (type !== expected.event_type || typeof payload !== 'object' || payload === null)
+        return false;
+    const given = payload;
+    return Object.entries(expected.event_payload).every(([key, value]) => String(given[key]) === String(value));
+}
+/** `run 987654321, attempt 1`: how a person finds the report in the channel. */
+function describeRun(run) {
+    return run.runId ? `run ${run.runId}, attempt ${run.runAttempt || '1'}` : 'this run';
+}
+
+;// CONCATENATED MODULE: ./src/slack/lookup.ts
+// A post whose answer was lost is never repeated blindly. Slack may have stored it and only the
+// answer went astray (a timeout after sending, a reset, a 5xx from a proxy), so the channel's
+// history is read first: found, it counts as posted; not there, it is sent again; and when the app
+// may not read the channel, it is not sent again, and the error says that it may be there.
+
+
+
+
+
+/** Lost answers tolerated for one post before giving up (each time, the message was not there). */
+const LOST_ANSWERS = 3;
+/** Looks back this far from the first attempt (clocks differ a little). */
+const WINDOW_SECONDS = 120;
+/** Slack may show a message in the history a moment after storing it. */
+const SETTLE_MS = 1000;
+/** The post's doubt, said: it may be in the channel, once; it was not sent again. */
+class UncertainPost extends errors/* ActionError */.lZ {
+    constructor(message, cause) {
+        super(message, { cause });
+        this.name = 'UncertainPost';
+    }
+}
+/**
+ * Sends `send` (a call that posts), and when its answer is lost, finds out before sending again.
+ * Resolves to what was posted (from the answer, or from the history), or rejects.
+ */
+async function postOnce(client, send, lookup) {
+    const oldest = (Date.now() / 1000 - WINDOW_SECONDS).toFixed(6);
+    for (let lost = 1;; lost++) {
+        try {
+            return await client.post(send);
+        }
+        catch (error) {
+            if (!(error instanceof AnswerLost))
+                throw error;
+            await client.sleep(SETTLE_MS);
+            const found = await look(client, lookup, oldest, error);
+            if (found !== undefined) {
+                core/* info */.pq((0,domain_text/* logLine */.BP)(`${error.message}, but Slack has ${lookup.what}: not sent again`));
+                return found;
+            }
+            if (lost >= LOST_ANSWERS) {
+                throw new errors/* ActionError */.lZ(`Slack's answer was lost ${lost} times and it never ${lookup.what} (the channel does not have it): giving up`, { cause: error });
+            }
+            core/* info */.pq((0,domain_text/* logLine */.BP)(`${error.message}, and the channel does not have it: sending it again`));
+        }
+    }
+}
+async function look(client, lookup, oldest, lost) {
+    const window = { oldest, inclusive: true, include_all_metadata: true, limit: 200 };
+    let messages;
+    try {
+        const answer = await client.call(() => lookup.threadTs
+            ? client.web.conversations.replies({
+                channel: lookup.channel,
+                ts: lookup.threadTs,
+                ...window
+            })
+            : client.web.conversations.history({ channel: lookup.channel, ...window }));
+        messages = (answer.messages ?? []);
+    }
+    catch (error) {
+        throw new UncertainPost(`Slack may or may not have ${lookup.what}: ${lost.message}, and the app cannot read the channel to find out (${whyUnreadable(error)}). It was not sent again, so it is there at most once: look for ${lookup.identifies} before re-running.`, error);
+    }
+    return lookup.find(messages);
+}
+/** Why the history could not be read, and what lets the action read it next time. */
+function whyUnreadable(error) {
+    const data = slackErrorData(error);
+    switch (data?.error) {
+        case 'missing_scope':
+            return `missing_scope: the app needs ${data.needed ?? 'channels:history'} (groups:history for a private channel) to look; add it and reinstall the app`;
+        case 'not_in_channel':
+            return 'not_in_channel: the app posts there without being a member (chat:write.public) but may not read it; invite it (/invite @your-app)';
+        case 'channel_not_found':
+            return 'channel_not_found: give slack-channel as the channel id (C0123ABCDEF); the history takes no names';
+        default:
+            return slackErrorText(error);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/slack/posting.ts
-// Messages to a channel: in order, paced where Slack asks for it, with images as links when Slack
-// cannot download them, and what was posted reported when a later message is refused.
+// Messages to a channel: in order, paced where Slack asks for it, each carrying metadata that
+// identifies it (so a post whose answer was lost is looked for, not repeated blindly), with images
+// as links when Slack cannot download them, and what was posted reported when a later message is
+// refused.
+
+
+
+
+
 
 
 
@@ -847,13 +1228,23 @@ function actionsLogger() {
  * not download is posted again with links instead, once, with a warning.
  */
 async function postMessages(client, channel, messages, options = {}) {
+    const run = options.run ?? { runId: '', runAttempt: '', report: (0,external_node_crypto_.randomUUID)() };
     const results = [];
     for (const [index, message] of messages.entries()) {
         if (index > 0 && options.paceMs)
-            await (options.sleep ?? sleep)(options.paceMs);
-        const where = `message ${index + 1} of ${messages.length} to '${channel}'`;
+            await (options.sleep ?? client.sleep)(options.paceMs);
+        const number = (options.firstNumber ?? 1) + index;
+        const target = {
+            // Once Slack has answered, its channel id: the history, if it must be read, needs the id.
+            channel: results[0]?.channel ?? channel,
+            threadTs: options.threadTs,
+            metadata: reportMetadata(run, number),
+            where: `message ${index + 1} of ${messages.length} to '${channel}'`,
+            identifies: `the report of ${describeRun(run)} ('${(0,domain_text/* truncate */.xv)(message.text, 80)}')`,
+            urlsChecked: options.urlsChecked ?? false
+        };
         try {
-            results.push(await postWithFallback(client, channel, message, options.threadTs, where));
+            results.push(await postWithFallback(client, target, message));
         }
         catch (error) {
             if (results.length === 0)
@@ -866,14 +1257,20 @@ async function postMessages(client, channel, messages, options = {}) {
 }
 /** slack-thread: images: the header, then each graph as a reply in its thread, paced. */
 async function postThread(client, channel, thread, options = {}) {
-    const [header] = await postMessages(client, channel, [thread.header]);
+    const run = options.run ?? { runId: '', runAttempt: '', report: (0,external_node_crypto_.randomUUID)() };
+    const [header] = await postMessages(client, channel, [thread.header], {
+        run,
+        urlsChecked: options.urlsChecked
+    });
     if (!header)
         return [];
     if (thread.replies.length > 0 && options.paceMs)
-        await (options.sleep ?? sleep)(options.paceMs);
+        await (options.sleep ?? client.sleep)(options.paceMs);
     try {
         const replies = await postMessages(client, header.channel, thread.replies, {
             ...options,
+            run,
+            firstNumber: 2,
             threadTs: header.ts
         });
         return [header, ...replies];
@@ -883,41 +1280,76 @@ async function postThread(client, channel, thread, options = {}) {
         throw new errors/* PostError */.dJ(`${(0,errors/* describeError */.Uc)(error)} (the thread's header, ts ${header.ts}, and ${replies.length} of ${thread.replies.length} replies were posted)`, [header, ...replies], { cause: error });
     }
 }
-async function postWithFallback(client, channel, message, threadTs, where) {
+async function postWithFallback(client, target, message) {
     try {
-        return await post(client, channel, message, threadTs);
+        return await post(client, target, message);
     }
     catch (error) {
-        if (!isImageDownloadFailure(error)) {
-            throw new errors/* ActionError */.lZ(`Slack refused ${where}: ${slackErrorText(error)}`, { cause: error });
+        // Already said in full: a post that may be there, a rate limit that outlasts the run.
+        if (error instanceof errors/* ActionError */.lZ)
+            throw error;
+        if (!isImageDownloadFailure(error, message)) {
+            const refused = slackErrorData(error)?.error ? 'Slack refused' : 'Could not post';
+            throw new errors/* ActionError */.lZ(`${refused} ${target.where}: ${slackErrorText(error)}`, {
+                cause: error
+            });
         }
-        core/* warning */.$e(`Slack could not download the images of ${where} (${slackErrorText(error)}); posted them as links instead. The URLs were checked before posting, so Slack's download may have failed on its side; open a link to see the graph.`, { title: 'Graphs posted as links' });
+        core/* warning */.$e(`Slack could not download the images of ${target.where} (${slackErrorText(error)}); posted them as links instead. ${linksAdvice(target.urlsChecked)}`, { title: 'Graphs posted as links' });
         try {
-            return await post(client, channel, imagesAsLinks(message), threadTs);
+            return await post(client, target, imagesAsLinks(message));
         }
         catch (retryError) {
-            throw new errors/* ActionError */.lZ(`Slack refused ${where}, also as links: ${slackErrorText(retryError)}`, {
-                cause: retryError
-            });
+            if (retryError instanceof errors/* ActionError */.lZ)
+                throw retryError;
+            throw new errors/* ActionError */.lZ(`Slack refused ${target.where}, also as links: ${slackErrorText(retryError)}`, { cause: retryError });
         }
     }
 }
-async function post(client, channel, message, threadTs) {
-    const response = await client.chat.postMessage({
-        channel,
-        text: message.text,
-        blocks: message.blocks,
-        unfurl_links: false,
-        unfurl_media: false,
-        ...(threadTs ? { thread_ts: threadTs } : {})
-    });
-    return { channel: response.channel ?? channel, ts: response.ts ?? '' };
+/** What the links are worth: only a delivery that checked the URLs says they were checked. */
+function linksAdvice(urlsChecked) {
+    return urlsChecked
+        ? "The URLs were checked before posting, so Slack's download may have failed on its side; open a link to see the graph."
+        : 'The URLs were not checked before posting (verify-urls: false); open a link to see whether it serves the graph.';
 }
-/** Slack's invalid_blocks for an image it could not fetch (the rest of the message was fine). */
-function isImageDownloadFailure(error) {
+/** One message, sent once: when Slack's answer is lost, the channel is read before resending. */
+async function post(client, target, message) {
+    const { channel, threadTs, metadata } = target;
+    const send = async () => {
+        const response = await client.web.chat.postMessage({
+            channel,
+            text: message.text,
+            blocks: message.blocks,
+            unfurl_links: false,
+            unfurl_media: false,
+            metadata,
+            ...(threadTs ? { thread_ts: threadTs } : {})
+        });
+        return { channel: response.channel ?? channel, ts: response.ts ?? '' };
+    };
+    return postOnce(client, send, {
+        channel,
+        threadTs,
+        find: messages => {
+            const found = messages.find(candidate => isSameMessage(candidate.metadata, metadata));
+            return found?.ts ? { channel, ts: found.ts } : undefined;
+        },
+        what: `posted ${target.where}`,
+        identifies: target.identifies
+    });
+}
+/**
+ * Slack's invalid_blocks for an image it could not fetch (the rest of the message was fine). The
+ * detail comes in `errors`, in `response_metadata.messages`, in both, or not at all: a refusal of
+ * a message with images and no detail is taken as one too, so nothing is lost to a terse answer.
+ */
+function isImageDownloadFailure(error, message) {
     const data = slackErrorData(error);
-    return (data?.error === 'invalid_blocks' &&
-        (data.response_metadata?.messages ?? []).some(text => /downloading image failed/i.test(text)));
+    if (data?.error !== 'invalid_blocks')
+        return false;
+    const details = slackDetails(data);
+    if (details.some(text => /downloading image failed/i.test(text)))
+        return true;
+    return details.length === 0 && message.blocks.some(block => block.type === 'image');
 }
 
 ;// CONCATENATED MODULE: ./src/delivery/post.ts
@@ -929,25 +1361,33 @@ function isImageDownloadFailure(error) {
 
 
 
-async function postReport(inputs, phases, message) {
+
+async function postReport(inputs, phases, deadline, message, 
+/** Whether the delivery checked the images' URLs (verify-urls): never claimed when it did not. */
+urlsChecked = false) {
     phases.enter('posting to Slack');
     const slack = inputs.slack;
     if (inputs.dryRun || !slack) {
         core/* info */.pq((0,domain_text/* logLine */.BP)('Dry run: nothing posted to Slack'));
         return { posts: [] };
     }
-    const client = createSlackClient(slack.token, slack.apiUrl);
+    const client = createSlackClient(slack.token, slack.apiUrl, deadline);
     const options = { ...message, text: slack.text ?? defaultText(new Date()) };
+    const run = reportRun(); // what identifies the report's messages, should an answer be lost
     let posts;
     try {
         posts =
             slack.thread === 'images'
                 ? await postThread(client, slack.channel, buildThread(options), {
-                    paceMs: MESSAGE_INTERVAL_MS
+                    paceMs: MESSAGE_INTERVAL_MS,
+                    run,
+                    urlsChecked
                 })
                 : // A few messages in a row are within Slack's burst allowance: not paced.
                     await postMessages(client, slack.channel, buildMessages(options), {
-                        threadTs: slack.threadTs
+                        threadTs: slack.threadTs,
+                        run,
+                        urlsChecked
                     });
     }
     catch (error) {
@@ -962,21 +1402,27 @@ async function postReport(inputs, phases, message) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ssm/dist-es/commands/GetParametersCommand.js + 1 modules
 var GetParametersCommand = __webpack_require__(9267);
+// EXTERNAL MODULE: ./src/domain/signing.ts
+var signing = __webpack_require__(8083);
 ;// CONCATENATED MODULE: ./src/aws/ssm.ts
 // SSM Parameter Store: the signer's keys, read with the workflow's credentials.
 
 
 
 
+
 /** Reads the signer's two parameters in one call (decrypted); masks the secret the moment it arrives. */
-async function readSigningKeys(client, accessKeyIdParameter, secretAccessKeyParameter) {
+async function readSigningKeys(client, accessKeyIdParameter, secretAccessKeyParameter, signal) {
     const names = [accessKeyIdParameter, secretAccessKeyParameter];
     let response;
     try {
-        response = await client.send(new GetParametersCommand/* GetParametersCommand */.A({ Names: names, WithDecryption: true }));
+        response = await client.send(new GetParametersCommand/* GetParametersCommand */.A({ Names: names, WithDecryption: true }), {
+            abortSignal: signal
+        });
     }
     catch (error) {
-        throw new errors/* ActionError */.lZ(`Reading the signing keys from SSM (${names.join(', ')}) failed: ${awsErrorText(error)}. ${ssmHint(error)}`.trimEnd(), { cause: error });
+        throwIfSetupProblem(error, 'aws-region');
+        throw new errors/* ActionError */.lZ(`Reading the signing keys from SSM (${names.join(', ')}) failed: ${awsErrorText(error, signal)}. ${ssmHint(error)}`.trimEnd(), { cause: error });
     }
     const byName = new Map();
     for (const parameter of response.Parameters ?? []) {
@@ -988,16 +1434,19 @@ async function readSigningKeys(client, accessKeyIdParameter, secretAccessKeyPara
         }
     }
     const secretAccessKey = byName.get(secretAccessKeyParameter)?.trim();
+    const accessKeyId = byName.get(accessKeyIdParameter)?.trim();
+    // Masked before anything else can print them: the secret always; the key id only when it is not
+    // one (a secret stored in the wrong parameter). A real key id stays visible: masking it would hide
+    // every presigned URL, and GitHub would drop the outputs that hold one.
     if (secretAccessKey)
         core/* setSecret */.Pq(secretAccessKey);
+    if (accessKeyId && !(0,signing/* isAccessKeyIdShape */.ms)(accessKeyId))
+        core/* setSecret */.Pq(accessKeyId);
     const missing = names.filter(name => !byName.get(name)?.trim());
     if (missing.length > 0) {
         throw new errors/* ActionError */.lZ(`SSM has no value for ${missing.map(name => `'${name}'`).join(' and ')} in this account and region. Create ${missing.length > 1 ? 'them' : 'it'} (aws ssm put-parameter: the key id as String, the secret as SecureString) or fix the presign-*-parameter input.`);
     }
-    return {
-        accessKeyId: byName.get(accessKeyIdParameter)?.trim() ?? '',
-        secretAccessKey: secretAccessKey ?? ''
-    };
+    return { accessKeyId: accessKeyId ?? '', secretAccessKey: secretAccessKey ?? '' };
 }
 function ssmHint(error) {
     const name = error instanceof Error ? error.name : '';
@@ -1012,8 +1461,6 @@ function ssmHint(error) {
     return '';
 }
 
-// EXTERNAL MODULE: ./src/domain/signing.ts
-var signing = __webpack_require__(8083);
 ;// CONCATENATED MODULE: ./src/delivery/signer.ts
 // Which credentials sign the URLs, and what that means for how long the URLs live. Runs beside the
 // first renders; no upload starts before it has decided.
@@ -1026,11 +1473,11 @@ var signing = __webpack_require__(8083);
 
 async function resolveSigner(inputs, awsRegion, 
 /** The S3 client on the workflow's credentials (the uploader), reused when the workflow signs. */
-workflowClient, now = () => new Date()) {
-    const credentials = await signingCredentials(inputs, awsRegion, workflowClient);
+workflowClient, deadline, now = () => new Date()) {
+    const credentials = await signingCredentials(inputs, awsRegion, workflowClient, deadline);
     const client = credentials.source === 'workflow'
         ? workflowClient
-        : createS3Client(inputs.s3, {
+        : createS3Client(inputs.s3, deadline, {
             accessKeyId: credentials.accessKeyId,
             secretAccessKey: credentials.secretAccessKey
         });
@@ -1043,22 +1490,30 @@ workflowClient, now = () => new Date()) {
         core/* warning */.$e(verdict.warning, { title: 'Presigned URLs will expire early' });
     return { client, kind: verdict.kind, signedAt, expiry: verdict.expiry };
 }
-async function signingCredentials(inputs, awsRegion, workflowClient) {
+async function signingCredentials(inputs, awsRegion, workflowClient, deadline) {
     const signer = inputs.signer;
     switch (signer.kind) {
         case 'inputs':
             return { ...signer, source: 'inputs' };
         case 'ssm': {
-            const keys = await readSigningKeys(createSsmClient(awsRegion), signer.accessKeyIdParameter, signer.secretAccessKeyParameter);
-            const problem = (0,signing/* accessKeyIdProblem */.k0)(keys.accessKeyId);
-            if (problem) {
-                // The input's rule, but the value came from SSM: say where it was read.
-                throw new errors/* ActionError */.lZ(`The access key id read from SSM parameter '${signer.accessKeyIdParameter}' ${problem}`);
-            }
+            const keys = await readSigningKeys(createSsmClient(awsRegion, deadline), signer.accessKeyIdParameter, signer.secretAccessKeyParameter, deadline.work);
+            checkSsmKeys(keys, signer.accessKeyIdParameter, signer.secretAccessKeyParameter);
             return { ...keys, source: 'ssm' };
         }
         case 'workflow':
             return { ...(await workflowCredentials(workflowClient)), source: 'workflow' };
+    }
+}
+/** The keys read from SSM can sign: each in its parameter, the key id a long-term one. */
+function checkSsmKeys(keys, idParameter, secretParameter) {
+    const where = `SSM parameter '${idParameter}' (presign-access-key-id-parameter)`;
+    if (!(0,signing/* isAccessKeyIdShape */.ms)(keys.accessKeyId)) {
+        throw new errors/* ActionError */.lZ((0,signing/* isAccessKeyIdShape */.ms)(keys.secretAccessKey)
+            ? `The two SSM parameters look swapped: ${where} holds something that is not an access key id, and '${secretParameter}' (presign-secret-access-key-parameter) holds one; both values are masked. Swap the two inputs, or the values stored in the parameters.`
+            : `${where} does not hold an access key id (16 to 128 uppercase letters and digits, such as AKIA…); its value is masked. Store the signing IAM user's access key id there, and its secret in '${secretParameter}'.`);
+    }
+    if ((0,signing/* accessKeyIdProblem */.k0)(keys.accessKeyId)) {
+        throw new errors/* ActionError */.lZ(`${where} holds a temporary (ASIA…) key id, which cannot sign URLs that last: store a dedicated IAM user's long-term (AKIA…) key id there, and its secret in '${secretParameter}'.`);
     }
 }
 
@@ -1089,17 +1544,19 @@ class PresignedDelivery {
     inputs;
     settings;
     phases;
+    deadline;
     uploader;
     uploads = new concurrency/* Limiter */.j(MAX_UPLOADS);
     checks = [];
     /** Why a stored graph's URL does not serve it, by graph position. */
     checkFailures = new Map();
     plan;
-    constructor(inputs, settings, phases) {
+    constructor(inputs, settings, phases, deadline) {
         this.inputs = inputs;
         this.settings = settings;
         this.phases = phases;
-        this.uploader = createS3Client(settings.s3);
+        this.deadline = deadline;
+        this.uploader = createS3Client(settings.s3, deadline);
     }
     begin(graphs) {
         const stop = new AbortController();
@@ -1118,13 +1575,14 @@ class PresignedDelivery {
         const presigning = presignGetUrl(signer.client, bucket, key, this.settings.signing.expiresInSeconds, signer.signedAt);
         presigning.catch(() => undefined); // awaited below, unless the upload fails first
         try {
-            await this.uploads.run(() => uploadPng(this.uploader, bucket, key, image));
+            await this.uploads.run(() => uploadPng(this.uploader, bucket, key, image, this.deadline.work));
             outcome.key = key; // only a stored object has a key to report
             outcome.url = await presigning;
         }
         catch (error) {
-            if ((0,network_errors/* findProxyError */.cL)(error))
-                throw error; // the proxy refused: the run ends, no more uploads
+            // Every upload would meet it (the proxy refused, a setup error): the run ends, no more uploads.
+            if (error instanceof errors/* SetupError */.w3 || (0,network_errors/* findProxyError */.cL)(error))
+                throw error;
             outcome.failure = (0,errors/* describeError */.Uc)(error);
             return outcome;
         }
@@ -1147,12 +1605,12 @@ class PresignedDelivery {
         if (this.settings.verifyUrls) {
             core/* info */.pq((0,domain_text/* logLine */.BP)(`Checked ${(0,domain_text/* plural */.LS)(posted.length, 'URL')}: each serves its image`));
         }
-        const result = await postReport(this.inputs, this.phases, {
+        const result = await postReport(this.inputs, this.phases, this.deadline, {
             graphs: posted.map(outcome => ({ name: outcome.graph.name, url: outcome.url })),
             missing: outcomes.filter(outcome => outcome.failure).map(outcome => outcome.graph.name),
             expiry: signer.expiry,
             runUrl
-        });
+        }, this.settings.verifyUrls);
         return {
             delivery: 'presigned-url',
             graphs: outcomes,
@@ -1172,7 +1630,7 @@ class PresignedDelivery {
     }
     async preparePlan(graphs) {
         const run = readRunInfo();
-        const signer = await resolveSigner(this.settings, this.inputs.awsRegion, this.uploader);
+        const signer = await resolveSigner(this.settings, this.inputs.awsRegion, this.uploader, this.deadline);
         const names = graphs.map(graph => graph.name);
         const keys = (0,naming/* objectKeys */.uv)(this.settings.s3.keyPrefix, names, run, signer.signedAt);
         return {
@@ -1183,7 +1641,8 @@ class PresignedDelivery {
     }
     /** Checked outside the upload stage: the next graph need not wait for it. */
     async check(graph, url) {
-        const problem = await checkUrl(url);
+        const { attemptMs, work } = this.deadline;
+        const problem = await checkUrl(url, { attemptMs, signal: work });
         if (problem) {
             this.checkFailures.set(graph.position, `the presigned URL does not serve the image: ${problem}`);
         }
@@ -1191,6 +1650,11 @@ class PresignedDelivery {
 }
 
 ;// CONCATENATED MODULE: ./src/slack/files.ts
+// delivery: slack-upload: Slack hosts the PNGs, so they never expire and no bucket or signer is
+// needed. Slack's external upload flow: files.getUploadURLExternal, the bytes to that URL, then
+// files.completeUploadExternal shares them in the channel (or thread).
+
+
 
 
 
@@ -1199,7 +1663,6 @@ class PresignedDelivery {
 /** Files shared per message: Slack shows up to 10 attachments in one message. */
 const FILES_PER_MESSAGE = 10;
 const UPLOAD_CONCURRENCY = 5;
-const UPLOAD_TIMEOUT_MS = 30000;
 const UPLOAD_ATTEMPTS = 3;
 /**
  * The bytes of every file to Slack (not yet shared anywhere), at most a few at once. Each file's
@@ -1210,35 +1673,60 @@ async function uploadFiles(client, files, options = {}) {
 }
 /**
  * Shares the uploaded files in order, `perMessage` files per message (1 in a thread of replies),
- * paced like messages. Stops at the first refusal: the next share would meet the same cause.
+ * paced like messages. Stops at the first refusal: the next share would meet the same cause. A
+ * share whose answer was lost is looked for in the channel before it is sent again (sharing twice
+ * would post the files twice).
  */
 async function shareFiles(client, channelId, files, options) {
     const permalinks = files.map(() => undefined);
     for (let start = 0; start < files.length; start += options.perMessage) {
         if (start > 0 && options.paceMs)
-            await (options.sleep ?? sleep)(options.paceMs);
+            await (options.sleep ?? client.sleep)(options.paceMs);
         const batch = files.slice(start, start + options.perMessage);
         try {
-            const response = await client.files.completeUploadExternal({
-                files: batch.map(({ id, title }) => ({ id, title })),
-                channel_id: channelId,
-                ...(options.threadTs ? { thread_ts: options.threadTs } : {})
-            });
-            const byId = new Map((response.files ?? []).map(file => [file.id, file.permalink]));
+            const shared = await share(client, channelId, batch, options);
             batch.forEach(({ id }, i) => {
-                permalinks[start + i] = byId.get(id) ?? '';
+                permalinks[start + i] = shared.get(id) ?? '';
             });
         }
         catch (error) {
-            return { permalinks, failure: `Slack refused to share it: ${slackErrorText(error)}` };
+            const failure = error instanceof errors/* ActionError */.lZ
+                ? error.message
+                : `Slack refused to share it: ${slackErrorText(error)}`;
+            return { permalinks, failure };
         }
     }
     return { permalinks };
 }
+/** One completeUploadExternal, sent once: its files' permalinks by id. */
+async function share(client, channelId, batch, options) {
+    const ids = new Set(batch.map(({ id }) => id));
+    const permalinks = (found) => new Map(found.filter(file => file.id && ids.has(file.id)).map(f => [f.id ?? '', f.permalink]));
+    const send = async () => {
+        const response = await client.web.files.completeUploadExternal({
+            files: batch.map(({ id, title }) => ({ id, title })),
+            channel_id: channelId,
+            ...(options.threadTs ? { thread_ts: options.threadTs } : {})
+        });
+        return permalinks(response.files ?? []);
+    };
+    const names = batch.map(({ title }) => `'${title}'`).join(', ');
+    return postOnce(client, send, {
+        channel: channelId,
+        threadTs: options.threadTs,
+        // The message that shares them carries the files: the first one is enough to know it.
+        find: messages => {
+            const message = messages.find(m => (m.files ?? []).some(file => file.id === batch[0]?.id));
+            return message ? permalinks(message.files ?? []) : undefined;
+        },
+        what: `shared ${names} in '${channelId}'`,
+        identifies: options.identifies ?? `the files ${names}`
+    });
+}
 async function uploadBytes(client, file, filename, options) {
     let target;
     try {
-        target = await client.files.getUploadURLExternal({ filename, length: file.png.length });
+        target = await client.call(() => client.web.files.getUploadURLExternal({ filename, length: file.png.length }));
     }
     catch (error) {
         throw new errors/* ActionError */.lZ(`Slack refused an upload of '${file.name}': ${slackErrorText(error)}`, {
@@ -1248,22 +1736,28 @@ async function uploadBytes(client, file, filename, options) {
     if (!target.upload_url || !target.file_id) {
         throw new errors/* ActionError */.lZ(`Slack gave no upload URL for '${file.name}'`);
     }
-    await sendBytes(target.upload_url, file, options);
+    await sendBytes(client, target.upload_url, file, options);
     return { id: target.file_id, title: file.name };
 }
-/** The bytes to Slack's upload URL; a broken connection or a 5xx is retried twice. */
-async function sendBytes(url, file, options) {
+/**
+ * The bytes to Slack's upload URL (sending them again only replaces them); a broken connection, no
+ * answer or a 5xx is retried twice, while the run has time for it.
+ */
+async function sendBytes(client, url, file, options) {
     let problem = '';
     let cause;
     for (let attempt = 1; attempt <= UPLOAD_ATTEMPTS; attempt++) {
-        if (attempt > 1)
-            await (options.sleep ?? sleep)(1000 * 2 ** (attempt - 2));
+        if (attempt > 1) {
+            const wait = 1000 * 2 ** (attempt - 2);
+            if (wait + client.time.attemptMs > client.time.remainingMs())
+                break;
+            await (options.sleep ?? client.sleep)(wait);
+        }
         try {
-            const response = await httpFetch(url, {
+            const response = await client.fetch(url, {
                 method: 'POST',
                 headers: { 'Content-Type': 'image/png' },
-                body: file.png,
-                signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS)
+                body: file.png
             });
             if (response.ok)
                 return;
@@ -1272,8 +1766,12 @@ async function sendBytes(url, file, options) {
                 break;
         }
         catch (error) {
-            problem = (0,errors/* describeError */.Uc)(error);
+            problem = http_isTimeout(error)
+                ? `no answer within ${client.time.attemptMs / 1000} s`
+                : (0,errors/* describeError */.Uc)(error);
             cause = error;
+            if ((0,network_errors/* findProxyError */.cL)(error))
+                break; // the proxy refused: the next attempt would meet it too
         }
     }
     throw new errors/* ActionError */.lZ(`Uploading '${file.name}' to Slack failed: ${problem}`, { cause });
@@ -1294,15 +1792,18 @@ async function sendBytes(url, file, options) {
 
 
 
+
 class SlackHostedDelivery {
     inputs;
     phases;
+    deadline;
     pause;
     /** The rendered PNGs, by graph position, until they go to Slack. */
     pngs = new Map();
-    constructor(inputs, phases, pause = sleep) {
+    constructor(inputs, phases, deadline, pause = sleep) {
         this.inputs = inputs;
         this.phases = phases;
+        this.deadline = deadline;
         this.pause = pause;
     }
     begin() {
@@ -1330,10 +1831,12 @@ class SlackHostedDelivery {
             return report;
         }
         this.phases.enter('uploading to Slack');
-        const client = createSlackClient(slack.token, slack.apiUrl);
+        const client = createSlackClient(slack.token, slack.apiUrl, this.deadline, this.pause);
         const uploaded = await this.uploadAll(client, outcomes);
-        const header = await this.postHeader(client, slack, uploaded.outcomes);
-        const graphs = await this.share(client, slack, header, uploaded);
+        const info = readRunInfo();
+        const run = reportRun(info); // names the messages and files, to find them if an answer is lost
+        const header = await this.postHeader(client, slack, uploaded.outcomes, info, run);
+        const graphs = await this.share(client, slack, header, uploaded, run);
         const count = graphs.filter(outcome => outcome.url && !outcome.failure).length;
         core/* info */.pq((0,domain_text/* logLine */.BP)(`Shared ${count} graph(s) in Slack under message ${header.ts} in ${header.channel}`));
         return { ...report, graphs, posts: [header] };
@@ -1366,22 +1869,23 @@ class SlackHostedDelivery {
         return { outcomes: withFailures(outcomes, failures), files: byPosition };
     }
     /** The text and the context line, naming the graphs that failed so far. */
-    async postHeader(client, slack, outcomes) {
+    async postHeader(client, slack, outcomes, info, run) {
         const header = buildHeader({
             text: slack.text ?? defaultText(new Date()),
             expiry: 'slack',
-            runUrl: readRunInfo().runUrl,
+            runUrl: info.runUrl,
             missing: (0,domain_report/* failed */.gz)(outcomes).map(outcome => outcome.graph.name)
         });
         const [posted] = await postMessages(client, slack.channel, [header], {
-            threadTs: slack.threadTs
+            threadTs: slack.threadTs,
+            run
         });
         if (!posted)
             throw new errors/* ActionError */.lZ('Slack returned no message for the header');
         return posted;
     }
     /** The uploaded files shared under the header, paced; each graph's permalink, or why not. */
-    async share(client, slack, header, uploaded) {
+    async share(client, slack, header, uploaded, run) {
         const threaded = slack.thread === 'images';
         await this.pause(MESSAGE_INTERVAL_MS); // the files' messages follow the header at Slack's pace
         const positions = [...uploaded.files.keys()];
@@ -1389,7 +1893,8 @@ class SlackHostedDelivery {
             threadTs: threaded ? header.ts : slack.threadTs,
             perMessage: threaded ? 1 : FILES_PER_MESSAGE,
             paceMs: MESSAGE_INTERVAL_MS,
-            sleep: this.pause
+            sleep: this.pause,
+            identifies: `the files of the report of ${describeRun(run)}`
         });
         const links = new Map(positions.map((position, i) => [position, shared.permalinks[i]]));
         return uploaded.outcomes.map(outcome => {
@@ -1422,16 +1927,20 @@ function withFailures(outcomes, failures) {
 
 
 
-function connect(inputs, phases) {
+/**
+ * `deadline` is the run's clock (input 'timeout'): every client takes its per-attempt limit, and
+ * every call before posting stops with its work signal.
+ */
+function connect(inputs, phases, deadline) {
     useProxy(inputs.proxy); // before any client: every request of the run takes it
-    const client = createCloudWatchClient(inputs.awsRegion);
+    const client = createCloudWatchClient(inputs.awsRegion, deadline);
     const cloudwatch = {
-        fetchImage: graph => fetchGraphImage(client, graph),
-        readDashboard: name => readDashboard(client, name)
+        fetchImage: graph => fetchGraphImage(client, graph, deadline.work),
+        readDashboard: name => readDashboard(client, name, deadline.work)
     };
     const delivery = inputs.delivery.kind === 'slack-upload'
-        ? new SlackHostedDelivery(inputs, phases)
-        : new PresignedDelivery(inputs, inputs.delivery, phases);
+        ? new SlackHostedDelivery(inputs, phases, deadline)
+        : new PresignedDelivery(inputs, inputs.delivery, phases, deadline);
     return { cloudwatch, delivery };
 }
 
