@@ -397,52 +397,38 @@ const POOL = { keepAlive: true, maxSockets: 50 };
  * is up); this one only frees the socket of a proxy that never answers.
  */
 const TUNNEL_TIMEOUT_MS = 10_000;
-class ProxyHttpsAgent extends (external_node_https_default()).Agent {
-    settings;
-    constructor(settings) {
-        super(POOL);
-        this.settings = settings;
-    }
-    createConnection(options, callback) {
-        const host = options.host ?? 'localhost';
-        const port = Number(options.port) || 443;
-        const through = (0,domain_proxy/* proxyFor */.iJ)(this.settings, 'https:', host, port);
-        if (!through)
-            return super.createConnection(options);
-        if (!callback)
-            throw new Error('a tunnel through the proxy opens asynchronously');
-        openTunnel(through, host, port, TUNNEL_TIMEOUT_MS).then(socket => {
-            // TLS to the service inside the tunnel; handed over once it is up, so that a certificate
-            // Node does not trust fails the request with its own error.
-            const secure = super.createConnection({ ...options, socket });
-            const ready = secure;
-            const onError = (error) => callback(error, ready);
-            ready.once('error', onError);
-            ready.once('secureConnect', () => {
-                ready.removeListener('error', onError);
-                callback(null, ready);
-            });
-        }, callbackError(callback));
-        return undefined;
-    }
-}
-class ProxyHttpAgent extends (external_node_http_default()).Agent {
-    settings;
-    constructor(settings) {
-        super(POOL);
-        this.settings = settings;
-    }
-    createConnection(options, callback) {
-        const host = options.host ?? 'localhost';
-        const port = Number(options.port) || 80;
-        const through = (0,domain_proxy/* proxyFor */.iJ)(this.settings, 'http:', host, port);
-        if (!through)
-            return super.createConnection(options);
-        if (!callback)
-            throw new Error('a tunnel through the proxy opens asynchronously');
-        openTunnel(through, host, port, TUNNEL_TIMEOUT_MS).then(socket => callback(null, socket), callbackError(callback));
-        return undefined;
-    }
+/**
+ * A node:http(s) agent that sends each connection direct or through a CONNECT tunnel, as the proxy
+ * settings say for its host. For https, TLS to the service runs inside the tunnel.
+ */
+function tunnellingAgent(protocol, settings) {
+    const Base = protocol === 'https:' ? (external_node_https_default()).Agent : (external_node_http_default()).Agent;
+    const defaultPort = protocol === 'https:' ? 443 : 80;
+    return new (class extends Base {
+        createConnection(options, callback) {
+            const host = options.host ?? 'localhost';
+            const port = Number(options.port) || defaultPort;
+            const through = (0,domain_proxy/* proxyFor */.iJ)(settings, protocol, host, port);
+            if (!through)
+                return super.createConnection(options);
+            if (!callback)
+                throw new Error('a tunnel through the proxy opens asynchronously');
+            openTunnel(through, host, port, TUNNEL_TIMEOUT_MS).then(socket => {
+                if (protocol === 'http:')
+                    return callback(null, socket);
+                // Handed over once TLS is up, so that a certificate Node does not trust fails the
+                // request with its own error.
+                const secure = super.createConnection({ ...options, socket });
+                const onError = (error) => callback(error, secure);
+                secure.once('error', onError);
+                secure.once('secureConnect', () => {
+                    secure.removeListener('error', onError);
+                    callback(null, secure);
+                });
+            }, callbackError(callback));
+            return undefined;
+        }
+    })(POOL);
 }
 function callbackError(callback) {
     return error => callback(error, undefined);
@@ -459,8 +445,8 @@ function proxyAgents() {
     if (agents?.for !== settings) {
         agents = {
             for: settings,
-            httpAgent: new ProxyHttpAgent(settings),
-            httpsAgent: new ProxyHttpsAgent(settings)
+            httpAgent: tunnellingAgent('http:', settings),
+            httpsAgent: tunnellingAgent('https:', settings)
         };
     }
     return { httpAgent: agents.httpAgent, httpsAgent: agents.httpsAgent };

@@ -21,70 +21,55 @@ const POOL = { keepAlive: true, maxSockets: 50 }
  */
 const TUNNEL_TIMEOUT_MS = 10_000
 
-class ProxyHttpsAgent extends https.Agent {
-  constructor(private readonly settings: ProxySettings) {
-    super(POOL)
-  }
-
-  override createConnection(options: https.RequestOptions, callback?: Callback) {
-    const host = options.host ?? 'localhost'
-    const port = Number(options.port) || 443
-    const through = proxyFor(this.settings, 'https:', host, port)
-    if (!through) return super.createConnection(options)
-    if (!callback) throw new Error('a tunnel through the proxy opens asynchronously')
-    openTunnel(through, host, port, TUNNEL_TIMEOUT_MS).then(socket => {
-      // TLS to the service inside the tunnel; handed over once it is up, so that a certificate
-      // Node does not trust fails the request with its own error.
-      const secure = super.createConnection({ ...options, socket } as https.RequestOptions)
-      const ready = secure as TLSSocket
-      const onError = (error: Error) => callback(error, ready)
-      ready.once('error', onError)
-      ready.once('secureConnect', () => {
-        ready.removeListener('error', onError)
-        callback(null, ready)
-      })
-    }, callbackError(callback))
-    return undefined
-  }
-}
-
-class ProxyHttpAgent extends http.Agent {
-  constructor(private readonly settings: ProxySettings) {
-    super(POOL)
-  }
-
-  override createConnection(options: http.ClientRequestArgs, callback?: Callback) {
-    const host = options.host ?? 'localhost'
-    const port = Number(options.port) || 80
-    const through = proxyFor(this.settings, 'http:', host, port)
-    if (!through) return super.createConnection(options)
-    if (!callback) throw new Error('a tunnel through the proxy opens asynchronously')
-    openTunnel(through, host, port, TUNNEL_TIMEOUT_MS).then(
-      socket => callback(null, socket),
-      callbackError(callback)
-    )
-    return undefined
-  }
+/**
+ * A node:http(s) agent that sends each connection direct or through a CONNECT tunnel, as the proxy
+ * settings say for its host. For https, TLS to the service runs inside the tunnel.
+ */
+function tunnellingAgent(protocol: 'http:' | 'https:', settings: ProxySettings): http.Agent {
+  const Base: typeof http.Agent = protocol === 'https:' ? https.Agent : http.Agent
+  const defaultPort = protocol === 'https:' ? 443 : 80
+  return new (class extends Base {
+    override createConnection(options: http.ClientRequestArgs, callback?: Callback) {
+      const host = options.host ?? 'localhost'
+      const port = Number(options.port) || defaultPort
+      const through = proxyFor(settings, protocol, host, port)
+      if (!through) return super.createConnection(options)
+      if (!callback) throw new Error('a tunnel through the proxy opens asynchronously')
+      openTunnel(through, host, port, TUNNEL_TIMEOUT_MS).then(socket => {
+        if (protocol === 'http:') return callback(null, socket)
+        // Handed over once TLS is up, so that a certificate Node does not trust fails the
+        // request with its own error.
+        const secure = super.createConnection({ ...options, socket } as never) as TLSSocket
+        const onError = (error: Error) => callback(error, secure)
+        secure.once('error', onError)
+        secure.once('secureConnect', () => {
+          secure.removeListener('error', onError)
+          callback(null, secure)
+        })
+      }, callbackError(callback))
+      return undefined
+    }
+  })(POOL)
 }
 
 function callbackError(callback: Callback): (error: Error) => void {
   return error => callback(error, undefined as unknown as Duplex)
 }
 
-let agents: { for: ProxySettings; httpAgent: http.Agent; httpsAgent: https.Agent } | undefined
+let agents: { for: ProxySettings; httpAgent: http.Agent; httpsAgent: http.Agent } | undefined
 
 /**
  * The agents for every AWS client of the run, when it has a proxy (shared, so the clients share
  * their tunnels); none otherwise, and the SDK makes its own.
  */
-export function proxyAgents(): { httpAgent?: http.Agent; httpsAgent?: https.Agent } {
+export function proxyAgents(): { httpAgent?: http.Agent; httpsAgent?: http.Agent } {
   const settings = proxySettings()
   if (!settings) return {}
   if (agents?.for !== settings) {
     agents = {
       for: settings,
-      httpAgent: new ProxyHttpAgent(settings),
-      httpsAgent: new ProxyHttpsAgent(settings)
+      httpAgent: tunnellingAgent('http:', settings),
+      httpsAgent: tunnellingAgent('https:', settings)
     }
   }
   return { httpAgent: agents.httpAgent, httpsAgent: agents.httpsAgent }
