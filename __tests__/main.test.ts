@@ -14,6 +14,7 @@ import type { Delivery, GraphSource } from '../src/delivery/delivery.js'
 import type { Phases } from '../src/github/log.js'
 import type { Inputs } from '../src/inputs.js'
 import { inputEnv } from '../test-support/action-env.js'
+import { deferred } from '../test-support/deferred.js'
 
 type Connect = (
   inputs: Inputs,
@@ -46,17 +47,6 @@ const BASE_INPUTS = {
 }
 const SIGNED_AT = new Date('2026-11-29T08:00:00Z')
 const FIRST_POST = { channel: 'C0GRAPHS', ts: '1764403200.000100' }
-
-/** A deferred promise, settled by hand. */
-function deferred<T>() {
-  let resolve: (value: T) => void = () => undefined
-  let reject: (error: unknown) => void = () => undefined
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res
-    reject = rej
-  })
-  return { promise, resolve, reject }
-}
 
 interface World {
   /** Rejects to fail that graph's render; pending to hold it. */

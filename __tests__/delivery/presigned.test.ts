@@ -15,6 +15,7 @@ import type { GraphOutcome } from '../../src/domain/report.js'
 import type { Graph } from '../../src/domain/widgets.js'
 import type { Inputs, PresignedInputs } from '../../src/inputs.js'
 import { now } from '../../test-support/faults.js'
+import { type Deferred, deferred, flush as flushTurns } from '../../test-support/deferred.js'
 import { renderGraphPng } from '../../test-support/widget-png.js'
 import {
   BUCKET,
@@ -34,26 +35,8 @@ const { Phases } = await import('../../src/github/log.js')
 /** The run's clock, as main makes it for the default timeout (10 minutes). */
 const DEADLINE = new Deadline(600)
 
-interface Deferred<T> {
-  promise: Promise<T>
-  resolve(value: T): void
-  reject(reason: unknown): void
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void
-  let reject!: (reason: unknown) => void
-  const promise = new Promise<T>((yes, no) => {
-    resolve = yes
-    reject = no
-  })
-  return { promise, resolve, reject }
-}
-
-/** Lets every promise that can settle, settle (one turn of the event loop, no timer). */
-async function flush(turns = 5): Promise<void> {
-  for (let turn = 0; turn < turns; turn++) await new Promise(resolve => setImmediate(resolve))
-}
+/** Five turns of the event loop: a stand-in's answer crosses loopback in a few. */
+const flush = (turns = 5) => flushTurns(turns)
 
 /** Waits for something the stand-ins will see over loopback (no fixed sleep: it polls the loop). */
 async function waitFor(condition: () => boolean, what: string): Promise<void> {

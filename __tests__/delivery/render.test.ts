@@ -8,25 +8,7 @@ import { ProxyError } from '../../src/domain/network-errors.js'
 import { parseProxyUrl } from '../../src/domain/proxy.js'
 import type { GraphOutcome, RunReport } from '../../src/domain/report.js'
 import type { Graph } from '../../src/domain/widgets.js'
-
-interface Deferred<T> {
-  promise: Promise<T>
-  resolve(value: T): void
-  reject(reason: unknown): void
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void
-  let reject!: (reason: unknown) => void
-  const promise = new Promise<T>((yes, no) => {
-    resolve = yes
-    reject = no
-  })
-  return { promise, resolve, reject }
-}
-
-/** Lets every promise that can settle, settle (no timer: one turn of the event loop). */
-const flush = () => new Promise<void>(resolve => setImmediate(resolve))
+import { type Deferred, deferred, flush } from '../../test-support/deferred.js'
 
 const graphs = (count: number): Graph[] =>
   Array.from({ length: count }, (_, i) => ({

@@ -1,6 +1,7 @@
 // At most `limit` tasks in flight, the rest started in the order they asked: observed with tasks
 // that finish only when the test says so, never with real waiting.
 import { Limiter, mapWithConcurrency } from '../../src/domain/concurrency.js'
+import { flush as settle } from '../../test-support/deferred.js'
 
 /** A task the test finishes by hand. */
 function controlled<T>(value: T) {
@@ -8,9 +9,6 @@ function controlled<T>(value: T) {
   const done = new Promise<void>(resolve => (finish = resolve))
   return { value, finish, done }
 }
-
-/** Lets every promise that can settle now settle. */
-const settle = () => new Promise(resolve => setImmediate(resolve))
 
 test('never more than the limit in flight, results in input order', async () => {
   const tasks = [0, 1, 2, 3, 4, 5].map(controlled)
