@@ -1,16 +1,21 @@
 // The one fetch outside the AWS SDK (Slack, its upload URLs, the URL checks), through the run's
 // proxy: tunnelled to hosts only the test's proxy resolves, direct where NO_PROXY says, a refusal
 // as the proxy's own error, and a certificate Node does not trust explained.
+import { jest } from '@jest/globals'
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http'
 import https from 'node:https'
-import { ProxyError, findProxyError } from '../src/domain/network-errors.js'
-import { readProxySettings } from '../src/domain/proxy.js'
-import { httpFetch, proxySettings, useProxy } from '../src/http.js'
-import { createSlackClient } from '../src/slack/client.js'
+import * as core from '../__fixtures__/core.js'
 import { type ConnectProxy, startConnectProxy } from '../test-support/connect-proxy.js'
 import { closeServer, listenOnLoopback } from '../test-support/http.js'
 import { type SlackStandIn, startSlackStandIn } from '../test-support/slack-stand-in.js'
 import { type TestCertificates, makeCertificates } from '../test-support/tls-certs.js'
+
+// The Slack client logs through @actions/core: the fake keeps its lines out of the test output.
+jest.unstable_mockModule('@actions/core', () => core)
+const { ProxyError, findProxyError } = await import('../src/domain/network-errors.js')
+const { readProxySettings } = await import('../src/domain/proxy.js')
+const { httpFetch, proxySettings, useProxy } = await import('../src/http.js')
+const { createSlackClient } = await import('../src/slack/client.js')
 
 let proxy: ConnectProxy
 let plain: Server
