@@ -17,6 +17,8 @@ var CloudWatchClient = __webpack_require__(4234);
 var S3Client = __webpack_require__(8897);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ssm/dist-es/SSMClient.js + 8 modules
 var SSMClient = __webpack_require__(7650);
+// EXTERNAL MODULE: ./src/domain/concurrency.ts
+var concurrency = __webpack_require__(7571);
 // EXTERNAL MODULE: ./src/domain/errors.ts
 var errors = __webpack_require__(241);
 // EXTERNAL MODULE: ./src/domain/network-errors.ts
@@ -84,6 +86,7 @@ function throwIfSetupProblem(error, regionInput) {
 
 ;// CONCATENATED MODULE: ./src/aws/pacer.ts
 
+
 const CLOUDWATCH_QUOTA_PER_SECOND = 20;
 /** The quota's window, a little over a second so clock skew with the service does not tip it. */
 const WINDOW_MS = 1050;
@@ -97,7 +100,7 @@ class ThrottlePacer {
     notBefore = 0;
     /** When the latest admitted attempts were sent (at most perSecond of them), oldest first. */
     admitted = [];
-    constructor(perSecond, clock = () => performance.now(), sleep = ms => new Promise(resolve => setTimeout(resolve, ms))) {
+    constructor(perSecond, clock = () => performance.now(), sleep = concurrency/* sleep */.yy) {
         this.perSecond = perSecond;
         this.clock = clock;
         this.sleep = sleep;
@@ -635,6 +638,7 @@ async function workflowCredentials(client) {
 
 
 
+
 /** Attempts of one check: S3 answers a burst with 503 SlowDown, and a connection can break. */
 const ATTEMPTS = 4;
 /**
@@ -643,7 +647,7 @@ const ATTEMPTS = 4;
  */
 async function checkUrl(url, options) {
     const get = fetchWithin(options.attemptMs, options.signal);
-    const sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
+    const pause = options.sleep ?? concurrency/* sleep */.yy;
     for (let attempt = 1;; attempt++) {
         const answer = await checkOnce(url, get, options);
         if (!answer.problem)
@@ -651,7 +655,7 @@ async function checkUrl(url, options) {
         if (!answer.transient || attempt === ATTEMPTS || options.signal?.aborted) {
             return attempt === 1 ? answer.problem : `${answer.problem} (tried ${attempt} times)`;
         }
-        await sleep(200 * 2 ** (attempt - 1));
+        await pause(200 * 2 ** (attempt - 1));
     }
 }
 /** One GET of the first byte, as Slack's fetch would see the object. */
@@ -705,8 +709,6 @@ function hintFor(code) {
     return Object.hasOwn(HINTS, code) ? HINTS[code] : '';
 }
 
-// EXTERNAL MODULE: ./src/domain/concurrency.ts
-var concurrency = __webpack_require__(7571);
 // EXTERNAL MODULE: ./src/domain/naming.ts
 var naming = __webpack_require__(4114);
 // EXTERNAL MODULE: ./src/domain/report.ts
@@ -962,13 +964,14 @@ function causeCodes(error) {
 
 
 
+
 /** Slack allows about one message per second per channel. */
 const MESSAGE_INTERVAL_MS = 1000;
 /** Attempts of one call, when it fails in a way worth another try (rate limits aside). */
 const client_ATTEMPTS = 4;
 /** Rate limits waited out in one call, each as long as Slack's Retry-After says. */
 const RATE_LIMIT_WAITS = 5;
-const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+
 /** The time of a run with the default timeout (10 minutes), for callers without a deadline. */
 const TEN_MINUTES = { attemptMs: 30000, remainingMs: () => 600000 };
 /** A post that may have reached Slack, whose answer did not come back. */
@@ -1047,7 +1050,7 @@ class SlackClient {
         return waitMs + this.time.attemptMs <= this.time.remainingMs();
     }
 }
-function createSlackClient(token, apiUrl, time = TEN_MINUTES, pause = sleep) {
+function createSlackClient(token, apiUrl, time = TEN_MINUTES, pause = concurrency/* sleep */.yy) {
     return new SlackClient(token, apiUrl, time, pause);
 }
 function describeCause(cause) {
@@ -1532,7 +1535,7 @@ class PresignedDelivery {
     phases;
     deadline;
     uploader;
-    uploads = new concurrency/* Limiter */.j(MAX_UPLOADS);
+    uploads = new concurrency/* Limiter */.jG(MAX_UPLOADS);
     checks = [];
     /** Why a stored graph's URL does not serve it, by graph position. */
     checkFailures = new Map();
@@ -1655,7 +1658,7 @@ const UPLOAD_ATTEMPTS = 3;
  * result in order: its Slack file id, or why it failed, so one failure does not cost the others.
  */
 async function uploadFiles(client, files, options = {}) {
-    return (0,concurrency/* mapWithConcurrency */.W)(files, UPLOAD_CONCURRENCY, file => uploadBytes(client, file, (0,naming/* fileName */.Md)(file.position, file.name, files.length), options).catch((error) => (error instanceof Error ? error : new Error(String(error)))));
+    return (0,concurrency/* mapWithConcurrency */.WS)(files, UPLOAD_CONCURRENCY, file => uploadBytes(client, file, (0,naming/* fileName */.Md)(file.position, file.name, files.length), options).catch((error) => (error instanceof Error ? error : new Error(String(error)))));
 }
 /**
  * Shares the uploaded files in order, `perMessage` files per message (1 in a thread of replies),
@@ -1786,7 +1789,7 @@ class SlackHostedDelivery {
     pause;
     /** The rendered PNGs, by graph position, until they go to Slack. */
     pngs = new Map();
-    constructor(inputs, phases, deadline, pause = sleep) {
+    constructor(inputs, phases, deadline, pause = concurrency/* sleep */.yy) {
         this.inputs = inputs;
         this.phases = phases;
         this.deadline = deadline;

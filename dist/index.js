@@ -28374,8 +28374,9 @@ module.exports = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ mapWithConcurrency),
-/* harmony export */   j: () => (/* binding */ Limiter)
+/* harmony export */   WS: () => (/* binding */ mapWithConcurrency),
+/* harmony export */   jG: () => (/* binding */ Limiter),
+/* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
 /**
  * At most `limit` tasks in flight; tasks that wait start in the order they asked. A finishing task
@@ -28410,6 +28411,8 @@ async function mapWithConcurrency(items, limit, work) {
     const limiter = new Limiter(limit);
     return Promise.all(items.map((item, index) => limiter.run(async () => work(item, index))));
 }
+/** Waits `ms` milliseconds; every retry and pace takes it as an injectable default. */
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 
 
 /***/ }),
@@ -29235,8 +29238,8 @@ async function renderGraphs(graphs, source, delivery, maxConcurrency) {
     // next graph would too), or a delivery that rejected. No graph goes on to the delivery after that.
     const halt = new AbortController();
     const stopped = AbortSignal.any([delivery.begin(graphs), halt.signal]);
-    const fetches = new concurrency/* Limiter */.j(maxConcurrency);
-    const held = new concurrency/* Limiter */.j(maxConcurrency + MAX_WAITING);
+    const fetches = new concurrency/* Limiter */.jG(maxConcurrency);
+    const held = new concurrency/* Limiter */.jG(maxConcurrency + MAX_WAITING);
     async function fetchImage(graph) {
         stopped.throwIfAborted();
         try {
@@ -29627,7 +29630,7 @@ async function collectGraphs(inputs, cloudwatch, phases) {
     if (inputs.dashboards.length === 0)
         return inputs.graphs;
     phases.enter('reading dashboards');
-    const bodies = await (0,concurrency/* mapWithConcurrency */.W)(inputs.dashboards, inputs.maxConcurrency, name => cloudwatch.readDashboard(name));
+    const bodies = await (0,concurrency/* mapWithConcurrency */.WS)(inputs.dashboards, inputs.maxConcurrency, name => cloudwatch.readDashboard(name));
     const fromDashboards = inputs.dashboards.flatMap((name, i) => {
         const content = dashboardGraphs(name, bodies[i] ?? '{}');
         for (const widget of content.skipped) {

@@ -4,6 +4,7 @@
 // admitted) and is spaced to the quota's pace, so the remaining graphs flow at 20 per second instead
 // of bursting into the quota again and backing off ever longer.
 import type { Pluggable } from '@smithy/types'
+import { sleep as wait } from '../domain/concurrency.js'
 import { awsErrorCode } from './errors.js'
 
 export const CLOUDWATCH_QUOTA_PER_SECOND = 20
@@ -22,8 +23,7 @@ export class ThrottlePacer {
   constructor(
     private readonly perSecond: number,
     private readonly clock: () => number = () => performance.now(),
-    private readonly sleep: (ms: number) => Promise<void> = ms =>
-      new Promise(resolve => setTimeout(resolve, ms))
+    private readonly sleep: (ms: number) => Promise<void> = wait
   ) {}
 
   /**

@@ -1,5 +1,6 @@
 // Fetches each presigned URL the way Slack will, so a wrong secret, region or permission fails here
 // with its cause and fix, not later as Slack's vague invalid_blocks.
+import { sleep } from '../domain/concurrency.js'
 import { describeError } from '../domain/errors.js'
 import { findProxyError } from '../domain/network-errors.js'
 import { type Fetch, fetchWithin, isTimeout } from '../http.js'
@@ -27,14 +28,14 @@ interface Answer {
  */
 export async function checkUrl(url: string, options: CheckOptions): Promise<string | undefined> {
   const get = fetchWithin(options.attemptMs, options.signal)
-  const sleep = options.sleep ?? (ms => new Promise<void>(resolve => setTimeout(resolve, ms)))
+  const pause = options.sleep ?? sleep
   for (let attempt = 1; ; attempt++) {
     const answer = await checkOnce(url, get, options)
     if (!answer.problem) return undefined
     if (!answer.transient || attempt === ATTEMPTS || options.signal?.aborted) {
       return attempt === 1 ? answer.problem : `${answer.problem} (tried ${attempt} times)`
     }
-    await sleep(200 * 2 ** (attempt - 1))
+    await pause(200 * 2 ** (attempt - 1))
   }
 }
 

@@ -30,3 +30,6 @@ export async function mapWithConcurrency<T, R>(
   const limiter = new Limiter(limit)
   return Promise.all(items.map((item, index) => limiter.run(async () => work(item, index))))
 }
+
+/** Waits `ms` milliseconds; every retry and pace takes it as an injectable default. */
+export const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))

@@ -4,6 +4,7 @@
 // retried only while it surely never reached Slack; and no wait outlasts the run's `timeout`.
 import * as core from '@actions/core'
 import { LogLevel, WebClient, type Logger } from '@slack/web-api'
+import { sleep } from '../domain/concurrency.js'
 import { ActionError } from '../domain/errors.js'
 import { formatSeconds } from '../domain/durations.js'
 import { logLine } from '../domain/text.js'
@@ -20,7 +21,7 @@ const ATTEMPTS = 4
 /** Rate limits waited out in one call, each as long as Slack's Retry-After says. */
 const RATE_LIMIT_WAITS = 5
 
-export const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms))
+export { sleep }
 
 /** What the client needs of the run's deadline. */
 export interface SlackTime {
