@@ -110,7 +110,7 @@ test("the default text names the day in the report's time zone", () => {
 test('the context line states the window and zone first, escaped; none when unset', () => {
   const context = (window?: string) => {
     const [message] = buildMessages({ text: 'Report', graphs: graphs(1), expiry: 'slack', window })
-    const block = message!.blocks.at(-1) as { elements: { text: string }[] }
+    const block = message!.blocks.at(-1) as unknown as { elements: { text: string }[] }
     return block.elements[0]!.text
   }
   expect(context('Last 24 hours, times in UTC+09:00')).toBe(
