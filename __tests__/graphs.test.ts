@@ -13,6 +13,7 @@ function inputs(overrides: Partial<Inputs> = {}): Inputs {
   return {
     graphs: [],
     dashboards: [],
+    window: {},
     awsRegion: 'eu-west-2',
     delivery: { kind: 'slack-upload' },
     dryRun: true,
@@ -218,4 +219,53 @@ test('dashboards are read at most max-concurrency at once, all of them, results 
   const graphs = await collecting
   expect(most).toBe(2)
   expect(graphs.map(g => g.name)).toEqual(['d1', 'two', 'd3', 'd4', 'd5'])
+})
+
+describe('the report’s time window and zone', () => {
+  const now = new Date('2026-12-04T23:00:00Z')
+  const window = { start: '-PT24H', seconds: 86400, timezone: '+0900' }
+
+  test('laid over the widgets input’s graphs that set none; a widget’s own window wins', async () => {
+    const own = { position: 2, name: 'Own', metricWidget: '{"metrics":[],"start":"-PT1H"}' }
+    const graphs = await collectGraphs(
+      inputs({ graphs: [inline, own], window }),
+      dashboards({}),
+      new Phases(),
+      now
+    )
+    expect(JSON.parse(graphs[0]!.metricWidget)).toEqual({
+      metrics: [['AWS/EC2', 'CPUUtilization']],
+      start: '-PT24H',
+      timezone: '+0900'
+    })
+    expect(JSON.parse(graphs[1]!.metricWidget)).toEqual({
+      metrics: [],
+      start: '-PT1H',
+      timezone: '+0900'
+    })
+  })
+
+  test('a dashboard’s own start and periodOverride first; time-range fills what is still unset', async () => {
+    const source = dashboards({
+      timed: JSON.stringify({
+        start: '-P7D',
+        periodOverride: 'auto',
+        widgets: [metric('Week', 0, 0), metric('Minutely', 0, 6, { period: 60 })]
+      }),
+      open: JSON.stringify({ periodOverride: 'auto', widgets: [metric('Day', 0, 0)] }),
+      plain: JSON.stringify({ widgets: [metric('Plain', 0, 0)] })
+    })
+    const graphs = await collectGraphs(
+      inputs({ dashboards: ['timed', 'open', 'plain'], window }),
+      source,
+      new Phases(),
+      now
+    )
+    const sent = graphs.map(graph => JSON.parse(graph.metricWidget))
+    expect(sent[0]).toMatchObject({ start: '-P7D', period: 3600, timezone: '+0900' })
+    expect(sent[1]).toMatchObject({ start: '-P7D', period: 60 })
+    expect(sent[2]).toMatchObject({ start: '-PT24H', period: 300 })
+    expect(sent[3]).toMatchObject({ start: '-PT24H', timezone: '+0900' })
+    expect(sent[3].period).toBeUndefined() // inherit: CloudWatch's own default
+  })
 })

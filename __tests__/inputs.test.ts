@@ -69,6 +69,12 @@ describe('getInputs: defaults', () => {
       maxConcurrency: 5
     })
     expect(inputs.graphs.map(g => g.name)).toEqual(['CPU'])
+    expect(inputs.window).toEqual({}) // no window or zone: each widget's own
+  })
+
+  test('time-range and timezone: the window every widget without one gets', async () => {
+    const inputs = await withInputs({ ...minimal, 'time-range': '7d', timezone: '+05:30' })
+    expect(inputs.window).toEqual({ start: '-P7D', seconds: 604800, timezone: '+0530' })
   })
 
   test('the region comes from AWS_REGION, then AWS_DEFAULT_REGION', async () => {
@@ -253,6 +259,9 @@ describe('getInputs: every bad input names itself and the fix', () => {
     ],
     ['malformed widgets', { ...minimal, widgets: '[{' }, 'widgets', /not valid YAML or JSON/],
     ['no region anywhere', noRegion, 'aws-region', /AWS_REGION/],
+    ['a time-range in words', { ...minimal, 'time-range': 'yesterday' }, 'time-range', /24h, 7d/],
+    ['a time-range of years', { ...minimal, 'time-range': '999d' }, 'time-range', /455 days/],
+    ['a time zone by name', { ...minimal, timezone: 'Asia/Tokyo' }, 'timezone', /\+HHMM/],
     ['a made-up region', { ...minimal, 'aws-region': 'Europe' }, 'aws-region', /not an AWS region/],
     ['a bad s3-region', { ...minimal, 's3-region': 'eu_west_1' }, 's3-region', /not an AWS region/],
     ['no bucket', { ...minimal, 's3-bucket': '' }, 's3-bucket', /is required/],

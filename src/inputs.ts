@@ -5,11 +5,13 @@ import { parseDuration, parseExpiresIn } from './domain/durations.js'
 import { InputError } from './domain/errors.js'
 import { type ProxySettings, describeProxy } from './domain/proxy.js'
 import type { SigningPolicy } from './domain/signing.js'
+import type { TimeWindow } from './domain/time-window.js'
 import type { Graph } from './domain/widgets.js'
 import { readDashboards, readGraphs } from './inputs/graphs.js'
 import { readProxy } from './inputs/proxy.js'
 import { type SignerInput, checkNotForSlackUpload, readSigner } from './inputs/signer.js'
 import { type SlackInputs, readSlack } from './inputs/slack.js'
+import { readWindow } from './inputs/window.js'
 import {
   checkKeyPrefix,
   input,
@@ -52,6 +54,8 @@ export interface Inputs {
   graphs: Graph[]
   /** CloudWatch dashboard names to render every metric widget of. */
   dashboards: string[]
+  /** time-range and timezone: laid over every widget that sets no window or zone of its own. */
+  window: TimeWindow
   awsRegion: string
   delivery: PresignedInputs | SlackUploadInputs
   /** Undefined on a dry run without Slack inputs. */
@@ -101,6 +105,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   const common = {
     graphs,
     dashboards,
+    window: readWindow(),
     awsRegion,
     slack,
     dryRun,
@@ -183,6 +188,8 @@ export function describeInputs(inputs: Inputs): string {
   return (
     `${count} graph${count === 1 ? '' : 's'}${dashboards}; CloudWatch in ${inputs.awsRegion}; ${where}; ` +
     `max-concurrency ${inputs.maxConcurrency}${inputs.dryRun ? '; dry run' : ''}` +
+    (inputs.window.start ? `; time-range ${inputs.window.start}` : '') +
+    (inputs.window.timezone ? `; timezone ${inputs.window.timezone}` : '') +
     (inputs.proxy ? `; ${describeProxy(inputs.proxy)}` : '')
   )
 }

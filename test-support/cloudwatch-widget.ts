@@ -45,7 +45,12 @@ export function checkMetricWidget(text: string | undefined): WidgetFacts {
   }
   if (!isObject(widget)) throw invalid('The field MetricWidget must be a valid JSON object')
 
-  const problems = [...checkMetrics(widget), ...checkAnnotations(widget), ...checkScalars(widget)]
+  const problems = [
+    ...checkMetrics(widget),
+    ...checkAnnotations(widget),
+    ...checkScalars(widget),
+    ...checkWindow(widget)
+  ]
   const metrics = widget.metrics
   const alarms = isObject(widget.annotations) ? widget.annotations.alarms : undefined
   const hasAlarms = Array.isArray(alarms) && alarms.length > 0
@@ -146,6 +151,41 @@ function checkScalars(widget: Json): Problem[] {
   }
   if (widget.view !== undefined && !VIEWS.includes(widget.view as string)) {
     problems.push({ dataPath: '/view', message: 'Should be equal to one of the allowed values' })
+  }
+  return problems
+}
+
+/** Relative to now (`-PT3H`, `P0D`, `+PT1H`, `-PT0.5H`) or an absolute ISO 8601 time. */
+const NUMBER = '\\d+(\\.\\d+)?'
+const TIME = new RegExp(
+  `^([+-]?P(${NUMBER}W)?(${NUMBER}D)?(T(${NUMBER}H)?(${NUMBER}M)?(${NUMBER}S)?)?|\\d{4}-\\d{2}-\\d{2}(T[\\d:.]+)?(Z|[+-]\\d{2}:?\\d{2})?)$`,
+  'i'
+)
+
+/** What CloudWatch refuses in a widget's window: its time zone, start, end and period. */
+function checkWindow(widget: Json): Problem[] {
+  const problems: Problem[] = []
+  const zone = widget.timezone
+  if (typeof zone === 'string' && !/^[+-]\d{4}$/.test(zone)) {
+    problems.push({ dataPath: '/timezone', message: 'Should match pattern "^[+-][0-9]{4}$"' })
+  }
+  for (const key of ['start', 'end']) {
+    const value = widget[key]
+    if (typeof value === 'string' && (!TIME.test(value) || /^[+-]?PT?$/i.test(value))) {
+      problems.push({
+        dataPath: `/${key}`,
+        message: 'Should be a relative or absolute ISO 8601 time'
+      })
+    }
+  }
+  const period = widget.period
+  const validPeriod =
+    typeof period === 'number' &&
+    Number.isInteger(period) &&
+    period > 0 &&
+    ([1, 5, 10, 30].includes(period) || period % 60 === 0)
+  if (period !== undefined && !validPeriod) {
+    problems.push({ dataPath: '/period', message: 'Should be 1, 5, 10, 30 or a multiple of 60' })
   }
   return problems
 }

@@ -65,6 +65,7 @@ function inputs(slackInputs: Partial<SlackInputs> = {}, dryRun = false): Inputs 
   return {
     graphs: [],
     dashboards: [],
+    window: {},
     awsRegion: 'us-east-1',
     delivery: { kind: 'slack-upload' },
     slack: {

@@ -108,6 +108,7 @@ function runInputs(presigned: PresignedInputs, dryRun = false): Inputs {
   return {
     graphs: [],
     dashboards: [],
+    window: {},
     awsRegion: REGION,
     delivery: presigned,
     slack: {

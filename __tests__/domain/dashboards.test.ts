@@ -11,6 +11,18 @@ const metric = (title: string, x: number, y: number, width = 12, height = 6) => 
 })
 
 describe('dashboardGraphs', () => {
+  test("periodOverride: auto is reported, so the graphs' periods can fit their window", () => {
+    const widgets = [metric('a', 0, 0)]
+    expect(
+      dashboardGraphs('d', JSON.stringify({ periodOverride: 'auto', widgets })).autoPeriod
+    ).toBe(true)
+    for (const periodOverride of ['inherit', undefined]) {
+      expect(dashboardGraphs('d', JSON.stringify({ periodOverride, widgets })).autoPeriod).toBe(
+        false
+      )
+    }
+  })
+
   test('reading order: top to bottom, then left to right', () => {
     const body = JSON.stringify({
       widgets: [

@@ -100,6 +100,29 @@ test('the default text names the date', () => {
   expect(defaultText(signedAt)).toBe('CloudWatch graphs for 2026-11-29')
 })
 
+test("the default text names the day in the report's time zone", () => {
+  const lateUtc = new Date('2026-11-29T23:30:00Z')
+  expect(defaultText(lateUtc, '+0900')).toBe('CloudWatch graphs for 2026-11-30')
+  expect(defaultText(signedAt, '-1000')).toBe('CloudWatch graphs for 2026-11-28')
+  expect(defaultText(lateUtc, '+0000')).toBe('CloudWatch graphs for 2026-11-29')
+})
+
+test('the context line states the window and zone first, escaped; none when unset', () => {
+  const context = (window?: string) => {
+    const [message] = buildMessages({ text: 'Report', graphs: graphs(1), expiry: 'slack', window })
+    const block = message!.blocks.at(-1) as unknown as { elements: { text: string }[] }
+    return block.elements[0]!.text
+  }
+  expect(context('Last 24 hours, times in UTC+09:00')).toBe(
+    'Last 24 hours, times in UTC+09:00 · Images hosted by Slack.'
+  )
+  expect(context('a <b> & c')).toBe('a &lt;b&gt; &amp; c · Images hosted by Slack.')
+  expect(context(undefined)).toBe('Images hosted by Slack.')
+  expect(context('')).toBe('Images hosted by Slack.')
+  const header = buildHeader({ text: 'Report', expiry: 'slack', window: 'Last 7 days' })
+  expect(JSON.stringify(header.blocks.at(-1))).toContain('Last 7 days · Images hosted by Slack.')
+})
+
 /** The text of a message's context line (its last block). */
 const contextText = (blocks: { type: string; [field: string]: unknown }[]) => {
   const context = blocks.at(-1) as { type: string; elements: { text: string }[] }

@@ -5,6 +5,7 @@ import type { Deadline } from '../domain/deadline.js'
 import { PostError } from '../domain/errors.js'
 import { type MessageOptions, buildMessages, buildThread, defaultText } from '../domain/message.js'
 import type { SlackPost } from '../domain/report.js'
+import { describeWindow } from '../domain/time-window.js'
 import { reportRun } from '../github/context.js'
 import type { Phases } from '../github/log.js'
 import type { Inputs } from '../inputs.js'
@@ -33,7 +34,12 @@ export async function postReport(
     return { posts: [] }
   }
   const client = createSlackClient(slack.token, slack.apiUrl, deadline)
-  const options = { ...message, text: slack.text ?? defaultText(new Date()) }
+  const { window } = inputs
+  const options = {
+    ...message,
+    text: slack.text ?? defaultText(new Date(), window.timezone),
+    window: describeWindow(window)
+  }
   const run = reportRun() // what identifies the report's messages, should an answer be lost
   let posts: SlackPost[]
   try {

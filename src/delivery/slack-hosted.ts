@@ -14,6 +14,7 @@ import {
   describeFailures,
   failed
 } from '../domain/report.js'
+import { describeWindow } from '../domain/time-window.js'
 import type { Graph } from '../domain/widgets.js'
 import { type ReportRun, describeRun } from '../domain/metadata.js'
 import { type RunInfo, readRunInfo, reportRun } from '../github/context.js'
@@ -116,7 +117,8 @@ export class SlackHostedDelivery implements Delivery {
     run: ReportRun
   ): Promise<SlackPost> {
     const header = buildHeader({
-      text: slack.text ?? defaultText(new Date()),
+      text: slack.text ?? defaultText(new Date(), this.inputs.window.timezone),
+      window: describeWindow(this.inputs.window),
       expiry: 'slack',
       runUrl: info.runUrl,
       missing: failed(outcomes).map(outcome => outcome.graph.name)

@@ -24,6 +24,8 @@ export interface SkippedWidget {
 export interface DashboardContent {
   graphs: DashboardGraph[]
   skipped: SkippedWidget[]
+  /** `periodOverride: auto`: the graphs' periods adapt to their window, as the console shows them. */
+  autoPeriod: boolean
 }
 
 /** The dashboard's graphs and the widgets skipped; an ActionError when the body is not a dashboard. */
@@ -70,7 +72,7 @@ function readDashboard(dashboard: string, parsed: unknown): DashboardContent {
       metricWidget: JSON.stringify(renderable(properties, widget, parsed))
     })
   }
-  return { graphs, skipped }
+  return { graphs, skipped, autoPeriod: parsed.periodOverride === 'auto' }
 }
 
 /** Widgets without a position come last, in the order written. */

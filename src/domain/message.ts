@@ -2,6 +2,7 @@
 // a context line with the real expiry and a link to the run. Slack takes 50 blocks per message.
 import type { Expiry } from './signing.js'
 import { plural, truncate } from './text.js'
+import { offsetMinutes } from './time-window.js'
 
 /** What Slack refuses beyond: a message's blocks, an image block's URL, a block's texts. */
 const LIMITS = { blocks: 50, imageUrl: 3000, altText: 2000, title: 2000, sectionText: 3000 }
@@ -32,6 +33,8 @@ export interface MessageOptions {
   runUrl?: string
   /** Names of graphs that failed: said in the context line, so readers know the report is partial. */
   missing?: readonly string[]
+  /** The report's time window and zone, when the inputs set them: `Last 24 hours, times in UTC+09:00`. */
+  window?: string
 }
 
 /** One or more messages; each repeats the text (marked as continued) and ends with the context line. */
@@ -41,7 +44,7 @@ export function buildMessages(options: MessageOptions): SlackMessage[] {
   for (let start = 0; start < options.graphs.length; start += perMessage) {
     chunks.push(options.graphs.slice(start, start + perMessage))
   }
-  const context = contextBlock(options.expiry, options.runUrl, options.missing ?? [])
+  const context = contextBlock(options)
   return chunks.map((chunk, index) => {
     const text =
       chunks.length === 1 ? options.text : `${options.text} (${index + 1}/${chunks.length})`
@@ -71,10 +74,7 @@ export function buildThread(options: MessageOptions): ThreadMessages {
 export function buildHeader(options: Omit<MessageOptions, 'graphs'>): SlackMessage {
   return {
     text: options.text,
-    blocks: [
-      sectionBlock(options.text),
-      contextBlock(options.expiry, options.runUrl, options.missing ?? [])
-    ]
+    blocks: [sectionBlock(options.text), contextBlock(options)]
   }
 }
 
@@ -119,12 +119,11 @@ export function imagesAsLinks(message: SlackMessage): SlackMessage {
   }
 }
 
-function contextBlock(
-  expiry: Hosting,
-  runUrl: string | undefined,
-  missing: readonly string[]
-): Block {
+/** The window, the images' lifetime, the graphs that failed, and a link to the run. */
+function contextBlock(options: Omit<MessageOptions, 'graphs' | 'text'>): Block {
+  const { expiry, runUrl, missing = [], window } = options
   const parts = [expiryText(expiry)]
+  if (window) parts.unshift(escapeMrkdwn(window))
   if (missing.length > 0) {
     const names = escapeMrkdwn(truncate(missing.join(', '), 500))
     parts.push(`${plural(missing.length, 'graph')} failed: ${names}`)
@@ -147,9 +146,13 @@ export function expiryText(expiry: Hosting): string {
   return `Images available until <!date^${seconds}^{date_short_pretty} at {time}|${fallback}>`
 }
 
-/** The default text: names the day, so a channel full of reports stays readable. */
-export function defaultText(now: Date): string {
-  return `CloudWatch graphs for ${now.toISOString().slice(0, 10)}`
+/**
+ * The default text: names the day, so a channel full of reports stays readable; the day in the
+ * report's time zone when it has one (`+0900`), so a morning report in Tokyo names that morning.
+ */
+export function defaultText(now: Date, timezone?: string): string {
+  const local = new Date(now.getTime() + offsetMinutes(timezone) * 60_000)
+  return `CloudWatch graphs for ${local.toISOString().slice(0, 10)}`
 }
 
 /** Slack's mrkdwn reads <, > and & as markup. */
