@@ -746,7 +746,10 @@ function reportRun(info = readRunInfo()) {
     };
 }
 
+// EXTERNAL MODULE: ./src/domain/time-window.ts
+var time_window = __webpack_require__(8716);
 ;// CONCATENATED MODULE: ./src/domain/message.ts
+
 
 /** What Slack refuses beyond: a message's blocks, an image block's URL, a block's texts. */
 const LIMITS = { blocks: 50, imageUrl: 3000, altText: 2000, title: 2000, sectionText: 3000 };
@@ -757,7 +760,7 @@ function buildMessages(options) {
     for (let start = 0; start < options.graphs.length; start += perMessage) {
         chunks.push(options.graphs.slice(start, start + perMessage));
     }
-    const context = contextBlock(options.expiry, options.runUrl, options.missing ?? []);
+    const context = contextBlock(options);
     return chunks.map((chunk, index) => {
         const text = chunks.length === 1 ? options.text : `${options.text} (${index + 1}/${chunks.length})`;
         return {
@@ -777,10 +780,7 @@ function buildThread(options) {
 function buildHeader(options) {
     return {
         text: options.text,
-        blocks: [
-            sectionBlock(options.text),
-            contextBlock(options.expiry, options.runUrl, options.missing ?? [])
-        ]
+        blocks: [sectionBlock(options.text), contextBlock(options)]
     };
 }
 function sectionBlock(text) {
@@ -819,8 +819,12 @@ function imagesAsLinks(message) {
         blocks: message.blocks.map(block => block.type === 'image' ? linkBlock(String(block.alt_text), String(block.image_url)) : block)
     };
 }
-function contextBlock(expiry, runUrl, missing) {
+/** The window, the images' lifetime, the graphs that failed, and a link to the run. */
+function contextBlock(options) {
+    const { expiry, runUrl, missing = [], window } = options;
     const parts = [expiryText(expiry)];
+    if (window)
+        parts.unshift(escapeMrkdwn(window));
     if (missing.length > 0) {
         const names = escapeMrkdwn((0,domain_text/* truncate */.xv)(missing.join(', '), 500));
         parts.push(`${(0,domain_text/* plural */.LS)(missing.length, 'graph')} failed: ${names}`);
@@ -843,9 +847,13 @@ function expiryText(expiry) {
     const fallback = expiry.effective.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
     return `Images available until <!date^${seconds}^{date_short_pretty} at {time}|${fallback}>`;
 }
-/** The default text: names the day, so a channel full of reports stays readable. */
-function defaultText(now) {
-    return `CloudWatch graphs for ${now.toISOString().slice(0, 10)}`;
+/**
+ * The default text: names the day, so a channel full of reports stays readable; the day in the
+ * report's time zone when it has one (`+0900`), so a morning report in Tokyo names that morning.
+ */
+function defaultText(now, timezone) {
+    const local = new Date(now.getTime() + (0,time_window/* offsetMinutes */.rg)(timezone) * 60_000);
+    return `CloudWatch graphs for ${local.toISOString().slice(0, 10)}`;
 }
 /** Slack's mrkdwn reads <, > and & as markup. */
 function escapeMrkdwn(text) {
@@ -1351,6 +1359,7 @@ function isImageDownloadFailure(error, message) {
 
 
 
+
 async function postReport(inputs, phases, deadline, message, 
 /** Whether the delivery checked the images' URLs (verify-urls): never claimed when it did not. */
 urlsChecked = false) {
@@ -1361,7 +1370,12 @@ urlsChecked = false) {
         return { posts: [] };
     }
     const client = createSlackClient(slack.token, slack.apiUrl, deadline);
-    const options = { ...message, text: slack.text ?? defaultText(new Date()) };
+    const { window } = inputs;
+    const options = {
+        ...message,
+        text: slack.text ?? defaultText(new Date(), window.timezone),
+        window: (0,time_window/* describeWindow */.vF)(window)
+    };
     const run = reportRun(); // what identifies the report's messages, should an answer be lost
     let posts;
     try {
@@ -1782,6 +1796,7 @@ async function sendBytes(client, url, file, options) {
 
 
 
+
 class SlackHostedDelivery {
     inputs;
     phases;
@@ -1860,7 +1875,8 @@ class SlackHostedDelivery {
     /** The text and the context line, naming the graphs that failed so far. */
     async postHeader(client, slack, outcomes, info, run) {
         const header = buildHeader({
-            text: slack.text ?? defaultText(new Date()),
+            text: slack.text ?? defaultText(new Date(), this.inputs.window.timezone),
+            window: (0,time_window/* describeWindow */.vF)(this.inputs.window),
             expiry: 'slack',
             runUrl: info.runUrl,
             missing: (0,domain_report/* failed */.gz)(outcomes).map(outcome => outcome.graph.name)

@@ -29116,11 +29116,190 @@ function cut(text, max) {
 
 /***/ }),
 
+/***/ 8716:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OH: () => (/* binding */ parseTimeRange),
+/* harmony export */   Ps: () => (/* binding */ relativeStart),
+/* harmony export */   dP: () => (/* binding */ applyWindow),
+/* harmony export */   hr: () => (/* binding */ parseTimezone),
+/* harmony export */   rg: () => (/* binding */ offsetMinutes),
+/* harmony export */   vF: () => (/* binding */ describeWindow)
+/* harmony export */ });
+/* unused harmony exports describeLength, autoPeriod, windowSeconds */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(241);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3373);
+// One time window and time zone for the whole report (inputs `time-range` and `timezone`), laid
+// over each graph's widget without overriding it: a widget that sets its own `start` or `end`
+// keeps its window, one that sets `timezone` keeps its zone. A dashboard's `periodOverride: auto`
+// gives the widgets that set no `period` one that fits their window, as the console does.
+
+
+/** CloudWatch keeps metrics 15 months: a longer window draws nothing more. */
+const MAX_RANGE_SECONDS = 455 * 86400;
+/** A widget with no `start` shows the last 3 hours (GetMetricWidgetImage's default). */
+const DEFAULT_RANGE_SECONDS = 3 * 3600;
+const SHORT_UNITS = { m: 60, h: 3600, d: 86400, w: 7 * 86400 };
+/** `24h`, `7d`, `2w`, `90m`, or an ISO 8601 duration (`PT3H`, `P7D`, `P1DT12H`): its seconds. */
+function parseTimeRange(text, input = 'time-range') {
+    const trimmed = text.trim();
+    const short = /^(\d{1,6})\s*([mhdw])$/i.exec(trimmed);
+    const seconds = short
+        ? Number(short[1]) * (SHORT_UNITS[(short[2] ?? '').toLowerCase()] ?? 0)
+        : isoDurationSeconds(trimmed.replace(/^-/, ''));
+    if (seconds === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${text}' is not a time range: give a whole number with m, h, d or w (90m, 24h, 7d, 2w), or an ISO 8601 duration (PT3H, P7D)`);
+    }
+    if (seconds < 60 || seconds > MAX_RANGE_SECONDS) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${text}' is out of range: give from 1 minute to 455 days (CloudWatch keeps metrics 15 months)`);
+    }
+    return seconds;
+}
+/** Seconds of `P1DT12H`-style durations (weeks, days, hours, minutes, seconds; `PT0.5H` too). */
+function isoDurationSeconds(text) {
+    const n = '(\\d+(?:\\.\\d+)?)';
+    const pattern = new RegExp(`^P(?:${n}W)?(?:${n}D)?(?:T(?:${n}H)?(?:${n}M)?(?:${n}S)?)?$`, 'i');
+    const match = pattern.exec(text);
+    if (!match || text.length < 3 || /T$/i.test(text))
+        return undefined;
+    const [weeks, days, hours, minutes, secs] = match.slice(1).map(part => Number(part ?? 0));
+    return Math.round((weeks ?? 0) * 7 * 86400 +
+        (days ?? 0) * 86400 +
+        (hours ?? 0) * 3600 +
+        (minutes ?? 0) * 60 +
+        (secs ?? 0));
+}
+/** The widget `start` for a window of this many seconds: `-P7D`, `-PT24H`, `-PT90M`. */
+function relativeStart(seconds) {
+    if (seconds % 86400 === 0 && seconds >= 2 * 86400)
+        return `-P${seconds / 86400}D`;
+    if (seconds % 3600 === 0)
+        return `-PT${seconds / 3600}H`;
+    if (seconds % 60 === 0)
+        return `-PT${seconds / 60}M`;
+    return `-PT${seconds}S`;
+}
+/** `+0900`, `-0530`, `+09:00`, or `UTC`: the offset as CloudWatch writes it (`+0900`). */
+function parseTimezone(text, input = 'timezone') {
+    const trimmed = text.trim();
+    if (/^(utc|gmt|z)$/i.test(trimmed))
+        return '+0000';
+    const match = /^([+-])(\d{2}):?(\d{2})$/.exec(trimmed);
+    const hours = Number(match?.[2]);
+    const minutes = Number(match?.[3]);
+    if (!match || minutes >= 60 || hours * 60 + minutes > 14 * 60) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${text}' is not a UTC offset: give it as CloudWatch writes it, +HHMM or -HHMM (+0900 for Tokyo, -0500 for New York in winter), or UTC`);
+    }
+    return `${match[1]}${match[2]}${match[3]}`;
+}
+/** The offset's minutes east of UTC: `+0530` → 330. */
+function offsetMinutes(timezone) {
+    const match = /^([+-])(\d{2})(\d{2})$/.exec(timezone ?? '');
+    if (!match)
+        return 0;
+    const minutes = Number(match[2]) * 60 + Number(match[3]);
+    return match[1] === '-' ? -minutes : minutes;
+}
+/** The message's words for the window: `Last 24 hours, times in UTC+09:00`; '' when unset. */
+function describeWindow(window) {
+    const parts = [];
+    if (window.seconds)
+        parts.push(`Last ${describeLength(window.seconds)}`);
+    if (window.timezone) {
+        const zone = `UTC${window.timezone.slice(0, 3)}:${window.timezone.slice(3)}`;
+        parts.push(parts.length > 0 ? `times in ${zone}` : `Times in ${zone}`);
+    }
+    return parts.join(', ');
+}
+/** `24 hours`, `7 days`, `90 minutes`, `1 day 12 hours`. */
+function describeLength(seconds) {
+    if (seconds % 86400 === 0 && seconds > 86400)
+        return (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(seconds / 86400, 'day');
+    if (seconds % 3600 === 0)
+        return (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(seconds / 3600, 'hour');
+    const parts = [];
+    let rest = seconds;
+    for (const [unit, size] of [
+        ['day', 86400],
+        ['hour', 3600],
+        ['minute', 60],
+        ['second', 1]
+    ]) {
+        if (rest >= size)
+            parts.push((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(Math.floor(rest / size), unit));
+        rest %= size;
+    }
+    return parts.join(' ');
+}
+/**
+ * The MetricWidget CloudWatch receives, with the window laid over it: `start` only where the
+ * widget sets neither `start` nor `end`, `timezone` only where it sets none, and the automatic
+ * period where its dashboard asks for one and it sets none. Unchanged, it is the string as given.
+ */
+function applyWindow(metricWidget, settings, now) {
+    if (!settings.start && !settings.timezone && !settings.autoPeriod)
+        return metricWidget;
+    const widget = JSON.parse(metricWidget);
+    if (!(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(widget))
+        return metricWidget;
+    const added = {};
+    if (settings.start && widget.start === undefined && widget.end === undefined) {
+        added.start = settings.start;
+    }
+    if (settings.timezone && widget.timezone === undefined)
+        added.timezone = settings.timezone;
+    if (settings.autoPeriod && widget.period === undefined) {
+        const start = added.start ?? widget.start;
+        added.period = autoPeriod(windowSeconds(start, widget.end, now));
+    }
+    if (Object.keys(added).length === 0)
+        return metricWidget;
+    return JSON.stringify({ ...widget, ...added });
+}
+/**
+ * CloudWatch's standard periods: the shortest that keeps a graph within about 360 points, what an
+ * image a few hundred pixels wide can show (3 hours → 1 minute, 1 day → 5 minutes, 1 week → 1 hour).
+ */
+const PERIODS = [60, 300, 900, 3600, 21600, 86400];
+const MAX_POINTS = 360;
+function autoPeriod(seconds) {
+    return PERIODS.find(period => seconds / period <= MAX_POINTS) ?? 86400;
+}
+/** The length of a widget's window from its `start` and `end` (relative or absolute). */
+function windowSeconds(start, end, now) {
+    const from = instant(start, now);
+    const to = end === undefined ? now.getTime() : instant(end, now);
+    if (from === undefined || to === undefined || to <= from)
+        return DEFAULT_RANGE_SECONDS;
+    return Math.round((to - from) / 1000);
+}
+/**
+ * An instant in ms from a time relative to now (`-PT3H` before it, `P0D` now, `+PT1H` after it)
+ * or an ISO 8601 date; undefined otherwise.
+ */
+function instant(value, now) {
+    if (typeof value !== 'string')
+        return undefined;
+    const relative = /^([+-]?)(P.*)$/i.exec(value);
+    if (relative) {
+        const seconds = isoDurationSeconds(relative[2] ?? '');
+        if (seconds === undefined)
+            return undefined;
+        return now.getTime() + (relative[1] === '-' ? -seconds : seconds) * 1000;
+    }
+    const time = Date.parse(value);
+    return Number.isNaN(time) ? undefined : time;
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6763);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4481);
 // The action's entry point: everything happens in run(), which reports failure itself.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -29130,7 +29309,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6763:
+/***/ 4481:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29586,7 +29765,7 @@ function readDashboard(dashboard, parsed) {
             metricWidget: JSON.stringify(renderable(properties, widget, parsed))
         });
     }
-    return { graphs, skipped };
+    return { graphs, skipped, autoPeriod: parsed.periodOverride === 'auto' };
 }
 /** Widgets without a position come last, in the order written. */
 function rank(widget, axis) {
@@ -29618,17 +29797,26 @@ function firstLine(value) {
     return typeof value === 'string' ? (value.split('\n')[0] ?? '').replace(/^#+\s*/, '').trim() : '';
 }
 
+// EXTERNAL MODULE: ./src/domain/time-window.ts
+var time_window = __nccwpck_require__(8716);
 ;// CONCATENATED MODULE: ./src/graphs.ts
 // The run's graphs: those of widgets / widgets-file first, then every metric widget of each
-// dashboard, in reading order, numbered from 1.
+// dashboard, in reading order, numbered from 1; each with the report's time window and zone laid
+// over what its widget does not set.
 
 
 
 
 
-async function collectGraphs(inputs, cloudwatch, phases) {
+
+async function collectGraphs(inputs, cloudwatch, phases, now = new Date()) {
+    const windowed = (graphs, settings) => graphs.map(graph => ({
+        ...graph,
+        metricWidget: (0,time_window/* applyWindow */.dP)(graph.metricWidget, settings, now)
+    }));
+    const given = windowed(inputs.graphs, inputs.window);
     if (inputs.dashboards.length === 0)
-        return inputs.graphs;
+        return numberGraphs(given);
     phases.enter('reading dashboards');
     const bodies = await (0,concurrency/* mapWithConcurrency */.WS)(inputs.dashboards, inputs.maxConcurrency, name => cloudwatch.readDashboard(name));
     const fromDashboards = inputs.dashboards.flatMap((name, i) => {
@@ -29637,9 +29825,9 @@ async function collectGraphs(inputs, cloudwatch, phases) {
             core/* notice */.lm(`Dashboard '${name}': skipped the ${widget.type} widget '${widget.title}' (only metric widgets are graphs)`);
         }
         core/* info */.pq((0,domain_text/* logLine */.BP)(`Dashboard '${name}': ${content.graphs.length} graph(s), ${content.skipped.length} other widget(s) skipped`));
-        return content.graphs;
+        return windowed(content.graphs, { ...inputs.window, autoPeriod: content.autoPeriod });
     });
-    const graphs = numberGraphs([...inputs.graphs, ...fromDashboards]);
+    const graphs = numberGraphs([...given, ...fromDashboards]);
     if (graphs.length === 0) {
         throw new errors/* ActionError */.lZ(`The dashboards ${inputs.dashboards.join(', ')} have no metric widgets: nothing to post`);
     }
@@ -30042,9 +30230,27 @@ function readSlack(token, dryRun, delivery) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/inputs/window.ts
+// The report's time window and time zone, laid over every widget that sets none of its own.
+
+
+function readWindow() {
+    const range = input('time-range');
+    const zone = input('timezone');
+    const window = {};
+    if (range) {
+        window.seconds = (0,time_window/* parseTimeRange */.OH)(range, 'time-range');
+        window.start = (0,time_window/* relativeStart */.Ps)(window.seconds);
+    }
+    if (zone)
+        window.timezone = (0,time_window/* parseTimezone */.hr)(zone, 'timezone');
+    return window;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Every input in one place: read, validated and typed before anything touches the network.
 // Secrets are masked the moment they are read.
+
 
 
 
@@ -30085,6 +30291,7 @@ function getInputs(env = process.env) {
     const common = {
         graphs,
         dashboards,
+        window: readWindow(),
         awsRegion,
         slack,
         dryRun,
@@ -30159,6 +30366,8 @@ function describeInputs(inputs) {
         : `s3://${delivery.s3.bucket}/${delivery.s3.keyPrefix} in ${delivery.s3.region}; signer: ${delivery.signer.kind}; expires-in ${delivery.signing.expiresInSeconds} s`;
     return (`${count} graph${count === 1 ? '' : 's'}${dashboards}; CloudWatch in ${inputs.awsRegion}; ${where}; ` +
         `max-concurrency ${inputs.maxConcurrency}${inputs.dryRun ? '; dry run' : ''}` +
+        (inputs.window.start ? `; time-range ${inputs.window.start}` : '') +
+        (inputs.window.timezone ? `; timezone ${inputs.window.timezone}` : '') +
         (inputs.proxy ? `; ${(0,proxy/* describeProxy */.GK)(inputs.proxy)}` : ''));
 }
 
