@@ -136,7 +136,7 @@ describe('bad input', () => {
     ],
     [
       { widgets: '' },
-      "Input 'widgets' is required: give the graphs inline in 'widgets' (YAML or JSON), a file in 'widgets-file', or dashboard names in 'dashboard'"
+      "Input 'widgets' is required: give the graphs inline in 'widgets' (YAML or JSON), a file in 'widgets-file', dashboard names in 'dashboard', or alarms in 'alarms'"
     ],
     [{ timeout: '5s' }, "Input 'timeout': '5s' is out of range: from 10s to 6h"]
   ])(

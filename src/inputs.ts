@@ -1,11 +1,13 @@
 // Every input in one place: read, validated and typed before anything touches the network.
 // Secrets are masked the moment they are read.
 import * as core from '@actions/core'
+import type { AlarmSelection } from './domain/alarms.js'
 import { parseDuration, parseExpiresIn } from './domain/durations.js'
 import { InputError } from './domain/errors.js'
 import { type ProxySettings, describeProxy } from './domain/proxy.js'
 import type { SigningPolicy } from './domain/signing.js'
 import type { Graph } from './domain/widgets.js'
+import { readAlarms } from './inputs/alarms.js'
 import { readDashboards, readGraphs } from './inputs/graphs.js'
 import { readProxy } from './inputs/proxy.js'
 import { type SignerInput, checkNotForSlackUpload, readSigner } from './inputs/signer.js'
@@ -52,6 +54,8 @@ export interface Inputs {
   graphs: Graph[]
   /** CloudWatch dashboard names to render every metric widget of. */
   dashboards: string[]
+  /** The alarms to post (input 'alarms'): their graphs come after the others. */
+  alarms?: AlarmSelection
   awsRegion: string
   delivery: PresignedInputs | SlackUploadInputs
   /** Undefined on a dry run without Slack inputs. */
@@ -76,7 +80,8 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   const proxy = readProxy(env) // masks the proxy's password
 
   const dashboards = readDashboards()
-  const graphs = readGraphs(env, dashboards.length > 0)
+  const alarms = readAlarms()
+  const graphs = readGraphs(env, dashboards.length > 0 || alarms !== undefined)
   const kind = readChoice('delivery', ['presigned-url', 'slack-upload'] as const, 'presigned-url')
   if (kind === 'slack-upload') checkNotForSlackUpload(presignSecret)
   const awsRegion = readRegion(
@@ -101,6 +106,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   const common = {
     graphs,
     dashboards,
+    ...(alarms ? { alarms } : {}),
     awsRegion,
     slack,
     dryRun,
@@ -175,14 +181,22 @@ export function describeInputs(inputs: Inputs): string {
   const count = inputs.graphs.length
   const dashboards =
     inputs.dashboards.length > 0 ? ` + dashboards ${inputs.dashboards.join(', ')}` : ''
+  const alarms = describeAlarms(inputs.alarms)
   const { delivery } = inputs
   const where =
     delivery.kind === 'slack-upload'
       ? 'delivery: slack-upload'
       : `s3://${delivery.s3.bucket}/${delivery.s3.keyPrefix} in ${delivery.s3.region}; signer: ${delivery.signer.kind}; expires-in ${delivery.signing.expiresInSeconds} s`
   return (
-    `${count} graph${count === 1 ? '' : 's'}${dashboards}; CloudWatch in ${inputs.awsRegion}; ${where}; ` +
+    `${count} graph${count === 1 ? '' : 's'}${dashboards}${alarms}; CloudWatch in ${inputs.awsRegion}; ${where}; ` +
     `max-concurrency ${inputs.maxConcurrency}${inputs.dryRun ? '; dry run' : ''}` +
     (inputs.proxy ? `; ${describeProxy(inputs.proxy)}` : '')
   )
+}
+
+function describeAlarms(alarms: AlarmSelection | undefined): string {
+  if (!alarms) return ''
+  if (alarms.firing) return ' + alarms firing'
+  const names = alarms.patterns.map(p => `${p.name}${p.prefix ? '*' : ''}`)
+  return ` + alarms ${names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ')}`
 }

@@ -27,8 +27,8 @@ export function readDashboards(): string[] {
   return names
 }
 
-/** The graphs of widgets or widgets-file; none is fine when dashboards give graphs. */
-export function readGraphs(env: NodeJS.ProcessEnv, haveDashboards: boolean): Graph[] {
+/** The graphs of widgets or widgets-file; none is fine when dashboards or alarms give graphs. */
+export function readGraphs(env: NodeJS.ProcessEnv, haveOthers: boolean): Graph[] {
   const inline = core.getInput('widgets')
   const file = input('widgets-file')
   if (inline.trim() && file) {
@@ -36,10 +36,10 @@ export function readGraphs(env: NodeJS.ProcessEnv, haveDashboards: boolean): Gra
   }
   if (inline.trim()) return parseGraphs(readDocument(inline, 'widgets'), 'widgets')
   if (!file) {
-    if (haveDashboards) return []
+    if (haveOthers) return []
     throw new InputError(
       'widgets',
-      "is required: give the graphs inline in 'widgets' (YAML or JSON), a file in 'widgets-file', or dashboard names in 'dashboard'"
+      "is required: give the graphs inline in 'widgets' (YAML or JSON), a file in 'widgets-file', dashboard names in 'dashboard', or alarms in 'alarms'"
     )
   }
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
