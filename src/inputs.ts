@@ -7,8 +7,7 @@ import { InputError } from './domain/errors.js'
 import { type ProxySettings, describeProxy } from './domain/proxy.js'
 import type { SigningPolicy } from './domain/signing.js'
 import type { Graph } from './domain/widgets.js'
-import { readAlarms } from './inputs/alarms.js'
-import { readDashboards, readGraphs } from './inputs/graphs.js'
+import { readSources } from './inputs/graphs.js'
 import { readProxy } from './inputs/proxy.js'
 import { type SignerInput, checkNotForSlackUpload, readSigner } from './inputs/signer.js'
 import { type SlackInputs, readSlack } from './inputs/slack.js'
@@ -79,9 +78,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   if (slackToken) core.setSecret(slackToken)
   const proxy = readProxy(env) // masks the proxy's password
 
-  const dashboards = readDashboards()
-  const alarms = readAlarms()
-  const graphs = readGraphs(env, dashboards.length > 0 || alarms !== undefined)
+  const { graphs, dashboards, alarms } = readSources(env)
   const kind = readChoice('delivery', ['presigned-url', 'slack-upload'] as const, 'presigned-url')
   if (kind === 'slack-upload') checkNotForSlackUpload(presignSecret)
   const awsRegion = readRegion(

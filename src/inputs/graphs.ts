@@ -1,11 +1,25 @@
-// Which graphs to render: the widgets input or file, and the dashboards to read.
+// Which graphs to render: the widgets input or file, the dashboards to read, the alarms to post.
 import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { InputError, describeError } from '../domain/errors.js'
 import { type Graph, parseGraphs } from '../domain/widgets.js'
+import type { AlarmSelection } from '../domain/alarms.js'
+import { readAlarms } from './alarms.js'
 import { readDocument } from './document.js'
 import { input } from './values.js'
+
+/** Where the graphs come from: widgets (or widgets-file), dashboards, alarms. */
+export function readSources(env: NodeJS.ProcessEnv): {
+  graphs: Graph[]
+  dashboards: string[]
+  alarms?: AlarmSelection
+} {
+  const dashboards = readDashboards()
+  const alarms = readAlarms()
+  const graphs = readGraphs(env, dashboards.length > 0 || alarms !== undefined)
+  return { graphs, dashboards, ...(alarms ? { alarms } : {}) }
+}
 
 /** Dashboard names, one per line or comma-separated. */
 export function readDashboards(): string[] {
