@@ -45,6 +45,7 @@ function dashboards(bodies: Record<string, string>): GraphSource & { asked: stri
     fetchImage: async () => {
       throw new Error('collectGraphs renders nothing')
     },
+    readAlarms: async () => [],
     readDashboard: async name => {
       asked.push(name)
       const body = bodies[name]
@@ -68,7 +69,7 @@ beforeEach(() => core.resetCore())
 
 test('without dashboards: the widgets input’s graphs as they are, nothing read', async () => {
   const source = dashboards({})
-  const graphs = await collectGraphs(inputs({ graphs: [inline] }), source, new Phases())
+  const { graphs } = await collectGraphs(inputs({ graphs: [inline] }), source, new Phases())
   expect(graphs).toEqual([inline])
   expect(source.asked).toEqual([])
   expect(core.startGroup).not.toHaveBeenCalled()
@@ -81,7 +82,7 @@ test('widgets first, then each dashboard’s metric widgets in reading order, nu
     }),
     billing: JSON.stringify({ widgets: [metric('Spend', 0, 0)] })
   })
-  const graphs = await collectGraphs(
+  const { graphs } = await collectGraphs(
     inputs({ graphs: [inline], dashboards: ['ops', 'billing'] }),
     source,
     new Phases()
@@ -152,7 +153,7 @@ test('no metric widget in any dashboard, and no widgets input: nothing to post',
 
 test('empty dashboards beside a widgets input: the input’s graphs alone', async () => {
   const source = dashboards({ a: JSON.stringify({ widgets: [] }) })
-  const graphs = await collectGraphs(
+  const { graphs } = await collectGraphs(
     inputs({ graphs: [inline], dashboards: ['a'] }),
     source,
     new Phases()
@@ -188,6 +189,7 @@ test('dashboards are read at most max-concurrency at once, all of them, results 
   let most = 0
   const source: GraphSource = {
     fetchImage: async () => new Uint8Array(),
+    readAlarms: async () => [],
     readDashboard: name =>
       new Promise<string>(resolve => {
         inFlight += 1
@@ -215,7 +217,7 @@ test('dashboards are read at most max-concurrency at once, all of them, results 
   for (const name of ['d3', 'd1']) pending.get(name)?.(body(name))
   await settle()
   for (const name of ['d4', 'd5']) pending.get(name)?.(body(name))
-  const graphs = await collecting
+  const { graphs } = await collecting
   expect(most).toBe(2)
   expect(graphs.map(g => g.name)).toEqual(['d1', 'two', 'd3', 'd4', 'd5'])
 })

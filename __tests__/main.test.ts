@@ -61,7 +61,8 @@ function connectTo(world: World = {}): void {
   connect.mockImplementation((inputs, phases) => {
     const cloudwatch: GraphSource = {
       fetchImage: world.fetchImage ?? (async graph => new Uint8Array(graph.position * 100)),
-      readDashboard: async name => world.dashboards?.[name] ?? '{"widgets":[]}'
+      readDashboard: async name => world.dashboards?.[name] ?? '{"widgets":[]}',
+      readAlarms: async () => []
     }
     const delivery: Delivery = {
       begin: () => new AbortController().signal,
