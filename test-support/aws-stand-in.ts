@@ -16,6 +16,7 @@ import {
   type AwsService
 } from './aws-json.js'
 import {
+  type AlarmPaging,
   type AlarmsRequest,
   type StandInAlarm,
   describeAlarms,
@@ -100,6 +101,7 @@ export interface AwsStandIn {
   alarms: StandInAlarm[]
   /** IAM actions the caller is denied (such as 'cloudwatch:DescribeAlarms'): AccessDenied. */
   denied: string[]
+  alarmPaging: AlarmPaging
   parameters: Record<string, SsmParameter>
   faults: FaultPlan
   timeline: Timeline
@@ -132,6 +134,7 @@ export async function startAwsStandIn(options: AwsStandInOptions = {}): Promise<
     dashboards: options.dashboards ?? {},
     alarms: options.alarms ?? [],
     denied: [],
+    alarmPaging: 'filled',
     parameters: options.parameters ?? {},
     faults: options.faults ?? new FaultPlan(),
     timeline: options.timeline ?? new Timeline(),
@@ -150,7 +153,7 @@ export async function startAwsStandIn(options: AwsStandInOptions = {}): Promise<
   }
 
   function cloudwatch(operation: string, input: Json, at: number, region: string) {
-    const alarms = { alarms: standIn.alarms, region, accountId }
+    const alarms = { alarms: standIn.alarms, paging: standIn.alarmPaging, region, accountId }
     checkAllowed(standIn.denied, `cloudwatch:${operation}`, accountId)
     if (operation === 'DescribeAlarms') {
       const answer = describeAlarms(input, alarms)

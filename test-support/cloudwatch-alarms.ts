@@ -46,8 +46,16 @@ export interface AlarmsRequest {
   input: Record<string, unknown>
 }
 
+/**
+ * How a page is filled: `filled`, MaxRecords matching alarms a page; `scanned`, MaxRecords alarms
+ * looked at a page, of which only those in the state asked for are returned (a page may then be
+ * short, even empty, and still have a NextToken: callers must follow it to the end).
+ */
+export type AlarmPaging = 'filled' | 'scanned'
+
 export interface AlarmContext {
   alarms: StandInAlarm[]
+  paging?: AlarmPaging
   region: string
   accountId: string
 }
@@ -117,7 +125,7 @@ function wireAlarm(alarm: StandInAlarm, context: AlarmContext): Record<string, u
 
 const strings = (value: unknown) => (Array.isArray(value) ? value.map(String) : undefined)
 
-/** Which alarms the request's filters select, by name as the service orders them. */
+/** The alarms of the types, names or prefix asked for, by name as the service orders them. */
 function selected(input: Record<string, unknown>, alarms: StandInAlarm[]): StandInAlarm[] {
   const names = strings(input.AlarmNames)
   const prefix = typeof input.AlarmNamePrefix === 'string' ? input.AlarmNamePrefix : undefined
@@ -134,7 +142,6 @@ function selected(input: Record<string, unknown>, alarms: StandInAlarm[]): Stand
   const types = strings(input.AlarmTypes) ?? ['MetricAlarm']
   return alarms
     .filter(alarm => types.includes(isComposite(alarm) ? 'CompositeAlarm' : 'MetricAlarm'))
-    .filter(alarm => input.StateValue === undefined || (alarm.state ?? 'OK') === input.StateValue)
     .filter(alarm => !names || names.includes(alarm.name))
     .filter(alarm => prefix === undefined || alarm.name.startsWith(prefix))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -168,9 +175,14 @@ export function describeAlarms(
   if (!Number.isInteger(max) || max < 1 || max > 100) {
     throw new AwsError(400, 'InvalidParameterValue', 'MaxRecords must be between 1 and 100.')
   }
-  const all = selected(input, context.alarms)
+  const inState = (alarm: StandInAlarm) =>
+    input.StateValue === undefined || (alarm.state ?? 'OK') === input.StateValue
+  const scanned = context.paging === 'scanned'
+  const all = scanned
+    ? selected(input, context.alarms)
+    : selected(input, context.alarms).filter(inState)
   const start = offsetOf(input)
-  const page = all.slice(start, start + max)
+  const page = all.slice(start, start + max).filter(inState)
   const more = start + max < all.length
   return {
     MetricAlarms: page.filter(a => !isComposite(a)).map(a => wireAlarm(a, context)),

@@ -55,6 +55,7 @@ afterAll(async () => standIn.close())
 beforeEach(() => {
   standIn.alarmsRequests.length = 0
   standIn.denied = []
+  standIn.alarmPaging = 'filled'
 })
 
 interface SdkError {
@@ -122,6 +123,21 @@ describe('DescribeAlarms', () => {
       'string',
       'string'
     ])
+  })
+
+  test('scanned paging: pages as long as the alarms looked at, short ones with a NextToken too', async () => {
+    standIn.alarmPaging = 'scanned'
+    const pages: string[][] = []
+    for await (const page of paginateDescribeAlarms(
+      { client, pageSize: 100 },
+      { StateValue: 'ALARM', AlarmTypes: ['MetricAlarm', 'CompositeAlarm'] }
+    )) {
+      pages.push(
+        [...(page.MetricAlarms ?? []), ...(page.CompositeAlarms ?? [])].map(a => a.AlarmName ?? '')
+      )
+    }
+    // 123 alarms by name: api-5xx, error-rate, quiet-000…quiet-119, service-down.
+    expect(pages).toEqual([['api-5xx', 'error-rate'], ['service-down']])
   })
 
   test.each<[string, Record<string, unknown>, string]>([
