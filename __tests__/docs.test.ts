@@ -334,6 +334,7 @@ describe('IAM examples', () => {
       )
     expect(statements('examples/iam/signer-user-policy.json')).toEqual(['s3:GetObject'])
     expect(statements('examples/iam/workflow-role-policy.json').sort()).toEqual([
+      'cloudwatch:DescribeAlarms',
       'cloudwatch:GetMetricWidgetImage',
       's3:PutObject',
       'ssm:GetParameters'
