@@ -217,12 +217,14 @@ describe('README.md and action.yml agree with the code and the project', () => {
   test("the widgets input says in one sentence what is required, as the code's error does", () => {
     const description = actionYaml.inputs.widgets?.description ?? ''
     const sentence =
-      'At least one of `widgets`, `widgets-file` and `dashboard` is required, and `widgets` and `widgets-file` cannot both be given.'
+      'At least one of `widgets`, `widgets-file`, `dashboard` and `alarms` is required, and `widgets` and `widgets-file` cannot both be given.'
     expect(description.replace(/\s+/g, ' ')).toContain(sentence)
     expect(description).not.toMatch(/exactly one/i)
-    // The code names the same three when none is given (__tests__/inputs.test.ts runs it).
+    // The code names the same four when none is given (__tests__/inputs.test.ts runs it).
     const code = read('src/inputs/graphs.ts')
-    for (const name of ["'widgets'", "'widgets-file'", "'dashboard'"]) expect(code).toContain(name)
+    for (const name of ["'widgets'", "'widgets-file'", "'dashboard'", "'alarms'"]) {
+      expect(code).toContain(name)
+    }
   })
 
   test('names a real author, the same in action.yml and package.json', () => {
@@ -332,6 +334,7 @@ describe('IAM examples', () => {
       )
     expect(statements('examples/iam/signer-user-policy.json')).toEqual(['s3:GetObject'])
     expect(statements('examples/iam/workflow-role-policy.json').sort()).toEqual([
+      'cloudwatch:DescribeAlarms',
       'cloudwatch:GetMetricWidgetImage',
       's3:PutObject',
       'ssm:GetParameters'

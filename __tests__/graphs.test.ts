@@ -2,6 +2,7 @@
 // reading order, numbered from 1; dashboards read at most max-concurrency at once.
 import { jest } from '@jest/globals'
 import * as core from '../__fixtures__/core.js'
+import type { Alarm, AlarmQuery } from '../src/domain/alarms.js'
 import type { GraphSource } from '../src/delivery/delivery.js'
 import type { Inputs } from '../src/inputs.js'
 
@@ -46,6 +47,7 @@ function dashboards(bodies: Record<string, string>): GraphSource & { asked: stri
     fetchImage: async () => {
       throw new Error('collectGraphs renders nothing')
     },
+    readAlarms: async () => [],
     readDashboard: async name => {
       asked.push(name)
       const body = bodies[name]
@@ -69,7 +71,7 @@ beforeEach(() => core.resetCore())
 
 test('without dashboards: the widgets input’s graphs as they are, nothing read', async () => {
   const source = dashboards({})
-  const graphs = await collectGraphs(inputs({ graphs: [inline] }), source, new Phases())
+  const { graphs } = await collectGraphs(inputs({ graphs: [inline] }), source, new Phases())
   expect(graphs).toEqual([inline])
   expect(source.asked).toEqual([])
   expect(core.startGroup).not.toHaveBeenCalled()
@@ -82,7 +84,7 @@ test('widgets first, then each dashboard’s metric widgets in reading order, nu
     }),
     billing: JSON.stringify({ widgets: [metric('Spend', 0, 0)] })
   })
-  const graphs = await collectGraphs(
+  const { graphs } = await collectGraphs(
     inputs({ graphs: [inline], dashboards: ['ops', 'billing'] }),
     source,
     new Phases()
@@ -153,7 +155,7 @@ test('no metric widget in any dashboard, and no widgets input: nothing to post',
 
 test('empty dashboards beside a widgets input: the input’s graphs alone', async () => {
   const source = dashboards({ a: JSON.stringify({ widgets: [] }) })
-  const graphs = await collectGraphs(
+  const { graphs } = await collectGraphs(
     inputs({ graphs: [inline], dashboards: ['a'] }),
     source,
     new Phases()
@@ -189,6 +191,7 @@ test('dashboards are read at most max-concurrency at once, all of them, results 
   let most = 0
   const source: GraphSource = {
     fetchImage: async () => new Uint8Array(),
+    readAlarms: async () => [],
     readDashboard: name =>
       new Promise<string>(resolve => {
         inFlight += 1
@@ -216,9 +219,108 @@ test('dashboards are read at most max-concurrency at once, all of them, results 
   for (const name of ['d3', 'd1']) pending.get(name)?.(body(name))
   await settle()
   for (const name of ['d4', 'd5']) pending.get(name)?.(body(name))
-  const graphs = await collecting
+  const { graphs } = await collecting
   expect(most).toBe(2)
   expect(graphs.map(g => g.name)).toEqual(['d1', 'two', 'd3', 'd4', 'd5'])
+})
+
+describe('alarms', () => {
+  const arn = (name: string) => `arn:aws:cloudwatch:eu-west-2:123456789012:alarm:${name}`
+  const alarm = (name: string, kind: Alarm['kind'] = 'metric'): Alarm => ({
+    name,
+    arn: arn(name),
+    kind,
+    state: 'ALARM',
+    reason: 'crossed'
+  })
+  /** A CloudWatch whose DescribeAlarms answers each query from `all`, counting calls in flight. */
+  function alarmSource(all: Alarm[]) {
+    const queries: AlarmQuery[] = []
+    let inFlight = 0
+    const source: GraphSource & { queries: AlarmQuery[]; most: number } = {
+      queries,
+      most: 0,
+      fetchImage: async () => new Uint8Array(),
+      readDashboard: async () => '{"widgets":[]}',
+      readAlarms: async query => {
+        queries.push(query)
+        inFlight += 1
+        source.most = Math.max(source.most, inFlight)
+        await new Promise(resolve => setImmediate(resolve))
+        inFlight -= 1
+        if (query.kind === 'firing') return all.filter(a => a.state === 'ALARM')
+        if (query.kind === 'prefix') return all.filter(a => a.name.startsWith(query.prefix))
+        return all.filter(a => query.names.includes(a.name))
+      }
+    }
+    return source
+  }
+  const names = (...list: string[]): Inputs['alarms'] => ({
+    firing: false,
+    patterns: list.map(n =>
+      n.endsWith('*') ? { name: n.slice(0, -1), prefix: true } : { name: n, prefix: false }
+    )
+  })
+
+  test('after the widgets and dashboards: a graph per metric alarm, composites only in the part', async () => {
+    const source = alarmSource([alarm('b-high'), alarm('a-all', 'composite'), alarm('c-slow')])
+    const { graphs, alarms } = await collectGraphs(
+      inputs({ graphs: [inline], alarms: { firing: true } }),
+      source,
+      new Phases()
+    )
+    expect(graphs.map(g => [g.position, g.name])).toEqual([
+      [1, 'Inline CPU'],
+      [2, 'b-high'],
+      [3, 'c-slow']
+    ])
+    expect(graphs[1]?.alarm?.arn).toBe(arn('b-high'))
+    expect(JSON.parse(graphs[1]?.metricWidget ?? '')).toMatchObject({
+      title: 'b-high',
+      annotations: { alarms: [arn('b-high')] }
+    })
+    expect(alarms?.firing).toBe(true)
+    expect(alarms?.alarms.map(a => a.name)).toEqual(['a-all', 'b-high', 'c-slow'])
+    expect(core.startGroup).toHaveBeenCalledWith('Reading alarms')
+  })
+
+  test('firing and none is: no graph, and no error', async () => {
+    const { graphs, alarms } = await collectGraphs(
+      inputs({ alarms: { firing: true } }),
+      alarmSource([]),
+      new Phases()
+    )
+    expect(graphs).toEqual([])
+    expect(alarms).toMatchObject({ firing: true, alarms: [] })
+  })
+
+  test('names and prefixes: in the order listed, at most max-concurrency calls at once', async () => {
+    const all = ['db-1', 'db-2', 'api', 'web-1', 'web-2', 'q-1'].map(n => alarm(n))
+    const source = alarmSource(all)
+    const { graphs } = await collectGraphs(
+      inputs({ alarms: names('web-*', 'api', 'db-*', 'q-*', 'x-*'), maxConcurrency: 2 }),
+      source,
+      new Phases()
+    )
+    expect(graphs.map(g => g.name)).toEqual(['web-1', 'web-2', 'api', 'db-1', 'db-2', 'q-1'])
+    expect(source.queries).toHaveLength(5)
+    expect(source.most).toBe(2)
+    expect(core.warning).toHaveBeenCalledWith(
+      "Input 'alarms': no alarm name starts with 'x-' in eu-west-2"
+    )
+  })
+
+  test('an exact name that does not exist: an error naming it, the case and the region', async () => {
+    await expect(
+      collectGraphs(
+        inputs({ alarms: names('API', 'db-*') }),
+        alarmSource([alarm('api')]),
+        new Phases()
+      )
+    ).rejects.toThrow(
+      /^Input 'alarms': no alarm named 'API' in eu-west-2\. Check the name \(case matters\) and aws-region: alarms are regional/
+    )
+  })
 })
 
 describe('the report’s time window and zone', () => {
@@ -227,7 +329,7 @@ describe('the report’s time window and zone', () => {
 
   test('laid over the widgets input’s graphs that set none; a widget’s own window wins', async () => {
     const own = { position: 2, name: 'Own', metricWidget: '{"metrics":[],"start":"-PT1H"}' }
-    const graphs = await collectGraphs(
+    const { graphs } = await collectGraphs(
       inputs({ graphs: [inline, own], window }),
       dashboards({}),
       new Phases(),
@@ -255,7 +357,7 @@ describe('the report’s time window and zone', () => {
       open: JSON.stringify({ periodOverride: 'auto', widgets: [metric('Day', 0, 0)] }),
       plain: JSON.stringify({ widgets: [metric('Plain', 0, 0)] })
     })
-    const graphs = await collectGraphs(
+    const { graphs } = await collectGraphs(
       inputs({ dashboards: ['timed', 'open', 'plain'], window }),
       source,
       new Phases(),
@@ -267,5 +369,31 @@ describe('the report’s time window and zone', () => {
     expect(sent[2]).toMatchObject({ start: '-PT24H', period: 300 })
     expect(sent[3]).toMatchObject({ start: '-PT24H', timezone: '+0900' })
     expect(sent[3].period).toBeUndefined() // inherit: CloudWatch's own default
+  })
+})
+
+test('alarm graphs take the report’s window and zone too', async () => {
+  const alarm: Alarm = {
+    name: 'api-5xx',
+    arn: 'arn:aws:cloudwatch:eu-west-2:123456789012:alarm:api-5xx',
+    kind: 'metric',
+    state: 'ALARM',
+    reason: 'crossed'
+  }
+  const source: GraphSource = {
+    fetchImage: async () => new Uint8Array(),
+    readDashboard: async () => '{"widgets":[]}',
+    readAlarms: async () => [alarm]
+  }
+  const { graphs } = await collectGraphs(
+    inputs({ alarms: { firing: true }, window: { start: '-P7D', timezone: '+0900' } }),
+    source,
+    new Phases()
+  )
+  expect(JSON.parse(graphs[0]!.metricWidget)).toMatchObject({
+    title: 'api-5xx',
+    annotations: { alarms: [alarm.arn] },
+    start: '-P7D',
+    timezone: '+0900'
   })
 })

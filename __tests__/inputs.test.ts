@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { inputEnv } from '../test-support/action-env.js'
 import { InputError } from '../src/domain/errors.js'
-import { type Inputs, type PresignedInputs, getInputs } from '../src/inputs.js'
+import { type Inputs, type PresignedInputs, describeInputs, getInputs } from '../src/inputs.js'
 
 const widget = JSON.stringify({ metrics: [['AWS/EC2', 'CPUUtilization']], title: 'CPU' })
 const minimal = {
@@ -219,17 +219,35 @@ describe('getInputs: defaults', () => {
   })
 })
 
-// action.yml: "At least one of `widgets`, `widgets-file` and `dashboard` is required, and `widgets`
-// and `widgets-file` cannot both be given." (__tests__/docs.test.ts keeps the sentence there.)
+// action.yml: "At least one of `widgets`, `widgets-file`, `dashboard` and `alarms` is required, and
+// `widgets` and `widgets-file` cannot both be given." (__tests__/docs.test.ts keeps the sentence there.)
 describe('getInputs: what the graphs need, as action.yml says', () => {
   const { widgets: _w, ...noGraphs } = minimal
   test.each<[string, Record<string, string>]>([
     ['widgets alone', { widgets: widget }],
     ['dashboard alone', { dashboard: 'Operations' }],
-    ['widgets and dashboard', { widgets: widget, dashboard: 'Operations' }]
+    ['widgets and dashboard', { widgets: widget, dashboard: 'Operations' }],
+    ['alarms alone', { alarms: 'firing' }]
   ])('%s is enough', (_case, given) => {
     const inputs = withInputs({ ...noGraphs, ...given })
-    expect(inputs.graphs.length + inputs.dashboards.length).toBeGreaterThan(0)
+    expect(
+      inputs.graphs.length + inputs.dashboards.length + (inputs.alarms ? 1 : 0)
+    ).toBeGreaterThan(0)
+  })
+
+  test('alarms: the selection, and the log line says it', () => {
+    const inputs = withInputs({ ...noGraphs, alarms: 'api-5xx\nprod-*' })
+    expect(inputs.alarms).toEqual({
+      firing: false,
+      patterns: [
+        { name: 'api-5xx', prefix: false },
+        { name: 'prod-', prefix: true }
+      ]
+    })
+    expect(inputs.graphs).toEqual([])
+    expect(describeInputs(inputs)).toMatch(/^0 graphs \+ alarms api-5xx, prod-\*; CloudWatch/)
+    const firing = withInputs({ ...minimal, alarms: 'firing' })
+    expect(describeInputs(firing)).toMatch(/^1 graph \+ alarms firing; /)
   })
 
   test.each<[string, Record<string, string>, RegExp]>([

@@ -61,7 +61,8 @@ function connectTo(world: World = {}): void {
   connect.mockImplementation((inputs, phases) => {
     const cloudwatch: GraphSource = {
       fetchImage: world.fetchImage ?? (async graph => new Uint8Array(graph.position * 100)),
-      readDashboard: async name => world.dashboards?.[name] ?? '{"widgets":[]}'
+      readDashboard: async name => world.dashboards?.[name] ?? '{"widgets":[]}',
+      readAlarms: async () => []
     }
     const delivery: Delivery = {
       begin: () => new AbortController().signal,
@@ -136,7 +137,7 @@ describe('bad input', () => {
     ],
     [
       { widgets: '' },
-      "Input 'widgets' is required: give the graphs inline in 'widgets' (YAML or JSON), a file in 'widgets-file', or dashboard names in 'dashboard'"
+      "Input 'widgets' is required: give the graphs inline in 'widgets' (YAML or JSON), a file in 'widgets-file', dashboard names in 'dashboard', or alarms in 'alarms'"
     ],
     [{ timeout: '5s' }, "Input 'timeout': '5s' is out of range: from 10s to 6h"]
   ])(

@@ -2,6 +2,7 @@
 // the workflow chose. main.ts loads this module only once every input is valid, so bad input fails
 // before the AWS SDK and the Slack client are even loaded.
 import { createCloudWatchClient } from './aws/clients.js'
+import { describeAlarms } from './aws/alarms.js'
 import { fetchGraphImage, readDashboard } from './aws/cloudwatch.js'
 import type { Deadline } from './domain/deadline.js'
 import type { Delivery, GraphSource } from './delivery/delivery.js'
@@ -24,7 +25,8 @@ export function connect(
   const client = createCloudWatchClient(inputs.awsRegion, deadline)
   const cloudwatch: GraphSource = {
     fetchImage: graph => fetchGraphImage(client, graph, deadline.work),
-    readDashboard: name => readDashboard(client, name, deadline.work)
+    readDashboard: name => readDashboard(client, name, deadline.work),
+    readAlarms: query => describeAlarms(client, query, deadline.work)
   }
   const delivery =
     inputs.delivery.kind === 'slack-upload'

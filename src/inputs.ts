@@ -1,13 +1,14 @@
 // Every input in one place: read, validated and typed before anything touches the network.
 // Secrets are masked the moment they are read.
 import * as core from '@actions/core'
+import type { AlarmSelection } from './domain/alarms.js'
 import { parseDuration, parseExpiresIn } from './domain/durations.js'
 import { InputError } from './domain/errors.js'
 import { type ProxySettings, describeProxy } from './domain/proxy.js'
 import type { SigningPolicy } from './domain/signing.js'
 import type { TimeWindow } from './domain/time-window.js'
 import type { Graph } from './domain/widgets.js'
-import { readDashboards, readGraphs } from './inputs/graphs.js'
+import { readSources } from './inputs/graphs.js'
 import { readProxy } from './inputs/proxy.js'
 import { type SignerInput, checkNotForSlackUpload, readSigner } from './inputs/signer.js'
 import { type SlackInputs, readSlack } from './inputs/slack.js'
@@ -54,6 +55,8 @@ export interface Inputs {
   graphs: Graph[]
   /** CloudWatch dashboard names to render every metric widget of. */
   dashboards: string[]
+  /** The alarms to post (input 'alarms'): their graphs come after the others. */
+  alarms?: AlarmSelection
   /** time-range and timezone: laid over every widget that sets no window or zone of its own. */
   window: TimeWindow
   awsRegion: string
@@ -79,8 +82,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   if (slackToken) core.setSecret(slackToken)
   const proxy = readProxy(env) // masks the proxy's password
 
-  const dashboards = readDashboards()
-  const graphs = readGraphs(env, dashboards.length > 0)
+  const { graphs, dashboards, alarms } = readSources(env)
   const kind = readChoice('delivery', ['presigned-url', 'slack-upload'] as const, 'presigned-url')
   if (kind === 'slack-upload') checkNotForSlackUpload(presignSecret)
   const awsRegion = readRegion(
@@ -105,6 +107,7 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): Inputs {
   const common = {
     graphs,
     dashboards,
+    ...(alarms ? { alarms } : {}),
     window: readWindow(),
     awsRegion,
     slack,
@@ -180,16 +183,24 @@ export function describeInputs(inputs: Inputs): string {
   const count = inputs.graphs.length
   const dashboards =
     inputs.dashboards.length > 0 ? ` + dashboards ${inputs.dashboards.join(', ')}` : ''
+  const alarms = describeAlarms(inputs.alarms)
   const { delivery } = inputs
   const where =
     delivery.kind === 'slack-upload'
       ? 'delivery: slack-upload'
       : `s3://${delivery.s3.bucket}/${delivery.s3.keyPrefix} in ${delivery.s3.region}; signer: ${delivery.signer.kind}; expires-in ${delivery.signing.expiresInSeconds} s`
   return (
-    `${count} graph${count === 1 ? '' : 's'}${dashboards}; CloudWatch in ${inputs.awsRegion}; ${where}; ` +
+    `${count} graph${count === 1 ? '' : 's'}${dashboards}${alarms}; CloudWatch in ${inputs.awsRegion}; ${where}; ` +
     `max-concurrency ${inputs.maxConcurrency}${inputs.dryRun ? '; dry run' : ''}` +
     (inputs.window.start ? `; time-range ${inputs.window.start}` : '') +
     (inputs.window.timezone ? `; timezone ${inputs.window.timezone}` : '') +
     (inputs.proxy ? `; ${describeProxy(inputs.proxy)}` : '')
   )
+}
+
+function describeAlarms(alarms: AlarmSelection | undefined): string {
+  if (!alarms) return ''
+  if (alarms.firing) return ' + alarms firing'
+  const names = alarms.patterns.map(p => `${p.name}${p.prefix ? '*' : ''}`)
+  return ` + alarms ${names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ')}`
 }

@@ -33,7 +33,7 @@ export async function run(): Promise<void> {
     // The one lazy-load boundary: the AWS SDK and the Slack client load once the inputs are valid.
     const { connect } = await import('./connect.js')
     const { cloudwatch, delivery } = connect(inputs, phases, deadline)
-    const graphs = await collectGraphs(inputs, cloudwatch, phases)
+    const { graphs, alarms } = await collectGraphs(inputs, cloudwatch, phases)
 
     phases.enter('rendering graphs')
     const renderStart = performance.now()
@@ -41,7 +41,7 @@ export async function run(): Promise<void> {
     timings.render = since(renderStart)
 
     const deliverStart = performance.now()
-    const report = await delivery.finish(outcomes)
+    const report = await delivery.finish(outcomes, alarms)
     timings.deliver = since(deliverStart)
     timings.total = since(startedAt)
 

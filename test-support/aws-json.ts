@@ -5,6 +5,7 @@
 // AWS JSON 1.1 and answers auth errors with 400 UnrecognizedClientException and friends.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { randomUUID } from 'node:crypto'
+import type { Fault } from './faults.js'
 import { sendJson } from './http.js'
 import { parseAuth, verifySignature } from './sigv4.js'
 
@@ -120,4 +121,44 @@ export function authenticate(
     throw authError(service, 'signature', BAD_SIGNATURE)
   }
   return region
+}
+
+/** How an injected fault looks in AWS JSON. */
+export function faultError(
+  fault: Extract<Fault, { kind: 'status' | 'throttle' }>,
+  service: AwsService
+): AwsError {
+  if (fault.kind === 'throttle') {
+    return new AwsError(
+      400,
+      service === 'cloudwatch' ? 'Throttling' : 'ThrottlingException',
+      'Rate exceeded'
+    )
+  }
+  const fallback =
+    fault.status === 503
+      ? 'ServiceUnavailable'
+      : fault.status >= 500
+        ? 'InternalFailure'
+        : 'BadRequest'
+  const code = fault.code ?? fallback
+  return new AwsError(fault.status, code, fault.message ?? `Injected fault: ${code}`)
+}
+
+/** IAM's refusal of an action the caller is not allowed (in `denied`). */
+export function checkAllowed(denied: readonly string[], action: string, accountId: string): void {
+  if (!denied.includes(action)) return
+  const message = `User: arn:aws:sts::${accountId}:assumed-role/graphs/run is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`
+  throw new AwsError(403, 'AccessDenied', message)
+}
+
+/** The request's JSON object, or the service's SerializationException. */
+export function parseAwsJson(body: Buffer): Record<string, unknown> {
+  let input: unknown
+  try {
+    input = JSON.parse(body.toString('utf8') || '{}')
+  } catch {
+    throw new AwsError(400, 'SerializationException', 'Request body is not valid JSON')
+  }
+  return (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>
 }

@@ -6,14 +6,24 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import {
   AwsError,
   authenticate,
+  checkAllowed,
   CONTENT_TYPE,
+  faultError,
+  parseAwsJson,
   sendAwsError,
   sendAwsResult,
   type AwsIdentity,
   type AwsService
 } from './aws-json.js'
+import {
+  type AlarmPaging,
+  type AlarmsRequest,
+  type StandInAlarm,
+  describeAlarms,
+  drawnAlarmWidget
+} from './cloudwatch-alarms.js'
 import { checkMetricWidget } from './cloudwatch-widget.js'
-import { FaultPlan, Timeline, now, type Fault } from './faults.js'
+import { FaultPlan, Timeline, now } from './faults.js'
 import {
   closeServer,
   type Serving,
@@ -28,11 +38,16 @@ import { getParameter, getParameters, type SsmParameter } from './ssm-parameters
 import { renderWidgetPng } from './widget-png.js'
 
 export type { AwsIdentity } from './aws-json.js'
+export type { AlarmsRequest, StandInAlarm } from './cloudwatch-alarms.js'
 export type { SsmParameter } from './ssm-parameters.js'
+
+type Json = Record<string, unknown>
 
 export interface AwsStandInOptions {
   /** Dashboard name -> DashboardBody (a JSON string), for GetDashboard. */
   dashboards?: Record<string, string>
+  /** The region's alarms, for DescribeAlarms and alarm widgets. */
+  alarms?: StandInAlarm[]
   parameters?: Record<string, SsmParameter>
   /** Known keys; signatures are then verified. Omitted: any signed request is accepted. */
   identities?: AwsIdentity[]
@@ -80,8 +95,13 @@ export interface AwsStandIn {
   /** Successful GetMetricWidgetImage calls. */
   cloudwatchRequests: WidgetImageRequest[]
   ssmRequests: SsmRequest[]
+  alarmsRequests: AlarmsRequest[]
   errors: AwsErrorRecord[]
   dashboards: Record<string, string>
+  alarms: StandInAlarm[]
+  /** IAM actions the caller is denied (such as 'cloudwatch:DescribeAlarms'): AccessDenied. */
+  denied: string[]
+  alarmPaging: AlarmPaging
   parameters: Record<string, SsmParameter>
   faults: FaultPlan
   timeline: Timeline
@@ -102,28 +122,6 @@ function route(target: string | undefined): { service: AwsService; operation: st
   return undefined
 }
 
-/** How an injected fault looks in AWS JSON. */
-function faultError(
-  fault: Extract<Fault, { kind: 'status' | 'throttle' }>,
-  service: AwsService
-): AwsError {
-  if (fault.kind === 'throttle') {
-    return new AwsError(
-      400,
-      service === 'cloudwatch' ? 'Throttling' : 'ThrottlingException',
-      'Rate exceeded'
-    )
-  }
-  const fallback =
-    fault.status === 503
-      ? 'ServiceUnavailable'
-      : fault.status >= 500
-        ? 'InternalFailure'
-        : 'BadRequest'
-  const code = fault.code ?? fallback
-  return new AwsError(fault.status, code, fault.message ?? `Injected fault: ${code}`)
-}
-
 export async function startAwsStandIn(options: AwsStandInOptions = {}): Promise<AwsStandIn> {
   const accountId = options.accountId ?? '123456789012'
   const admitted: number[] = []
@@ -131,8 +129,12 @@ export async function startAwsStandIn(options: AwsStandInOptions = {}): Promise<
   const standIn: Omit<AwsStandIn, 'endpoint' | 'close'> = {
     cloudwatchRequests: [],
     ssmRequests: [],
+    alarmsRequests: [],
     errors: [],
     dashboards: options.dashboards ?? {},
+    alarms: options.alarms ?? [],
+    denied: [],
+    alarmPaging: 'filled',
     parameters: options.parameters ?? {},
     faults: options.faults ?? new FaultPlan(),
     timeline: options.timeline ?? new Timeline(),
@@ -150,7 +152,14 @@ export async function startAwsStandIn(options: AwsStandInOptions = {}): Promise<
     admitted.push(at)
   }
 
-  function cloudwatch(operation: string, input: Record<string, unknown>, at: number): unknown {
+  function cloudwatch(operation: string, input: Json, at: number, region: string) {
+    const alarms = { alarms: standIn.alarms, paging: standIn.alarmPaging, region, accountId }
+    checkAllowed(standIn.denied, `cloudwatch:${operation}`, accountId)
+    if (operation === 'DescribeAlarms') {
+      const answer = describeAlarms(input, alarms)
+      standIn.alarmsRequests.push({ at, end: now(), input })
+      return answer
+    }
     if (operation === 'GetMetricWidgetImage') {
       // The quota is enforced at the front door: invalid requests use it up too.
       checkQuota()
@@ -163,7 +172,8 @@ export async function startAwsStandIn(options: AwsStandInOptions = {}): Promise<
       }
       // What the widget asks for, drawn like CloudWatch draws it; the same widget draws the same
       // graph at the same time.
-      const image = renderWidgetPng(widget as string, (options.clock ?? Date.now)())
+      const drawn = drawnAlarmWidget(widget as string, alarms)
+      const image = renderWidgetPng(drawn, (options.clock ?? Date.now)())
       standIn.cloudwatchRequests.push({ at, widget: widget as string, outputFormat, image })
       return { MetricWidgetImage: image.toString('base64') }
     }
@@ -217,19 +227,10 @@ export async function startAwsStandIn(options: AwsStandInOptions = {}): Promise<
       if (!req.headers['content-type']?.startsWith(CONTENT_TYPE[service])) {
         throw new AwsError(400, 'SerializationException', `Expected ${CONTENT_TYPE[service]}`)
       }
-      let input: unknown
-      try {
-        input = JSON.parse(body.toString('utf8') || '{}')
-      } catch {
-        throw new AwsError(400, 'SerializationException', 'Request body is not valid JSON')
-      }
-      const fields = (typeof input === 'object' && input !== null ? input : {}) as Record<
-        string,
-        unknown
-      >
+      const fields = parseAwsJson(body)
       const output =
         service === 'cloudwatch'
-          ? cloudwatch(operation, fields, event.at)
+          ? cloudwatch(operation, fields, event.at, region)
           : ssm(operation, fields, event.at, region)
       sendAwsResult(res, service, output)
     } catch (error) {

@@ -531,6 +531,45 @@ describe('finish', () => {
     expect(standIns.slack.messages).toEqual([])
   })
 
+  test('alarms: firing and none is: no graph, and the message is posted with the line', async () => {
+    const presigned = delivery()
+    presigned.begin([])
+    const alarms = { firing: true, alarms: [], readAt: new Date() }
+    const report = await presigned.finish([], alarms)
+    expect(report).toMatchObject({ graphs: [], alarms, posts: [{ channel: CHANNEL }] })
+    expect(requestsFor('PutObject')).toEqual([])
+    expect(JSON.stringify(standIns.slack.messages[0]?.blocks)).toContain('No alarm is firing.')
+  })
+
+  test('an alarm graph is posted right under its alarm line', async () => {
+    const alarm = {
+      name: 'api-5xx',
+      arn: 'arn:aws:cloudwatch:eu-west-1:1:alarm:api-5xx',
+      kind: 'metric' as const,
+      state: 'ALARM',
+      reason: 'Threshold Crossed'
+    }
+    const ALARM_GRAPH = { ...graph(2, 'api-5xx'), alarm }
+    const presigned = delivery()
+    presigned.begin([CPU, ALARM_GRAPH])
+    const outcomes = await Promise.all([
+      presigned.accept(CPU, png(1)),
+      presigned.accept(ALARM_GRAPH, png(2))
+    ])
+    await presigned.finish(outcomes, { firing: false, alarms: [alarm], readAt: new Date() })
+    const blocks = standIns.slack.messages[0]?.blocks ?? []
+    expect(blocks.map(block => block.type)).toEqual([
+      'section',
+      'image',
+      'header',
+      'section',
+      'image',
+      'context'
+    ])
+    expect(JSON.stringify(blocks[3])).toContain('*api-5xx* *ALARM*')
+    expect(blocks[4]?.image_url).toBe(outcomes[1]?.url)
+  })
+
   test.each([
     ['summary-images and a long-term signer: embedded', true, ssmSigner, 'long-term', true],
     ['no summary-images: not embedded', false, ssmSigner, 'long-term', false],

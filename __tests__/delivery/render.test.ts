@@ -41,6 +41,10 @@ class HeldSource implements GraphSource {
     throw new Error('not used by the render stage')
   }
 
+  readAlarms(): Promise<never> {
+    throw new Error('not used by the render stage')
+  }
+
   answer(position: number): Deferred<Uint8Array> {
     const found = this.answers.get(position) ?? deferred<Uint8Array>()
     this.answers.set(position, found)

@@ -319,3 +319,36 @@ describe('what cannot reach Slack', () => {
     expect(core.info.mock.calls).toContainEqual(['Dry run: nothing uploaded to Slack'])
   })
 })
+
+describe('alarms', () => {
+  const alarm = (name: string, kind: 'metric' | 'composite') => ({
+    name,
+    arn: `arn:aws:cloudwatch:us-east-1:1:alarm:${name}`,
+    kind,
+    state: 'ALARM',
+    reason: `${name} crossed`
+  })
+
+  test('firing and none is: the header alone, with the line; nothing uploaded', async () => {
+    const delivery = new SlackHostedDelivery(inputs(), new Phases(), DEADLINE, pause)
+    delivery.begin()
+    const report = await delivery.finish([], { firing: true, alarms: [], readAt: new Date() })
+    expect(report.posts).toHaveLength(1)
+    expect(slack.uploads).toEqual([])
+    expect(JSON.stringify(slack.messages[0]?.blocks)).toContain('No alarm is firing.')
+  })
+
+  test('every alarm line in the header; the alarm graph is a file titled with its name', async () => {
+    const high = alarm('high-cpu', 'metric')
+    const all = alarm('all-bad', 'composite')
+    const delivery = new SlackHostedDelivery(inputs(), new Phases(), DEADLINE, pause)
+    const g = { ...graph(1, 'high-cpu'), alarm: high }
+    delivery.begin()
+    const outcome = await delivery.accept(g, png(1))
+    await delivery.finish([outcome], { firing: false, alarms: [high, all], readAt: new Date() })
+    const header = JSON.stringify(slack.messages[0]?.blocks)
+    expect(header).toContain('*high-cpu* *ALARM*')
+    expect(header).toContain('*all-bad* (composite)')
+    expect(slack.uploads.map(u => u.title)).toEqual(['high-cpu'])
+  })
+})

@@ -152,3 +152,31 @@ describe('the summary stays under GitHub’s 1 MiB', () => {
     expect(row![3]).toMatch(/^failed: F{1000}… \(4000 more characters cut\)$/)
   })
 })
+
+describe('the alarms line', () => {
+  const readAt = new Date('2026-12-04T09:00:00Z')
+  const alarm = (name: string, kind: 'metric' | 'composite') => ({
+    name,
+    arn: `arn:aws:cloudwatch:eu-west-2:1:alarm:${name}`,
+    kind,
+    state: 'ALARM',
+    reason: ''
+  })
+
+  test('none: no line', () => {
+    expect(summaryContent(slackHosted(), timings).intro).not.toContain('Alarms')
+  })
+
+  test('firing and none is: said', () => {
+    const report = slackHosted({ alarms: { firing: true, alarms: [], readAt } })
+    expect(summaryContent(report, timings).intro).toContain('<p>Alarms: no alarm is firing.</p>')
+  })
+
+  test('composite alarms by name and state, escaped; metric ones counted (their graphs are rows)', () => {
+    const alarms = [alarm('high <cpu>', 'metric'), alarm('all & bad', 'composite')]
+    const report = slackHosted({ alarms: { firing: true, alarms, readAt } })
+    expect(summaryContent(report, timings).intro).toContain(
+      '<p>Alarms: 2 alarms firing, 1 with a graph; composite, as text: all &#38; bad (ALARM).</p>'
+    )
+  })
+})

@@ -1,6 +1,7 @@
 // The two ends of the render stage: where graphs come from (CloudWatch) and where they go (a
 // delivery: presigned URLs in S3, or files hosted by Slack). Both deliveries implement one
 // interface, so the pipeline is the same whichever the workflow chose.
+import type { Alarm, AlarmQuery, AlarmsPart } from '../domain/alarms.js'
 import type { GraphOutcome, RunReport } from '../domain/report.js'
 import type { Graph } from '../domain/widgets.js'
 
@@ -10,6 +11,8 @@ export interface GraphSource {
   fetchImage(graph: Graph): Promise<Uint8Array>
   /** A dashboard's body (JSON text), as saved. */
   readDashboard(name: string): Promise<string>
+  /** The alarms one DescribeAlarms query finds, over all its pages. */
+  readAlarms(query: AlarmQuery): Promise<Alarm[]>
 }
 
 export interface Delivery {
@@ -24,6 +27,9 @@ export interface Delivery {
    * failure of this graph alone is in it); rejects only when the whole run must end.
    */
   accept(graph: Graph, image: Uint8Array): Promise<GraphOutcome>
-  /** Every graph is through `accept` (or failed to render): post, and say what happened. */
-  finish(outcomes: GraphOutcome[]): Promise<RunReport>
+  /**
+   * Every graph is through `accept` (or failed to render): post, and say what happened. With
+   * input 'alarms', `alarms` is the message's Alarms part; there may then be no graph at all.
+   */
+  finish(outcomes: GraphOutcome[], alarms?: AlarmsPart): Promise<RunReport>
 }

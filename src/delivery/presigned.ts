@@ -8,6 +8,7 @@ import { presignGetUrl, uploadPng } from '../aws/s3.js'
 import { checkUrl } from '../aws/url-check.js'
 import { Limiter } from '../domain/concurrency.js'
 import type { Deadline } from '../domain/deadline.js'
+import type { AlarmsPart } from '../domain/alarms.js'
 import { ActionError, SetupError, describeError } from '../domain/errors.js'
 import { label, objectKeys } from '../domain/naming.js'
 import { findProxyError } from '../domain/network-errors.js'
@@ -97,7 +98,7 @@ export class PresignedDelivery implements Delivery {
     return outcome
   }
 
-  async finish(rendered: GraphOutcome[]): Promise<PresignedReport> {
+  async finish(rendered: GraphOutcome[], alarms?: AlarmsPart): Promise<PresignedReport> {
     const { signer, runUrl } = await this.ready()
     await Promise.all(this.checks)
     const outcomes = rendered.map(outcome => {
@@ -105,7 +106,8 @@ export class PresignedDelivery implements Delivery {
       return failure ? { ...outcome, failure } : outcome
     })
     const posted = delivered(outcomes)
-    if (posted.length === 0) {
+    // With no graph asked for (alarms: firing, none firing), the message is posted all the same.
+    if (posted.length === 0 && outcomes.length > 0) {
       throw new ActionError(
         `No graph could be rendered and stored, so nothing was posted:\n${describeFailures(outcomes)}`
       )
@@ -118,10 +120,15 @@ export class PresignedDelivery implements Delivery {
       this.phases,
       this.deadline,
       {
-        graphs: posted.map(outcome => ({ name: outcome.graph.name, url: outcome.url as string })),
+        graphs: posted.map(({ graph, url }) => ({
+          name: graph.name,
+          url: url as string,
+          ...(graph.alarm ? { alarm: graph.alarm } : {})
+        })),
         missing: outcomes.filter(outcome => outcome.failure).map(outcome => outcome.graph.name),
         expiry: signer.expiry,
-        runUrl
+        runUrl,
+        ...(alarms ? { alarms } : {})
       },
       this.settings.verifyUrls
     )
@@ -130,6 +137,7 @@ export class PresignedDelivery implements Delivery {
       graphs: outcomes,
       ...result,
       dryRun: this.inputs.dryRun,
+      ...(alarms ? { alarms } : {}),
       bucket: this.settings.s3.bucket,
       signing: signer.kind,
       expiry: signer.expiry,

@@ -4,6 +4,7 @@
 // leaves a header without graphs.
 import * as core from '@actions/core'
 import type { Deadline } from '../domain/deadline.js'
+import type { AlarmsPart } from '../domain/alarms.js'
 import { ActionError } from '../domain/errors.js'
 import { buildHeader, defaultText } from '../domain/message.js'
 import { label } from '../domain/naming.js'
@@ -48,9 +49,10 @@ export class SlackHostedDelivery implements Delivery {
     return { graph, bytes: image.length }
   }
 
-  async finish(outcomes: GraphOutcome[]): Promise<SlackHostedReport> {
+  async finish(outcomes: GraphOutcome[], alarms?: AlarmsPart): Promise<SlackHostedReport> {
     const rendered = outcomes.filter(outcome => !outcome.failure)
-    if (rendered.length === 0) {
+    // With no graph asked for (alarms: firing, none firing), the header is posted all the same.
+    if (rendered.length === 0 && outcomes.length > 0) {
       throw new ActionError(
         `No graph could be rendered, so nothing was posted:\n${describeFailures(outcomes)}`
       )
@@ -59,7 +61,8 @@ export class SlackHostedDelivery implements Delivery {
       delivery: 'slack-upload',
       graphs: outcomes,
       posts: [],
-      dryRun: this.inputs.dryRun
+      dryRun: this.inputs.dryRun,
+      ...(alarms ? { alarms } : {})
     }
     const slack = this.inputs.slack
     if (this.inputs.dryRun || !slack) {
@@ -71,7 +74,8 @@ export class SlackHostedDelivery implements Delivery {
     const uploaded = await this.uploadAll(client, outcomes)
     const info = readRunInfo()
     const run = reportRun(info) // names the messages and files, to find them if an answer is lost
-    const header = await this.postHeader(client, slack, uploaded.outcomes, info, run)
+    const header = await this.postHeader(client, slack, uploaded.outcomes, info, run, alarms)
+    if (outcomes.length === 0) return { ...report, posts: [header] }
     const graphs = await this.share(client, slack, header, uploaded, run)
     const count = graphs.filter(outcome => outcome.url && !outcome.failure).length
     core.info(
@@ -86,6 +90,7 @@ export class SlackHostedDelivery implements Delivery {
    */
   private async uploadAll(client: SlackClient, outcomes: GraphOutcome[]) {
     const rendered = outcomes.filter(outcome => !outcome.failure)
+    if (outcomes.length === 0) return { outcomes, files: new Map<number, UploadedFile>() }
     const files = rendered.map(({ graph }) => ({
       name: graph.name,
       position: graph.position,
@@ -114,14 +119,17 @@ export class SlackHostedDelivery implements Delivery {
     slack: SlackInputs,
     outcomes: GraphOutcome[],
     info: RunInfo,
-    run: ReportRun
+    run: ReportRun,
+    alarms: AlarmsPart | undefined
   ): Promise<SlackPost> {
+    // The alarms' lines, all of them: the files under it are the graphs alone.
     const header = buildHeader({
       text: slack.text ?? defaultText(new Date(), this.inputs.window.timezone),
       window: describeWindow(this.inputs.window),
       expiry: 'slack',
       runUrl: info.runUrl,
-      missing: failed(outcomes).map(outcome => outcome.graph.name)
+      missing: failed(outcomes).map(outcome => outcome.graph.name),
+      ...(alarms ? { alarms } : {})
     })
     const [posted] = await postMessages(client, slack.channel, [header], {
       threadTs: slack.threadTs,

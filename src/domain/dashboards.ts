@@ -39,8 +39,11 @@ export function dashboardGraphs(dashboard: string, body: string): DashboardConte
   }
 }
 
-/** Numbered from 1 in the order given: the widgets input's graphs first, then each dashboard's. */
-export function numberGraphs(graphs: readonly DashboardGraph[]): Graph[] {
+/**
+ * Numbered from 1 in the order given: the widgets input's graphs first, then each dashboard's,
+ * then the alarms'.
+ */
+export function numberGraphs(graphs: readonly Omit<Graph, 'position'>[]): Graph[] {
   return graphs.map((graph, i) => ({ ...graph, position: i + 1 }))
 }
 

@@ -1,7 +1,9 @@
 // The Slack messages, built without I/O: a section with the text, one image block per graph, and
 // a context line with the real expiry and a link to the run. Slack takes 50 blocks per message.
+import { alarmBlock, alarmTextBlocks, alarmUnits } from './alarm-message.js'
+import type { Alarm, AlarmsPart } from './alarms.js'
 import type { Expiry } from './signing.js'
-import { plural, truncate } from './text.js'
+import { escapeMrkdwn, plural, truncate } from './text.js'
 import { offsetMinutes } from './time-window.js'
 
 /** What Slack refuses beyond: a message's blocks, an image block's URL, a block's texts. */
@@ -10,6 +12,8 @@ const LIMITS = { blocks: 50, imageUrl: 3000, altText: 2000, title: 2000, section
 export interface PostedGraph {
   name: string
   url: string
+  /** The metric alarm it draws: its line goes right above it. */
+  alarm?: Alarm
 }
 
 export interface Block {
@@ -33,26 +37,39 @@ export interface MessageOptions {
   runUrl?: string
   /** Names of graphs that failed: said in the context line, so readers know the report is partial. */
   missing?: readonly string[]
+  /** The alarms part (input 'alarms'), after the other graphs. */
+  alarms?: AlarmsPart
   /** The report's time window and zone, when the inputs set them: `Last 24 hours, times in UTC+09:00`. */
   window?: string
 }
 
 /** One or more messages; each repeats the text (marked as continued) and ends with the context line. */
 export function buildMessages(options: MessageOptions): SlackMessage[] {
-  const perMessage = LIMITS.blocks - 2 // the section and the context line
-  const chunks: PostedGraph[][] = []
-  for (let start = 0; start < options.graphs.length; start += perMessage) {
-    chunks.push(options.graphs.slice(start, start + perMessage))
-  }
+  const units = [
+    ...options.graphs.filter(graph => !(options.alarms && graph.alarm)).map(g => [graphBlock(g)]),
+    ...alarmUnits(options.alarms, options.graphs, graphBlock)
+  ]
+  const chunks = inChunks(units, LIMITS.blocks - 2) // the section and the context line
   const context = contextBlock(options)
   return chunks.map((chunk, index) => {
     const text =
       chunks.length === 1 ? options.text : `${options.text} (${index + 1}/${chunks.length})`
     return {
       text,
-      blocks: [sectionBlock(text), ...chunk.map(graphBlock), context]
+      blocks: [sectionBlock(text), ...chunk, context]
     }
   })
+}
+
+/** The units' blocks in chunks of at most `room`, a unit never split; one chunk when none. */
+function inChunks(units: readonly Block[][], room: number): Block[][] {
+  const chunks: Block[][] = [[]]
+  for (const unit of units) {
+    const last = chunks[chunks.length - 1] as Block[]
+    if (last.length > 0 && last.length + unit.length > room) chunks.push([...unit])
+    else last.push(...unit)
+  }
+  return chunks
 }
 
 export interface ThreadMessages {
@@ -64,17 +81,34 @@ export interface ThreadMessages {
 
 /** slack-thread: images: a header message, then each graph as a reply in its thread. */
 export function buildThread(options: MessageOptions): ThreadMessages {
+  const { alarms } = options
   return {
     header: buildHeader(options),
-    replies: options.graphs.map(graph => ({ text: graph.name, blocks: [graphBlock(graph)] }))
+    // An alarm's reply carries its line above its graph.
+    replies: options.graphs.map(graph => ({
+      text: graph.name,
+      blocks:
+        alarms && graph.alarm
+          ? [alarmBlock(graph.alarm, alarms), graphBlock(graph)]
+          : [graphBlock(graph)]
+    }))
   }
 }
 
-/** The text and the context line alone: the parent of a thread, or the words above uploaded files. */
-export function buildHeader(options: Omit<MessageOptions, 'graphs'>): SlackMessage {
+/**
+ * The text and the context line: the parent of a thread, or the words above uploaded files. With
+ * alarms, their lines between the two, but for those whose graphs are in `graphs` (the replies).
+ */
+export function buildHeader(
+  options: Omit<MessageOptions, 'graphs'> & { graphs?: readonly PostedGraph[] }
+): SlackMessage {
   return {
     text: options.text,
-    blocks: [sectionBlock(options.text), contextBlock(options)]
+    blocks: [
+      sectionBlock(options.text),
+      ...alarmTextBlocks(options.alarms, options.graphs ?? [], LIMITS.blocks - 2),
+      contextBlock(options)
+    ]
   }
 }
 
@@ -153,9 +187,4 @@ export function expiryText(expiry: Hosting): string {
 export function defaultText(now: Date, timezone?: string): string {
   const local = new Date(now.getTime() + offsetMinutes(timezone) * 60_000)
   return `CloudWatch graphs for ${local.toISOString().slice(0, 10)}`
-}
-
-/** Slack's mrkdwn reads <, > and & as markup. */
-function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }

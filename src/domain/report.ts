@@ -1,6 +1,7 @@
 // What a run did, graph by graph, and what it tells the workflow: the outputs, the job summary's
 // content, and whether the run failed. Each delivery reports only what it has: presigned URLs
 // come with a bucket, a signer and an expiry; Slack-hosted files with none of them.
+import type { AlarmsPart } from './alarms.js'
 import type { Graph } from './widgets.js'
 import { label } from './naming.js'
 import { type Expiry, type SigningKind, formatInstant } from './signing.js'
@@ -32,6 +33,8 @@ interface ReportBase {
   /** Why Slack refused a message after others were posted. */
   postFailure?: string
   dryRun: boolean
+  /** With input 'alarms': every alarm found (composite ones too), in order. */
+  alarms?: AlarmsPart
 }
 
 export interface PresignedReport extends ReportBase {

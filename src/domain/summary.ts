@@ -38,7 +38,7 @@ export function summaryContent(
   const sentence = `${plural(report.graphs.length, 'graph')} ${where(report)}. ${escapeHtml(posted(report))}`
   return {
     heading: 'CloudWatch graphs to Slack',
-    intro: `<p>${sentence}</p>`,
+    intro: `<p>${sentence}</p>${alarmsSentence(report)}`,
     table: [header, ...withinLimit(rows)],
     closing: `<p>Timings: ${escapeHtml(formatTimings(timings))}</p>`
   }
@@ -72,6 +72,18 @@ function status(report: RunReport, url: string | undefined): string {
   if (report.delivery === 'presigned-url') return 'stored'
   if (report.dryRun) return 'rendered'
   return url ? `uploaded: <a href="${escapeHtml(url)}">in Slack</a>` : 'uploaded'
+}
+
+/** The alarms besides their graphs (which are rows): composite ones by name, or none firing. */
+function alarmsSentence(report: RunReport): string {
+  const part = report.alarms
+  if (!part) return ''
+  if (part.firing && part.alarms.length === 0) return '<p>Alarms: no alarm is firing.</p>'
+  const composite = part.alarms.filter(alarm => alarm.kind === 'composite')
+  const names = composite.map(alarm => `${alarm.name} (${alarm.state})`).join(', ')
+  const listed = composite.length > 0 ? `; composite, as text: ${cut(names, 2000)}` : ''
+  const graphs = part.alarms.length - composite.length
+  return `<p>Alarms: ${escapeHtml(`${plural(part.alarms.length, 'alarm')}${part.firing ? ' firing' : ''}, ${graphs} with a graph${listed}`)}.</p>`
 }
 
 function where(report: RunReport): string {

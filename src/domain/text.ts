@@ -38,3 +38,8 @@ export function cut(text: string, max: number): string {
   if (text.length <= max) return text
   return `${text.slice(0, max)}… (${text.length - max} more characters cut)`
 }
+
+/** Slack's mrkdwn reads <, > and & as markup. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}

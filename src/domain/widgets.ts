@@ -1,5 +1,6 @@
 // The graphs to render, from the `widgets` input's document: validated the way CloudWatch would
 // validate them, and passed on exactly as written.
+import type { Alarm } from './alarms.js'
 import { InputError, describeError } from './errors.js'
 import { type JsonObject, isObject, truncate } from './text.js'
 
@@ -10,6 +11,8 @@ export interface Graph {
   name: string
   /** Sent to GetMetricWidgetImage as is: the user's string, or their object serialised unchanged. */
   metricWidget: string
+  /** The metric alarm this graph draws (input 'alarms'): the message says its state above it. */
+  alarm?: Alarm
 }
 
 /** GetMetricWidgetImage renders 1 to 2000 pixels in each direction. */

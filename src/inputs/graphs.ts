@@ -1,11 +1,25 @@
-// Which graphs to render: the widgets input or file, and the dashboards to read.
+// Which graphs to render: the widgets input or file, the dashboards to read, the alarms to post.
 import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { InputError, describeError } from '../domain/errors.js'
 import { type Graph, parseGraphs } from '../domain/widgets.js'
+import type { AlarmSelection } from '../domain/alarms.js'
+import { readAlarms } from './alarms.js'
 import { readDocument } from './document.js'
 import { input } from './values.js'
+
+/** Where the graphs come from: widgets (or widgets-file), dashboards, alarms. */
+export function readSources(env: NodeJS.ProcessEnv): {
+  graphs: Graph[]
+  dashboards: string[]
+  alarms?: AlarmSelection
+} {
+  const dashboards = readDashboards()
+  const alarms = readAlarms()
+  const graphs = readGraphs(env, dashboards.length > 0 || alarms !== undefined)
+  return { graphs, dashboards, ...(alarms ? { alarms } : {}) }
+}
 
 /** Dashboard names, one per line or comma-separated. */
 export function readDashboards(): string[] {
@@ -27,8 +41,8 @@ export function readDashboards(): string[] {
   return names
 }
 
-/** The graphs of widgets or widgets-file; none is fine when dashboards give graphs. */
-export function readGraphs(env: NodeJS.ProcessEnv, haveDashboards: boolean): Graph[] {
+/** The graphs of widgets or widgets-file; none is fine when dashboards or alarms give graphs. */
+export function readGraphs(env: NodeJS.ProcessEnv, haveOthers: boolean): Graph[] {
   const inline = core.getInput('widgets')
   const file = input('widgets-file')
   if (inline.trim() && file) {
@@ -36,10 +50,10 @@ export function readGraphs(env: NodeJS.ProcessEnv, haveDashboards: boolean): Gra
   }
   if (inline.trim()) return parseGraphs(readDocument(inline, 'widgets'), 'widgets')
   if (!file) {
-    if (haveDashboards) return []
+    if (haveOthers) return []
     throw new InputError(
       'widgets',
-      "is required: give the graphs inline in 'widgets' (YAML or JSON), a file in 'widgets-file', or dashboard names in 'dashboard'"
+      "is required: give the graphs inline in 'widgets' (YAML or JSON), a file in 'widgets-file', dashboard names in 'dashboard', or alarms in 'alarms'"
     )
   }
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
