@@ -28370,6 +28370,114 @@ module.exports = {
 
 /***/ }),
 
+/***/ 4280:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Tc: () => (/* binding */ alarmGraphs),
+/* harmony export */   bl: () => (/* binding */ alarmText),
+/* harmony export */   iT: () => (/* binding */ ALARMS_HEADING),
+/* harmony export */   jO: () => (/* binding */ selectAlarms),
+/* harmony export */   lP: () => (/* binding */ NONE_FIRING),
+/* harmony export */   ww: () => (/* binding */ alarmQueries)
+/* harmony export */ });
+/* unused harmony exports MAX_NAMES_PER_CALL, alarmWidget, durationText, MAX_REASON */
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7301);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3373);
+// CloudWatch alarms as the report shows them: which DescribeAlarms calls find the alarms asked
+// for, the alarms found put in the order asked, each metric alarm's graph (an alarm widget, so
+// CloudWatch draws its metric and its threshold, metric math included), and the words of its line.
+
+
+/** DescribeAlarms takes at most 100 names in one call. */
+const MAX_NAMES_PER_CALL = 100;
+/** The calls that find the alarms asked for: the exact names in calls of 100, each prefix alone. */
+function alarmQueries(selection) {
+    if (selection.firing)
+        return [{ kind: 'firing' }];
+    const names = selection.patterns.filter(p => !p.prefix).map(p => p.name);
+    const queries = [];
+    for (let start = 0; start < names.length; start += MAX_NAMES_PER_CALL) {
+        queries.push({ kind: 'names', names: names.slice(start, start + MAX_NAMES_PER_CALL) });
+    }
+    for (const pattern of selection.patterns) {
+        if (pattern.prefix)
+            queries.push({ kind: 'prefix', prefix: pattern.name });
+    }
+    return queries;
+}
+/** The alarms the calls found, in the order the user listed the names and prefixes. */
+function selectAlarms(selection, found) {
+    const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    const seen = new Set();
+    const once = (alarms) => alarms.filter(a => !seen.has(a.arn) && seen.add(a.arn));
+    if (selection.firing)
+        return { alarms: once([...found].sort(byName)), missing: [], unmatched: [] };
+    const result = { alarms: [], missing: [], unmatched: [] };
+    for (const pattern of selection.patterns) {
+        const matches = found
+            .filter(a => (pattern.prefix ? a.name.startsWith(pattern.name) : a.name === pattern.name))
+            .sort(byName);
+        if (matches.length === 0) {
+            if (pattern.prefix)
+                result.unmatched.push(pattern.name);
+            else
+                result.missing.push(pattern.name);
+        }
+        result.alarms.push(...once(matches));
+    }
+    return result;
+}
+/** An alarm graph's size: wide enough to read the threshold's label beside the line. */
+const ALARM_GRAPH = { width: 800, height: 300 };
+/** The widget that draws a metric alarm: its metric (or metric math) and its threshold. */
+function alarmWidget(alarm) {
+    return JSON.stringify({
+        title: alarm.name,
+        annotations: { alarms: [alarm.arn] },
+        ...ALARM_GRAPH
+    });
+}
+/** The metric alarms as graphs to render (not numbered yet); composite alarms have none. */
+function alarmGraphs(alarms) {
+    return alarms
+        .filter(alarm => alarm.kind === 'metric')
+        .map(alarm => ({ name: alarm.name, metricWidget: alarmWidget(alarm), alarm }));
+}
+/** `for 3h 20m`: minutes once past a minute, hours once past a day. */
+function durationText(since, now) {
+    if (!since)
+        return '';
+    const seconds = Math.max(0, (now.getTime() - since.getTime()) / 1000);
+    if (seconds < 60)
+        return 'for less than a minute';
+    const unit = seconds >= 86400 ? 3600 : 60;
+    return `for ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSeconds */ .Xo)(Math.floor(seconds / unit) * unit)}`;
+}
+/** A StateReason can hold a whole list of data points: the start says why. */
+const MAX_REASON = 300;
+const STATE_MARK = {
+    ALARM: ':red_circle:',
+    OK: ':large_green_circle:',
+    INSUFFICIENT_DATA: ':white_circle:'
+};
+/** The alarm's line (mrkdwn): name, state, for how long, and why, the reason cut and escaped. */
+function alarmText(alarm, now) {
+    const mark = STATE_MARK[alarm.state] ?? ':grey_question:';
+    const how = [`*${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMrkdwn */ .fO)(alarm.state)}*`, durationText(alarm.since, now)].filter(Boolean);
+    const kind = alarm.kind === 'composite' ? ' (composite)' : '';
+    const reason = alarm.reason.replace(/\s+/g, ' ').trim();
+    const why = reason ? `\n${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMrkdwn */ .fO)((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(reason, MAX_REASON))}` : '';
+    return `${mark} *${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMrkdwn */ .fO)(alarm.name)}*${kind} ${how.join(' ')}${why}`;
+}
+/** `alarms: firing` found none: a good morning is news too. */
+const NONE_FIRING = ':large_green_circle: No alarm is firing.';
+/** The heading of the message's alarms part. */
+const ALARMS_HEADING = 'Alarms';
+
+
+/***/ }),
+
 /***/ 7571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29076,6 +29184,7 @@ function temporaryCredentialsMessage(options) {
 /* harmony export */   Gv: () => (/* binding */ isObject),
 /* harmony export */   Jj: () => (/* binding */ cut),
 /* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   fO: () => (/* binding */ escapeMrkdwn),
 /* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
 /* unused harmony export MAX_LOG_LINE */
@@ -29111,6 +29220,10 @@ function cut(text, max) {
     if (text.length <= max)
         return text;
     return `${text.slice(0, max)}… (${text.length - max} more characters cut)`;
+}
+/** Slack's mrkdwn reads <, > and & as markup. */
+function escapeMrkdwn(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 
@@ -29299,7 +29412,7 @@ function instant(value, now) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4481);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3080);
 // The action's entry point: everything happens in run(), which reports failure itself.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -29309,7 +29422,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4481:
+/***/ 3080:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29485,7 +29598,7 @@ function summaryContent(report, timings) {
     const sentence = `${(0,domain_text/* plural */.LS)(report.graphs.length, 'graph')} ${where(report)}. ${escapeHtml(posted(report))}`;
     return {
         heading: 'CloudWatch graphs to Slack',
-        intro: `<p>${sentence}</p>`,
+        intro: `<p>${sentence}</p>${alarmsSentence(report)}`,
         table: [header, ...withinLimit(rows)],
         closing: `<p>Timings: ${escapeHtml((0,domain_report/* formatTimings */.Hv)(timings))}</p>`
     };
@@ -29519,6 +29632,19 @@ function summary_status(report, url) {
     if (report.dryRun)
         return 'rendered';
     return url ? `uploaded: <a href="${escapeHtml(url)}">in Slack</a>` : 'uploaded';
+}
+/** The alarms besides their graphs (which are rows): composite ones by name, or none firing. */
+function alarmsSentence(report) {
+    const part = report.alarms;
+    if (!part)
+        return '';
+    if (part.firing && part.alarms.length === 0)
+        return '<p>Alarms: no alarm is firing.</p>';
+    const composite = part.alarms.filter(alarm => alarm.kind === 'composite');
+    const names = composite.map(alarm => `${alarm.name} (${alarm.state})`).join(', ');
+    const listed = composite.length > 0 ? `; composite, as text: ${(0,domain_text/* cut */.Jj)(names, 2000)}` : '';
+    const graphs = part.alarms.length - composite.length;
+    return `<p>Alarms: ${escapeHtml(`${(0,domain_text/* plural */.LS)(part.alarms.length, 'alarm')}${part.firing ? ' firing' : ''}, ${graphs} with a graph${listed}`)}.</p>`;
 }
 function where(report) {
     if (report.delivery === 'slack-upload')
@@ -29586,9 +29712,9 @@ class Phases {
     }
 }
 
+// EXTERNAL MODULE: ./src/domain/alarms.ts
+var domain_alarms = __nccwpck_require__(4280);
 ;// CONCATENATED MODULE: ./src/domain/widgets.ts
-// The graphs to render, from the `widgets` input's document: validated the way CloudWatch would
-// validate them, and passed on exactly as written.
 
 
 /** GetMetricWidgetImage renders 1 to 2000 pixels in each direction. */
@@ -29736,7 +29862,10 @@ function dashboardGraphs(dashboard, body) {
         });
     }
 }
-/** Numbered from 1 in the order given: the widgets input's graphs first, then each dashboard's. */
+/**
+ * Numbered from 1 in the order given: the widgets input's graphs first, then each dashboard's,
+ * then the alarms'.
+ */
 function numberGraphs(graphs) {
     return graphs.map((graph, i) => ({ ...graph, position: i + 1 }));
 }
@@ -29801,8 +29930,10 @@ function firstLine(value) {
 var time_window = __nccwpck_require__(8716);
 ;// CONCATENATED MODULE: ./src/graphs.ts
 // The run's graphs: those of widgets / widgets-file first, then every metric widget of each
-// dashboard, in reading order, numbered from 1; each with the report's time window and zone laid
-// over what its widget does not set.
+// dashboard, in reading order, then each metric alarm's graph; numbered from 1, each with the
+// report's time window and zone laid over what its widget does not set. The alarms themselves
+// (composite ones too) go with them, for the message's Alarms part.
+
 
 
 
@@ -29810,28 +29941,61 @@ var time_window = __nccwpck_require__(8716);
 
 
 async function collectGraphs(inputs, cloudwatch, phases, now = new Date()) {
-    const windowed = (graphs, settings) => graphs.map(graph => ({
+    const lay = (graphs, autoPeriod = false) => graphs.map(graph => ({
         ...graph,
-        metricWidget: (0,time_window/* applyWindow */.dP)(graph.metricWidget, settings, now)
+        metricWidget: (0,time_window/* applyWindow */.dP)(graph.metricWidget, { ...inputs.window, autoPeriod }, now)
     }));
-    const given = windowed(inputs.graphs, inputs.window);
+    const given = lay(inputs.graphs);
+    if (inputs.dashboards.length === 0 && !inputs.alarms)
+        return { graphs: given };
+    const fromDashboards = await readDashboards(inputs, cloudwatch, phases, lay);
+    const alarms = await readAlarms(inputs, cloudwatch, phases);
+    const graphs = numberGraphs([
+        ...given,
+        ...fromDashboards,
+        ...lay((0,domain_alarms/* alarmGraphs */.Tc)(alarms?.alarms ?? []))
+    ]);
+    if (graphs.length === 0 && !alarms) {
+        throw new errors/* ActionError */.lZ(`The dashboards ${inputs.dashboards.join(', ')} have no metric widgets: nothing to post`);
+    }
+    return { graphs, ...(alarms ? { alarms } : {}) };
+}
+async function readDashboards(inputs, cloudwatch, phases, lay) {
     if (inputs.dashboards.length === 0)
-        return numberGraphs(given);
+        return [];
     phases.enter('reading dashboards');
     const bodies = await (0,concurrency/* mapWithConcurrency */.WS)(inputs.dashboards, inputs.maxConcurrency, name => cloudwatch.readDashboard(name));
-    const fromDashboards = inputs.dashboards.flatMap((name, i) => {
+    return inputs.dashboards.flatMap((name, i) => {
         const content = dashboardGraphs(name, bodies[i] ?? '{}');
         for (const widget of content.skipped) {
             core/* notice */.lm(`Dashboard '${name}': skipped the ${widget.type} widget '${widget.title}' (only metric widgets are graphs)`);
         }
         core/* info */.pq((0,domain_text/* logLine */.BP)(`Dashboard '${name}': ${content.graphs.length} graph(s), ${content.skipped.length} other widget(s) skipped`));
-        return windowed(content.graphs, { ...inputs.window, autoPeriod: content.autoPeriod });
+        return lay(content.graphs, content.autoPeriod);
     });
-    const graphs = numberGraphs([...given, ...fromDashboards]);
-    if (graphs.length === 0) {
-        throw new errors/* ActionError */.lZ(`The dashboards ${inputs.dashboards.join(', ')} have no metric widgets: nothing to post`);
+}
+/**
+ * The alarms asked for, read with DescribeAlarms (at most max-concurrency calls at once). An exact
+ * name no alarm has is an error; a prefix that matches none, a warning.
+ */
+async function readAlarms(inputs, cloudwatch, phases) {
+    const selection = inputs.alarms;
+    if (!selection)
+        return undefined;
+    phases.enter('reading alarms');
+    const readAt = new Date();
+    const found = await (0,concurrency/* mapWithConcurrency */.WS)((0,domain_alarms/* alarmQueries */.ww)(selection), inputs.maxConcurrency, query => cloudwatch.readAlarms(query));
+    const { alarms, missing, unmatched } = (0,domain_alarms/* selectAlarms */.jO)(selection, found.flat());
+    if (missing.length > 0) {
+        const names = missing.map(name => `'${name}'`).join(', ');
+        throw new errors/* ActionError */.lZ(`Input 'alarms': no alarm named ${names} in ${inputs.awsRegion}. Check the name (case matters) and aws-region: alarms are regional, each is read in the region the action runs against.`);
     }
-    return graphs;
+    for (const prefix of unmatched) {
+        core/* warning */.$e(`Input 'alarms': no alarm name starts with '${prefix}' in ${inputs.awsRegion}`);
+    }
+    const composite = alarms.filter(alarm => alarm.kind === 'composite').length;
+    core/* info */.pq((0,domain_text/* logLine */.BP)(`Alarms: ${(0,domain_text/* plural */.LS)(alarms.length, 'alarm')}${selection.firing ? ' firing' : ''} (${alarms.length - composite} with a graph, ${composite} composite)`));
+    return { firing: selection.firing, alarms, readAt };
 }
 
 // EXTERNAL MODULE: ./src/domain/proxy.ts
@@ -29841,71 +30005,6 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/inputs/document.ts
-// The widgets text as data: JSON (the console's "Source" view) or YAML.
-
-
-function readDocument(text, input) {
-    let document;
-    try {
-        document = JSON.parse(text);
-    }
-    catch {
-        return readYaml(text, input);
-    }
-    const twice = repeatedKey(text);
-    if (twice !== undefined) {
-        // YAML refuses this; JSON.parse would silently keep the last one and drop the other.
-        throw new errors/* InputError */.dz(input, `has the key ${JSON.stringify(twice)} twice in one object: keep one (JSON readers keep only the last)`);
-    }
-    return document;
-}
-function readYaml(text, input) {
-    try {
-        return (0,dist/* parse */.qg)(text);
-    }
-    catch (error) {
-        throw new errors/* InputError */.dz(input, `is not valid YAML or JSON: ${document_firstLine((0,errors/* describeError */.Uc)(error))}`);
-    }
-}
-function document_firstLine(text) {
-    return text.split('\n')[0] ?? text;
-}
-const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
-/** The first key that appears twice in one object of a valid JSON text, if any. */
-function repeatedKey(json) {
-    // One entry per open object (its keys so far) or array (undefined).
-    const open = [];
-    for (let i = 0; i < json.length; i++) {
-        const char = json[i];
-        if (char === '{')
-            open.push(new Set());
-        else if (char === '[')
-            open.push(undefined);
-        else if (char === '}' || char === ']')
-            open.pop();
-        else if (char === '"') {
-            let end = i + 1;
-            while (json[end] !== '"')
-                end += json[end] === '\\' ? 2 : 1;
-            let next = end + 1;
-            while (WHITESPACE.has(json[next] ?? ''))
-                next++;
-            const keys = open[open.length - 1];
-            if (keys && json[next] === ':') {
-                const key = JSON.parse(json.slice(i, end + 1));
-                if (keys.has(key))
-                    return key;
-                keys.add(key);
-            }
-            i = end;
-        }
-    }
-    return undefined;
-}
-
 // EXTERNAL MODULE: ./src/domain/signing.ts
 var signing = __nccwpck_require__(8083);
 ;// CONCATENATED MODULE: ./src/inputs/values.ts
@@ -30056,8 +30155,127 @@ function readInstant(name, raw) {
     return date;
 }
 
+;// CONCATENATED MODULE: ./src/inputs/alarms.ts
+// Which alarms to post: `firing` (every alarm now in ALARM), or alarm names, a name ending in `*`
+// being a prefix. Checked here, before any call, as DescribeAlarms would check them.
+
+
+/** CloudWatch's limit on an alarm's name. */
+const alarms_MAX_NAME = 255;
+/** The alarms input, read; undefined when not given. */
+function alarms_readAlarms() {
+    return parseAlarms(input('alarms'));
+}
+function parseAlarms(value) {
+    const items = value
+        .split(/[\n,]/)
+        .map(item => item.trim())
+        .filter(Boolean);
+    if (items.length === 0)
+        return undefined;
+    if (items.some(item => item.toLowerCase() === 'firing')) {
+        if (items.length > 1) {
+            throw new errors/* InputError */.dz('alarms', "'firing' stands alone: give either 'firing' (every alarm in ALARM) or a list of alarm names");
+        }
+        return { firing: true };
+    }
+    const patterns = items.map(readPattern);
+    const seen = new Set();
+    for (const [index, pattern] of patterns.entries()) {
+        const key = `${pattern.name}${pattern.prefix ? '*' : ''}`;
+        if (seen.has(key))
+            throw new errors/* InputError */.dz('alarms', `names '${items[index]}' twice`);
+        seen.add(key);
+    }
+    return { firing: false, patterns };
+}
+function readPattern(item) {
+    if (item === '*') {
+        throw new errors/* InputError */.dz('alarms', "'*' alone would post every alarm of the region: give 'firing' for the alarms in ALARM, or a prefix such as 'prod-*'");
+    }
+    // A control character cannot be typed into the console, and would end a line of the log.
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(item)) {
+        throw new errors/* InputError */.dz('alarms', `${JSON.stringify(item)} has a control character; alarm names have none`);
+    }
+    const prefix = item.endsWith('*');
+    const name = prefix ? item.slice(0, -1) : item;
+    if (name.includes('*')) {
+        throw new errors/* InputError */.dz('alarms', `'${item}': '*' may only end a name, as a prefix (such as 'prod-*'); CloudWatch has no other wildcard`);
+    }
+    if (name.length > alarms_MAX_NAME) {
+        throw new errors/* InputError */.dz('alarms', `'${name.slice(0, 40)}…' is ${name.length} characters; an alarm name has 1 to ${alarms_MAX_NAME}`);
+    }
+    return { name, prefix };
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/inputs/document.ts
+// The widgets text as data: JSON (the console's "Source" view) or YAML.
+
+
+function readDocument(text, input) {
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        return readYaml(text, input);
+    }
+    const twice = repeatedKey(text);
+    if (twice !== undefined) {
+        // YAML refuses this; JSON.parse would silently keep the last one and drop the other.
+        throw new errors/* InputError */.dz(input, `has the key ${JSON.stringify(twice)} twice in one object: keep one (JSON readers keep only the last)`);
+    }
+    return document;
+}
+function readYaml(text, input) {
+    try {
+        return (0,dist/* parse */.qg)(text);
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz(input, `is not valid YAML or JSON: ${document_firstLine((0,errors/* describeError */.Uc)(error))}`);
+    }
+}
+function document_firstLine(text) {
+    return text.split('\n')[0] ?? text;
+}
+const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
+/** The first key that appears twice in one object of a valid JSON text, if any. */
+function repeatedKey(json) {
+    // One entry per open object (its keys so far) or array (undefined).
+    const open = [];
+    for (let i = 0; i < json.length; i++) {
+        const char = json[i];
+        if (char === '{')
+            open.push(new Set());
+        else if (char === '[')
+            open.push(undefined);
+        else if (char === '}' || char === ']')
+            open.pop();
+        else if (char === '"') {
+            let end = i + 1;
+            while (json[end] !== '"')
+                end += json[end] === '\\' ? 2 : 1;
+            let next = end + 1;
+            while (WHITESPACE.has(json[next] ?? ''))
+                next++;
+            const keys = open[open.length - 1];
+            if (keys && json[next] === ':') {
+                const key = JSON.parse(json.slice(i, end + 1));
+                if (keys.has(key))
+                    return key;
+                keys.add(key);
+            }
+            i = end;
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/graphs.ts
-// Which graphs to render: the widgets input or file, and the dashboards to read.
+// Which graphs to render: the widgets input or file, the dashboards to read, the alarms to post.
 
 
 
@@ -30065,8 +30283,16 @@ function readInstant(name, raw) {
 
 
 
+
+/** Where the graphs come from: widgets (or widgets-file), dashboards, alarms. */
+function readSources(env) {
+    const dashboards = graphs_readDashboards();
+    const alarms = alarms_readAlarms();
+    const graphs = readGraphs(env, dashboards.length > 0 || alarms !== undefined);
+    return { graphs, dashboards, ...(alarms ? { alarms } : {}) };
+}
 /** Dashboard names, one per line or comma-separated. */
-function readDashboards() {
+function graphs_readDashboards() {
     const names = input('dashboard')
         .split(/[\n,]/)
         .map(name => name.trim())
@@ -30081,8 +30307,8 @@ function readDashboards() {
     }
     return names;
 }
-/** The graphs of widgets or widgets-file; none is fine when dashboards give graphs. */
-function readGraphs(env, haveDashboards) {
+/** The graphs of widgets or widgets-file; none is fine when dashboards or alarms give graphs. */
+function readGraphs(env, haveOthers) {
     const inline = core/* getInput */.V4('widgets');
     const file = input('widgets-file');
     if (inline.trim() && file) {
@@ -30091,9 +30317,9 @@ function readGraphs(env, haveDashboards) {
     if (inline.trim())
         return parseGraphs(readDocument(inline, 'widgets'), 'widgets');
     if (!file) {
-        if (haveDashboards)
+        if (haveOthers)
             return [];
-        throw new errors/* InputError */.dz('widgets', "is required: give the graphs inline in 'widgets' (YAML or JSON), a file in 'widgets-file', or dashboard names in 'dashboard'");
+        throw new errors/* InputError */.dz('widgets', "is required: give the graphs inline in 'widgets' (YAML or JSON), a file in 'widgets-file', dashboard names in 'dashboard', or alarms in 'alarms'");
     }
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const full = external_node_path_default().resolve(workspace, file);
@@ -30271,8 +30497,7 @@ function getInputs(env = process.env) {
     if (slackToken)
         core/* setSecret */.Pq(slackToken);
     const proxy = readProxy(env); // masks the proxy's password
-    const dashboards = readDashboards();
-    const graphs = readGraphs(env, dashboards.length > 0);
+    const { graphs, dashboards, alarms } = readSources(env);
     const kind = readChoice('delivery', ['presigned-url', 'slack-upload'], 'presigned-url');
     if (kind === 'slack-upload')
         checkNotForSlackUpload(presignSecret);
@@ -30291,6 +30516,7 @@ function getInputs(env = process.env) {
     const common = {
         graphs,
         dashboards,
+        ...(alarms ? { alarms } : {}),
         window: readWindow(),
         awsRegion,
         slack,
@@ -30360,15 +30586,24 @@ function readEnvironmentExpiration(env) {
 function describeInputs(inputs) {
     const count = inputs.graphs.length;
     const dashboards = inputs.dashboards.length > 0 ? ` + dashboards ${inputs.dashboards.join(', ')}` : '';
+    const alarms = describeAlarms(inputs.alarms);
     const { delivery } = inputs;
     const where = delivery.kind === 'slack-upload'
         ? 'delivery: slack-upload'
         : `s3://${delivery.s3.bucket}/${delivery.s3.keyPrefix} in ${delivery.s3.region}; signer: ${delivery.signer.kind}; expires-in ${delivery.signing.expiresInSeconds} s`;
-    return (`${count} graph${count === 1 ? '' : 's'}${dashboards}; CloudWatch in ${inputs.awsRegion}; ${where}; ` +
+    return (`${count} graph${count === 1 ? '' : 's'}${dashboards}${alarms}; CloudWatch in ${inputs.awsRegion}; ${where}; ` +
         `max-concurrency ${inputs.maxConcurrency}${inputs.dryRun ? '; dry run' : ''}` +
         (inputs.window.start ? `; time-range ${inputs.window.start}` : '') +
         (inputs.window.timezone ? `; timezone ${inputs.window.timezone}` : '') +
         (inputs.proxy ? `; ${(0,proxy/* describeProxy */.GK)(inputs.proxy)}` : ''));
+}
+function describeAlarms(alarms) {
+    if (!alarms)
+        return '';
+    if (alarms.firing)
+        return ' + alarms firing';
+    const names = alarms.patterns.map(p => `${p.name}${p.prefix ? '*' : ''}`);
+    return ` + alarms ${names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -30403,15 +30638,15 @@ async function run() {
         deadline = new Deadline(inputs.timeoutSeconds);
         stop = startDeadline(inputs.timeoutSeconds, phases);
         // The one lazy-load boundary: the AWS SDK and the Slack client load once the inputs are valid.
-        const { connect } = await Promise.all(/* import() */[__nccwpck_require__.e(980), __nccwpck_require__.e(54)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5054));
+        const { connect } = await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(919)]).then(__nccwpck_require__.bind(__nccwpck_require__, 919));
         const { cloudwatch, delivery } = connect(inputs, phases, deadline);
-        const graphs = await collectGraphs(inputs, cloudwatch, phases);
+        const { graphs, alarms } = await collectGraphs(inputs, cloudwatch, phases);
         phases.enter('rendering graphs');
         const renderStart = performance.now();
         const outcomes = await renderGraphs(graphs, cloudwatch, delivery, inputs.maxConcurrency);
         timings.render = since(renderStart);
         const deliverStart = performance.now();
-        const report = await delivery.finish(outcomes);
+        const report = await delivery.finish(outcomes, alarms);
         timings.deliver = since(deliverStart);
         timings.total = since(startedAt);
         phases.enter('reporting');

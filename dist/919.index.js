@@ -1,8 +1,8 @@
-export const id = 54;
-export const ids = [54];
+export const id = 919;
+export const ids = [919];
 export const modules = {
 
-/***/ 5054:
+/***/ 919:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -511,6 +511,83 @@ function createSsmClient(region, budget) {
     return new SSMClient/* SSMClient */.j(settings(region, budget));
 }
 
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/commands/DescribeAlarmsCommand.js
+var DescribeAlarmsCommand = __webpack_require__(2188);
+;// CONCATENATED MODULE: ./src/aws/alarms.ts
+// CloudWatch alarms (DescribeAlarms): one query followed through its pages, each alarm read into
+// the domain's terms. Accounts have thousands of alarms, so a page is as large as the API allows.
+
+
+
+/** DescribeAlarms returns at most 100 alarms a page. */
+const PAGE = 100;
+/** Past this many pages the answer is wrong (a NextToken that never ends), not large. */
+const MAX_PAGES = 1000;
+/** Every alarm the query finds, metric and composite, over all its pages. */
+async function describeAlarms(client, query, signal) {
+    const alarms = [];
+    let nextToken;
+    for (let page = 0; page < MAX_PAGES; page++) {
+        const input = {
+            ...filterOf(query),
+            // Without it, DescribeAlarms returns metric alarms only.
+            AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
+            MaxRecords: PAGE,
+            ...(nextToken ? { NextToken: nextToken } : {})
+        };
+        try {
+            const response = await client.send(new DescribeAlarmsCommand/* DescribeAlarmsCommand */.z(input), { abortSignal: signal });
+            alarms.push(...(response.MetricAlarms ?? []).flatMap(a => readAlarm(a, 'metric')));
+            alarms.push(...(response.CompositeAlarms ?? []).flatMap(a => readAlarm(a, 'composite')));
+            nextToken = response.NextToken;
+        }
+        catch (error) {
+            throw describeFailure(error, query, signal);
+        }
+        if (!nextToken)
+            return alarms;
+    }
+    throw new errors/* ActionError */.lZ(`DescribeAlarms (${describeQuery(query)}) still had more pages after ${MAX_PAGES}`);
+}
+function filterOf(query) {
+    if (query.kind === 'firing')
+        return { StateValue: 'ALARM' };
+    if (query.kind === 'names')
+        return { AlarmNames: query.names };
+    return { AlarmNamePrefix: query.prefix };
+}
+function readAlarm(alarm, kind) {
+    if (!alarm.AlarmName || !alarm.AlarmArn)
+        return [];
+    const since = alarm.StateTransitionedTimestamp ?? alarm.StateUpdatedTimestamp;
+    return [
+        {
+            name: alarm.AlarmName,
+            arn: alarm.AlarmArn,
+            kind,
+            state: alarm.StateValue ?? 'UNKNOWN',
+            ...(since ? { since } : {}),
+            reason: alarm.StateReason ?? ''
+        }
+    ];
+}
+function describeQuery(query) {
+    if (query.kind === 'firing')
+        return 'the alarms in ALARM';
+    if (query.kind === 'prefix')
+        return `the alarms named '${query.prefix}*'`;
+    const [first] = query.names;
+    return query.names.length === 1 ? `alarm '${first}'` : `${query.names.length} alarms by name`;
+}
+function describeFailure(error, query, signal) {
+    throwIfSetupProblem(error, 'aws-region');
+    const code = awsErrorCode(error);
+    const hint = code === 'AccessDenied' || code === 'AccessDeniedException'
+        ? " The workflow's role needs cloudwatch:DescribeAlarms (add it to the role's policy; see the README's IAM section)."
+        : '';
+    return new errors/* ActionError */.lZ(`Reading ${describeQuery(query)} (DescribeAlarms) failed: ${awsErrorText(error, signal)}.${hint}`, { cause: error });
+}
+
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/commands/GetMetricWidgetImageCommand.js
 var GetMetricWidgetImageCommand = __webpack_require__(5206);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-es/commands/GetDashboardCommand.js
@@ -746,41 +823,144 @@ function reportRun(info = readRunInfo()) {
     };
 }
 
+// EXTERNAL MODULE: ./src/domain/alarms.ts
+var alarms = __webpack_require__(4280);
+;// CONCATENATED MODULE: ./src/domain/alarm-message.ts
+// The message's "Alarms" part, built without I/O: a heading, then each alarm's line (name, state,
+// for how long, why) right above its graph; composite alarms, and metric alarms whose graph
+// failed, as their line alone; with `alarms: firing` and none firing, one line that says so.
+
+
+/** Slack refuses a section's text beyond this. */
+const SECTION_TEXT = 3000;
+function textBlock(text) {
+    return { type: 'section', text: { type: 'mrkdwn', text: (0,domain_text/* truncate */.xv)(text, SECTION_TEXT) } };
+}
+function headingBlock() {
+    return { type: 'header', text: { type: 'plain_text', text: alarms/* ALARMS_HEADING */.iT, emoji: true } };
+}
+/** The alarm's line, as a section block. */
+function alarmBlock(alarm, part) {
+    return textBlock((0,alarms/* alarmText */.bl)(alarm, part.readAt));
+}
+/**
+ * The alarms part as units: the blocks of a unit stay in one message (an alarm's line and its
+ * graph; the heading with the first alarm). `image` makes a graph's block.
+ */
+function alarmUnits(part, graphs, image) {
+    if (!part)
+        return [];
+    const byArn = new Map(graphs.flatMap(graph => (graph.alarm ? [[graph.alarm.arn, graph]] : [])));
+    const units = part.alarms.map(alarm => {
+        const graph = byArn.get(alarm.arn);
+        return graph ? [alarmBlock(alarm, part), image(graph)] : [alarmBlock(alarm, part)];
+    });
+    if (part.firing && part.alarms.length === 0)
+        units.push([textBlock(alarms/* NONE_FIRING */.lP)]);
+    const [first, ...rest] = units;
+    return first ? [[headingBlock(), ...first], ...rest] : [];
+}
+/**
+ * The alarms part as text only, for a message without the graphs (the header of a thread or of
+ * uploaded files): the alarms whose graphs are not in `elsewhere`, at most `room` blocks.
+ */
+function alarmTextBlocks(part, elsewhere, room) {
+    if (!part)
+        return [];
+    const shown = new Set(elsewhere.flatMap(graph => (graph.alarm ? [graph.alarm.arn] : [])));
+    const lines = part.alarms
+        .filter(alarm => !shown.has(alarm.arn))
+        .map(alarm => (0,alarms/* alarmText */.bl)(alarm, part.readAt));
+    if (part.firing && part.alarms.length === 0)
+        lines.push(alarms/* NONE_FIRING */.lP);
+    if (lines.length === 0)
+        return [];
+    return [headingBlock(), ...packLines(lines, room - 1).map(textBlock)];
+}
+/** Lines joined into at most `room` texts of a section's length; what does not fit is counted. */
+function packLines(lines, room) {
+    const texts = [];
+    for (const [index, line] of lines.entries()) {
+        const last = texts.at(-1);
+        if (last !== undefined && last.length + 2 + line.length <= SECTION_TEXT) {
+            texts[texts.length - 1] = `${last}\n\n${line}`;
+        }
+        else if (texts.length < Math.max(1, room)) {
+            texts.push(line);
+        }
+        else {
+            const note = `\n\n_…and ${(0,domain_text/* plural */.LS)(lines.length - index, 'more alarm')} not shown_`;
+            texts[texts.length - 1] = (0,domain_text/* truncate */.xv)(last ?? '', SECTION_TEXT - note.length) + note;
+            break;
+        }
+    }
+    return texts;
+}
+
 // EXTERNAL MODULE: ./src/domain/time-window.ts
 var time_window = __webpack_require__(8716);
 ;// CONCATENATED MODULE: ./src/domain/message.ts
+// The Slack messages, built without I/O: a section with the text, one image block per graph, and
+// a context line with the real expiry and a link to the run. Slack takes 50 blocks per message.
+
 
 
 /** What Slack refuses beyond: a message's blocks, an image block's URL, a block's texts. */
 const LIMITS = { blocks: 50, imageUrl: 3000, altText: 2000, title: 2000, sectionText: 3000 };
 /** One or more messages; each repeats the text (marked as continued) and ends with the context line. */
 function buildMessages(options) {
-    const perMessage = LIMITS.blocks - 2; // the section and the context line
-    const chunks = [];
-    for (let start = 0; start < options.graphs.length; start += perMessage) {
-        chunks.push(options.graphs.slice(start, start + perMessage));
-    }
+    const units = [
+        ...options.graphs.filter(graph => !(options.alarms && graph.alarm)).map(g => [graphBlock(g)]),
+        ...alarmUnits(options.alarms, options.graphs, graphBlock)
+    ];
+    const chunks = inChunks(units, LIMITS.blocks - 2); // the section and the context line
     const context = contextBlock(options);
     return chunks.map((chunk, index) => {
         const text = chunks.length === 1 ? options.text : `${options.text} (${index + 1}/${chunks.length})`;
         return {
             text,
-            blocks: [sectionBlock(text), ...chunk.map(graphBlock), context]
+            blocks: [sectionBlock(text), ...chunk, context]
         };
     });
 }
+/** The units' blocks in chunks of at most `room`, a unit never split; one chunk when none. */
+function inChunks(units, room) {
+    const chunks = [[]];
+    for (const unit of units) {
+        const last = chunks[chunks.length - 1];
+        if (last.length > 0 && last.length + unit.length > room)
+            chunks.push([...unit]);
+        else
+            last.push(...unit);
+    }
+    return chunks;
+}
 /** slack-thread: images: a header message, then each graph as a reply in its thread. */
 function buildThread(options) {
+    const { alarms } = options;
     return {
         header: buildHeader(options),
-        replies: options.graphs.map(graph => ({ text: graph.name, blocks: [graphBlock(graph)] }))
+        // An alarm's reply carries its line above its graph.
+        replies: options.graphs.map(graph => ({
+            text: graph.name,
+            blocks: alarms && graph.alarm
+                ? [alarmBlock(graph.alarm, alarms), graphBlock(graph)]
+                : [graphBlock(graph)]
+        }))
     };
 }
-/** The text and the context line alone: the parent of a thread, or the words above uploaded files. */
+/**
+ * The text and the context line: the parent of a thread, or the words above uploaded files. With
+ * alarms, their lines between the two, but for those whose graphs are in `graphs` (the replies).
+ */
 function buildHeader(options) {
     return {
         text: options.text,
-        blocks: [sectionBlock(options.text), contextBlock(options)]
+        blocks: [
+            sectionBlock(options.text),
+            ...alarmTextBlocks(options.alarms, options.graphs ?? [], LIMITS.blocks - 2),
+            contextBlock(options)
+        ]
     };
 }
 function sectionBlock(text) {
@@ -824,9 +1004,9 @@ function contextBlock(options) {
     const { expiry, runUrl, missing = [], window } = options;
     const parts = [expiryText(expiry)];
     if (window)
-        parts.unshift(escapeMrkdwn(window));
+        parts.unshift((0,domain_text/* escapeMrkdwn */.fO)(window));
     if (missing.length > 0) {
-        const names = escapeMrkdwn((0,domain_text/* truncate */.xv)(missing.join(', '), 500));
+        const names = (0,domain_text/* escapeMrkdwn */.fO)((0,domain_text/* truncate */.xv)(missing.join(', '), 500));
         parts.push(`${(0,domain_text/* plural */.LS)(missing.length, 'graph')} failed: ${names}`);
     }
     if (runUrl)
@@ -854,10 +1034,6 @@ function expiryText(expiry) {
 function defaultText(now, timezone) {
     const local = new Date(now.getTime() + (0,time_window/* offsetMinutes */.rg)(timezone) * 60_000);
     return `CloudWatch graphs for ${local.toISOString().slice(0, 10)}`;
-}
-/** Slack's mrkdwn reads <, > and & as markup. */
-function escapeMrkdwn(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 // EXTERNAL MODULE: ./node_modules/@slack/web-api/dist/index.js
@@ -1594,7 +1770,7 @@ class PresignedDelivery {
             this.checks.push(this.check(graph, outcome.url));
         return outcome;
     }
-    async finish(rendered) {
+    async finish(rendered, alarms) {
         const { signer, runUrl } = await this.ready();
         await Promise.all(this.checks);
         const outcomes = rendered.map(outcome => {
@@ -1602,23 +1778,30 @@ class PresignedDelivery {
             return failure ? { ...outcome, failure } : outcome;
         });
         const posted = (0,domain_report/* delivered */.bI)(outcomes);
-        if (posted.length === 0) {
+        // With no graph asked for (alarms: firing, none firing), the message is posted all the same.
+        if (posted.length === 0 && outcomes.length > 0) {
             throw new errors/* ActionError */.lZ(`No graph could be rendered and stored, so nothing was posted:\n${(0,domain_report/* describeFailures */.ng)(outcomes)}`);
         }
         if (this.settings.verifyUrls) {
             core/* info */.pq((0,domain_text/* logLine */.BP)(`Checked ${(0,domain_text/* plural */.LS)(posted.length, 'URL')}: each serves its image`));
         }
         const result = await postReport(this.inputs, this.phases, this.deadline, {
-            graphs: posted.map(outcome => ({ name: outcome.graph.name, url: outcome.url })),
+            graphs: posted.map(({ graph, url }) => ({
+                name: graph.name,
+                url: url,
+                ...(graph.alarm ? { alarm: graph.alarm } : {})
+            })),
             missing: outcomes.filter(outcome => outcome.failure).map(outcome => outcome.graph.name),
             expiry: signer.expiry,
-            runUrl
+            runUrl,
+            ...(alarms ? { alarms } : {})
         }, this.settings.verifyUrls);
         return {
             delivery: 'presigned-url',
             graphs: outcomes,
             ...result,
             dryRun: this.inputs.dryRun,
+            ...(alarms ? { alarms } : {}),
             bucket: this.settings.s3.bucket,
             signing: signer.kind,
             expiry: signer.expiry,
@@ -1818,16 +2001,18 @@ class SlackHostedDelivery {
         core/* info */.pq((0,domain_text/* logLine */.BP)(`${(0,naming/* label */.Pf)(graph)}: ${(image.length / 1024).toFixed(1)} KiB`));
         return { graph, bytes: image.length };
     }
-    async finish(outcomes) {
+    async finish(outcomes, alarms) {
         const rendered = outcomes.filter(outcome => !outcome.failure);
-        if (rendered.length === 0) {
+        // With no graph asked for (alarms: firing, none firing), the header is posted all the same.
+        if (rendered.length === 0 && outcomes.length > 0) {
             throw new errors/* ActionError */.lZ(`No graph could be rendered, so nothing was posted:\n${(0,domain_report/* describeFailures */.ng)(outcomes)}`);
         }
         const report = {
             delivery: 'slack-upload',
             graphs: outcomes,
             posts: [],
-            dryRun: this.inputs.dryRun
+            dryRun: this.inputs.dryRun,
+            ...(alarms ? { alarms } : {})
         };
         const slack = this.inputs.slack;
         if (this.inputs.dryRun || !slack) {
@@ -1839,7 +2024,9 @@ class SlackHostedDelivery {
         const uploaded = await this.uploadAll(client, outcomes);
         const info = readRunInfo();
         const run = reportRun(info); // names the messages and files, to find them if an answer is lost
-        const header = await this.postHeader(client, slack, uploaded.outcomes, info, run);
+        const header = await this.postHeader(client, slack, uploaded.outcomes, info, run, alarms);
+        if (outcomes.length === 0)
+            return { ...report, posts: [header] };
         const graphs = await this.share(client, slack, header, uploaded, run);
         const count = graphs.filter(outcome => outcome.url && !outcome.failure).length;
         core/* info */.pq((0,domain_text/* logLine */.BP)(`Shared ${count} graph(s) in Slack under message ${header.ts} in ${header.channel}`));
@@ -1851,6 +2038,8 @@ class SlackHostedDelivery {
      */
     async uploadAll(client, outcomes) {
         const rendered = outcomes.filter(outcome => !outcome.failure);
+        if (outcomes.length === 0)
+            return { outcomes, files: new Map() };
         const files = rendered.map(({ graph }) => ({
             name: graph.name,
             position: graph.position,
@@ -1873,13 +2062,15 @@ class SlackHostedDelivery {
         return { outcomes: withFailures(outcomes, failures), files: byPosition };
     }
     /** The text and the context line, naming the graphs that failed so far. */
-    async postHeader(client, slack, outcomes, info, run) {
+    async postHeader(client, slack, outcomes, info, run, alarms) {
+        // The alarms' lines, all of them: the files under it are the graphs alone.
         const header = buildHeader({
             text: slack.text ?? defaultText(new Date(), this.inputs.window.timezone),
             window: (0,time_window/* describeWindow */.vF)(this.inputs.window),
             expiry: 'slack',
             runUrl: info.runUrl,
-            missing: (0,domain_report/* failed */.gz)(outcomes).map(outcome => outcome.graph.name)
+            missing: (0,domain_report/* failed */.gz)(outcomes).map(outcome => outcome.graph.name),
+            ...(alarms ? { alarms } : {})
         });
         const [posted] = await postMessages(client, slack.channel, [header], {
             threadTs: slack.threadTs,
@@ -1932,6 +2123,7 @@ function withFailures(outcomes, failures) {
 
 
 
+
 /**
  * `deadline` is the run's clock (input 'timeout'): every client takes its per-attempt limit, and
  * every call before posting stops with its work signal.
@@ -1941,7 +2133,8 @@ function connect(inputs, phases, deadline) {
     const client = createCloudWatchClient(inputs.awsRegion, deadline);
     const cloudwatch = {
         fetchImage: graph => fetchGraphImage(client, graph, deadline.work),
-        readDashboard: name => readDashboard(client, name, deadline.work)
+        readDashboard: name => readDashboard(client, name, deadline.work),
+        readAlarms: query => describeAlarms(client, query, deadline.work)
     };
     const delivery = inputs.delivery.kind === 'slack-upload'
         ? new SlackHostedDelivery(inputs, phases, deadline)
