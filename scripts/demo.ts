@@ -6,6 +6,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { repoRoot } from '../test-support/action-env.js'
 import { runAction } from '../test-support/run-action.js'
+import type { StandInAlarm } from '../test-support/aws-stand-in.js'
 import {
   BUCKET,
   SIGNER_KEY_ID_PARAMETER,
@@ -17,8 +18,47 @@ import { writeSlackFolder } from './slack-folder.js'
 const outputDir = path.join(repoRoot, 'demo-output')
 const widgetsFile = path.join(repoRoot, 'examples', 'widgets.yml')
 
+/** A morning with one metric alarm firing (its graph is drawn), one composite, and a quiet one. */
+function demoAlarms(now: number): StandInAlarm[] {
+  const minutes = (n: number) => new Date(now - n * 60_000)
+  const api5xx = {
+    namespace: 'AWS/ApplicationELB',
+    name: 'HTTPCode_Target_5XX_Count',
+    dimensions: { LoadBalancer: 'app/api-prod/50dc6c495c0c9188' },
+    statistic: 'Sum',
+    period: 300
+  }
+  return [
+    {
+      name: 'api-prod-5xx',
+      state: 'ALARM',
+      since: minutes(140),
+      reason:
+        'Threshold Crossed: 2 out of the last 3 datapoints [14.0, 9.0] were greater than the threshold (5.0) (minimum 2 datapoints for OK -> ALARM transition).',
+      metric: api5xx,
+      threshold: 5,
+      comparison: 'GreaterThanThreshold'
+    },
+    {
+      name: 'checkout-degraded',
+      state: 'ALARM',
+      since: minutes(135),
+      reason: 'ALARM(api-prod-5xx) OR ALARM(orders-queue-backlog)',
+      rule: 'ALARM(api-prod-5xx) OR ALARM(orders-queue-backlog)'
+    },
+    {
+      name: 'orders-queue-backlog',
+      state: 'OK',
+      since: minutes(600),
+      metric: { namespace: 'AWS/SQS', name: 'ApproximateNumberOfMessagesVisible' },
+      threshold: 1000
+    }
+  ]
+}
+
 async function main(): Promise<void> {
   const standIns = await startStandIns({ workflow: 3600 })
+  standIns.aws.alarms.push(...demoAlarms(Date.now()))
   try {
     console.log(
       'Stand-ins up: S3 (in memory, behind a SigV4 check), CloudWatch + SSM, Slack, on 127.0.0.1'
@@ -29,7 +69,9 @@ async function main(): Promise<void> {
         'widgets-file': 'examples/widgets.yml',
         'presign-access-key-id-parameter': SIGNER_KEY_ID_PARAMETER,
         'presign-secret-access-key-parameter': SIGNER_SECRET_PARAMETER,
-        'slack-text': '*Good morning!* Here are the graphs for the last 3 hours.'
+        'slack-text': '*Good morning!* Here is how the night went.',
+        'time-range': '24h',
+        alarms: 'firing'
       },
       env: standIns.actionEnv(),
       run: { id: 1234567890, attempt: 1 },

@@ -29,6 +29,7 @@ body { font-family: -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif; bac
 .message { background: #fff; border: 1px solid #ddd; border-radius: 8px; padding: 1rem 1.25rem; max-width: 720px; margin-bottom: 1rem; }
 .author { font-weight: 700; margin-bottom: .25rem; } .author span { font-weight: 400; color: #616061; font-size: .8rem; margin-left: .5rem; }
 .section { margin: .25rem 0 .75rem; white-space: pre-wrap; }
+.header { font-size: 1.15rem; font-weight: 700; margin: 1rem 0 .5rem; }
 .image { margin: .5rem 0 1rem; } .image .title { font-size: .85rem; color: #1d1c1d; margin-bottom: .25rem; }
 .image img { max-width: 100%; border: 1px solid #e8e8e8; border-radius: 4px; }
 .context { color: #616061; font-size: .8rem; } a { color: #1264a3; }
@@ -51,20 +52,49 @@ function renderBlock(block: Block, fileForUrl: (url: string) => string | undefin
     }
     case 'context':
       return `<div class="context">${(block.elements as { text: string }[]).map(e => mrkdwn(e.text)).join(' ')}</div>`
+    case 'header':
+      return `<div class="header">${escape(emoji((block.text as { text: string }).text))}</div>`
+    case 'rich_text': {
+      // The links a message falls back to when Slack cannot download an image.
+      const links = JSON.stringify(block).matchAll(/"url":"([^"]*)","text":"([^"]*)"/g)
+      return [...links]
+        .map(
+          ([, url = '', text = '']) =>
+            `<div class="section"><a href="${escape(url)}">${escape(text)}</a></div>`
+        )
+        .join('')
+    }
     default:
       return `<pre>${escape(JSON.stringify(block, null, 2))}</pre>`
   }
 }
 
-/** The few mrkdwn forms the action uses: *bold*, <url|text> links, <!date^…|fallback>. */
+/** The few emoji the action writes, as Slack shows them. */
+const EMOJI: Record<string, string> = {
+  red_circle: '🔴',
+  large_green_circle: '🟢',
+  white_circle: '⚪',
+  grey_question: '❔',
+  warning: '⚠️'
+}
+
+function emoji(text: string): string {
+  return text.replace(/:([a-z_]+):/g, (code, name: string) => EMOJI[name] ?? code)
+}
+
+/**
+ * The few mrkdwn forms the action uses: *bold*, <url|text> links, <!date^…|fallback>, the escapes
+ * &amp; &lt; &gt; (shown as the characters) and emoji.
+ */
 export function mrkdwn(text: string): string {
   return (
-    escape(text)
+    escape(emoji(text))
       // A date shows as the message's own fallback text (`2025-03-04 09:00 UTC`), the one format the
       // message itself uses (Slack would show it in each reader's time zone).
       .replace(/&#60;!date\^\d+\^[^|]*\|([^&]*)&#62;/g, '$1')
       .replace(/&#60;([^|&]+)\|([^&]+)&#62;/g, '<a href="$1">$2</a>')
       .replace(/\*([^*]+)\*/g, '<b>$1</b>')
+      .replace(/&#38;(amp|lt|gt);/g, '&$1;')
   )
 }
 
