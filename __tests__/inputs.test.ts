@@ -64,7 +64,7 @@ describe('getInputs: defaults', () => {
         signing: { expiresInSeconds: 604800, temporaryCredentials: 'warn' },
         verifyUrls: true
       },
-      slack: { token: 'xoxb-1-2-abc', channel: 'C0123ABCDEF', apiUrl: 'https://slack.com/api/' },
+      slack: { token: 'xoxb-1-2-abc', channels: ['C0123ABCDEF'], apiUrl: 'https://slack.com/api/' },
       dryRun: false,
       maxConcurrency: 5
     })

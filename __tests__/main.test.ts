@@ -169,7 +169,8 @@ describe('a healthy run', () => {
       'expires-at': '2026-12-06T08:00:00Z',
       'signing-credentials': 'long-term',
       'slack-ts': FIRST_POST.ts,
-      'slack-channel': FIRST_POST.channel
+      'slack-channel': FIRST_POST.channel,
+      'slack-messages': JSON.stringify([FIRST_POST])
     })
     expect(core.summaryParts.map(([kind]) => kind)).toEqual([
       'heading',

@@ -70,7 +70,7 @@ function inputs(slackInputs: Partial<SlackInputs> = {}, dryRun = false): Inputs 
     delivery: { kind: 'slack-upload' },
     slack: {
       token: slack.token,
-      channel: CHANNEL,
+      channels: [CHANNEL],
       apiUrl: slack.apiUrl,
       thread: 'none',
       text: 'Morning graphs',
@@ -186,7 +186,7 @@ describe('one message, or as many as the graphs need', () => {
   })
 
   test('Slack refuses the first message: nothing was posted, so the run fails with the fix', async () => {
-    await expect(post(inputs({ channel: NOT_JOINED }), graphs(2))).rejects.toThrow(
+    await expect(post(inputs({ channels: [NOT_JOINED] }), graphs(2))).rejects.toThrow(
       `Slack refused message 1 of 1 to '${NOT_JOINED}': not_in_channel: invite the Slack app to the channel (/invite @your-app)`
     )
     expect(slack.messages).toEqual([])

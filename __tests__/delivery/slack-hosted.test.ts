@@ -73,7 +73,7 @@ function inputs(slackInputs: Partial<SlackInputs> = {}, dryRun = false): Inputs 
     delivery: { kind: 'slack-upload' },
     slack: {
       token: slack.token,
-      channel: CHANNEL,
+      channels: [CHANNEL],
       apiUrl: slack.apiUrl,
       thread: 'none',
       text: 'Morning graphs',
@@ -290,7 +290,7 @@ describe('what cannot reach Slack', () => {
   })
 
   test('the header refused: the run fails with the fix, and no file is shared', async () => {
-    const { finishing } = await deliver(inputs({ channel: NOT_JOINED }), many(2))
+    const { finishing } = await deliver(inputs({ channels: [NOT_JOINED] }), many(2))
     await expect(finishing).rejects.toThrow(
       `Slack refused message 1 of 1 to '${NOT_JOINED}': not_in_channel: invite the Slack app to the channel (/invite @your-app)`
     )
