@@ -94,3 +94,20 @@ test.each([
   await expect(failing).rejects.toBe(error)
   expect(asked).toEqual(['C1'])
 })
+
+test('messages posted before a cause every channel would meet: kept, and the rest not tried', async () => {
+  const unreadable = refusal('missing_scope', 'C1') // the history could not be read
+  const asked: string[] = []
+  const result = await toEveryChannel(['C1', 'C2'], async channel => {
+    asked.push(channel)
+    throw new PostError('Slack may or may not have posted message 2 of 2', post('C1'), {
+      cause: unreadable
+    })
+  })
+  expect(asked).toEqual(['C1'])
+  expect(result.posts).toEqual(post('C1'))
+  expect(result.failure).toContain("- 'C1': Slack may or may not have posted message 2 of 2")
+  expect(result.failure).toContain(
+    "- 'C2': not posted: the run stopped at 'C1', whose cause every channel would meet"
+  )
+})

@@ -208,8 +208,14 @@ describe('finish: uploads, then the header, then the files shared under it', () 
     const outcomes = report.graphs
     expect(outcomes.slice(0, 10).every(outcome => outcome.url && !outcome.failure)).toBe(true)
     expect(outcomes.slice(10).map(outcome => [outcome.url, outcome.failure])).toEqual([
-      [undefined, 'Slack refused to share it: is_archived: the channel is archived'],
-      [undefined, 'Slack refused to share it: is_archived: the channel is archived']
+      [
+        undefined,
+        'Slack refused to share it: is_archived: the channel is archived: unarchive it, or post to a channel that is not'
+      ],
+      [
+        undefined,
+        'Slack refused to share it: is_archived: the channel is archived: unarchive it, or post to a channel that is not'
+      ]
     ])
     expect(report.posts).toEqual([{ channel: CHANNEL, ts: slack.messages[0]?.ts }])
     expect(core.info.mock.calls).toContainEqual([

@@ -91,7 +91,11 @@ describe.each(nodesToTest())('several channels, on %s', (_label, node) => {
 
   test.each([
     ['the app is not in it', NOT_JOINED, /not_in_channel: invite the Slack app/],
-    ['it is archived', ARCHIVED, /is_archived: the channel is archived/]
+    [
+      'it is archived',
+      ARCHIVED,
+      /is_archived: the channel is archived: unarchive it, or post to a channel that is not/
+    ]
   ])(
     'a first channel that refuses (%s): the others get the report, the run fails naming it',
     async (_case, refusing, why) => {

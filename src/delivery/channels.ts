@@ -38,7 +38,7 @@ export async function toEveryChannel<T>(
   const posts: SlackPost[] = []
   const values: T[] = []
   const failures: { channel: string; text: string; error?: unknown }[] = []
-  for (const channel of channels) {
+  for (const [index, channel] of channels.entries()) {
     try {
       const delivered = await deliver(channel)
       posts.push(...delivered.posts)
@@ -46,12 +46,20 @@ export async function toEveryChannel<T>(
       if (delivered.failure) failures.push({ channel, text: delivered.failure })
       logPosted(channel, delivered.posts)
     } catch (error) {
-      if (stopsEveryChannel(error)) throw error
       // Some messages may be in this channel already: they count as posted.
       if (error instanceof PostError) posts.push(...error.posted)
       failures.push({ channel, text: describeError(error), error })
-      if (channels.length > 1)
+      if (stopsEveryChannel(error)) {
+        if (posts.length === 0) throw error
+        const left = channels.slice(index + 1)
+        failures.push(
+          ...left.map(rest => ({ channel: rest, text: `not posted: ${stopped(channel)}` }))
+        )
+        break
+      }
+      if (channels.length > 1) {
         core.warning(`Not all of the report reached '${channel}': ${describeError(error)}`)
+      }
     }
   }
   if (failures.length === 0) return { posts, values }
@@ -75,6 +83,10 @@ function stopsEveryChannel(error: unknown): boolean {
   return (
     error instanceof SetupError || findProxyError(error) !== undefined || isAppWideRefusal(error)
   )
+}
+
+function stopped(channel: string): string {
+  return `the run stopped at '${channel}', whose cause every channel would meet`
 }
 
 function listFailures(failures: readonly { channel: string; text: string }[]): string {

@@ -31,7 +31,7 @@ const HINTS: Record<string, string> = {
   ratelimited: 'Slack rate-limited the app: post less often',
   invalid_blocks:
     'Slack could not use a block; when it says "downloading image failed", Slack could not fetch an image URL',
-  is_archived: 'the channel is archived'
+  is_archived: 'the channel is archived: unarchive it, or post to a channel that is not'
 }
 
 /**
