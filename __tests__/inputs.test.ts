@@ -64,12 +64,20 @@ describe('getInputs: defaults', () => {
         signing: { expiresInSeconds: 604800, temporaryCredentials: 'warn' },
         verifyUrls: true
       },
-      slack: { token: 'xoxb-1-2-abc', channel: 'C0123ABCDEF', apiUrl: 'https://slack.com/api/' },
+      slack: { token: 'xoxb-1-2-abc', channels: ['C0123ABCDEF'], apiUrl: 'https://slack.com/api/' },
       dryRun: false,
       maxConcurrency: 5
     })
     expect(inputs.graphs.map(g => g.name)).toEqual(['CPU'])
     expect(inputs.window).toEqual({}) // no window or zone: each widget's own
+  })
+
+  test('slack-channel: several, one per line or comma-separated, in order', async () => {
+    const inputs = await withInputs({
+      ...minimal,
+      'slack-channel': 'C0AAAAAAAA,\n #ops ,C0BBBBBBBB\n'
+    })
+    expect(inputs.slack?.channels).toEqual(['C0AAAAAAAA', '#ops', 'C0BBBBBBBB'])
   })
 
   test('time-range and timezone: the window every widget without one gets', async () => {
@@ -277,6 +285,18 @@ describe('getInputs: every bad input names itself and the fix', () => {
     ],
     ['malformed widgets', { ...minimal, widgets: '[{' }, 'widgets', /not valid YAML or JSON/],
     ['no region anywhere', noRegion, 'aws-region', /AWS_REGION/],
+    [
+      'a channel twice, once with #',
+      { ...minimal, 'slack-channel': 'ops, #OPS' },
+      'slack-channel',
+      /names '#OPS' twice/
+    ],
+    [
+      'slack-thread-ts with two channels',
+      { ...minimal, 'slack-channel': 'C1, C2', 'slack-thread-ts': '1.2' },
+      'slack-thread-ts',
+      /a message of one channel, but slack-channel names 2/
+    ],
     ['a time-range in words', { ...minimal, 'time-range': 'yesterday' }, 'time-range', /24h, 7d/],
     ['a time-range of years', { ...minimal, 'time-range': '999d' }, 'time-range', /455 days/],
     ['a time zone by name', { ...minimal, timezone: 'Asia/Tokyo' }, 'timezone', /\+HHMM/],

@@ -169,7 +169,8 @@ describe('a healthy run', () => {
       'expires-at': '2026-12-06T08:00:00Z',
       'signing-credentials': 'long-term',
       'slack-ts': FIRST_POST.ts,
-      'slack-channel': FIRST_POST.channel
+      'slack-channel': FIRST_POST.channel,
+      'slack-messages': JSON.stringify([FIRST_POST])
     })
     expect(core.summaryParts.map(([kind]) => kind)).toEqual([
       'heading',
@@ -193,7 +194,7 @@ describe('a healthy run', () => {
     await run()
     const lines = core.info.mock.calls.map(([line]) => String(line))
     expect(lines[0]).toBe(
-      '3 graphs; CloudWatch in eu-west-2; s3://graphs-bucket/cloudwatch-graphs/ in eu-west-2; signer: workflow; expires-in 604800 s; max-concurrency 5'
+      '3 graphs; CloudWatch in eu-west-2; s3://graphs-bucket/cloudwatch-graphs/ in eu-west-2; signer: workflow; expires-in 604800 s; max-concurrency 5; Slack: C0GRAPHS'
     )
     expect(lines.at(-1)).toMatch(
       /^Done in render \d+\.\d\d s, deliver \d+\.\d\d s, total \d+\.\d\d s$/

@@ -194,7 +194,8 @@ export function describeInputs(inputs: Inputs): string {
     `max-concurrency ${inputs.maxConcurrency}${inputs.dryRun ? '; dry run' : ''}` +
     (inputs.window.start ? `; time-range ${inputs.window.start}` : '') +
     (inputs.window.timezone ? `; timezone ${inputs.window.timezone}` : '') +
-    (inputs.proxy ? `; ${describeProxy(inputs.proxy)}` : '')
+    (inputs.proxy ? `; ${describeProxy(inputs.proxy)}` : '') +
+    (inputs.slack ? `; Slack: ${inputs.slack.channels.join(', ')}` : '')
   )
 }
 

@@ -33,8 +33,11 @@ export type { SlackUpload } from './slack-files.js'
 export interface SlackStandInOptions {
   /** The one valid token (default 'xoxb-stand-in-token'). */
   token?: string
-  /** Known channels; `joined: false` answers not_in_channel. Omitted: every channel exists. */
-  channels?: Record<string, { joined?: boolean }>
+  /**
+   * Known channels; `joined: false` answers not_in_channel, `archived: true` is_archived (as Slack
+   * answers a post to an archived channel). Omitted: every channel exists.
+   */
+  channels?: Record<string, { joined?: boolean; archived?: boolean }>
   faults?: FaultPlan
   timeline?: Timeline
   /** Extra time Slack spends on each image download (the downloads themselves are real). */
@@ -161,6 +164,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     if (!options.channels) return undefined
     const known = options.channels[channel]
     if (!known) return 'channel_not_found'
+    if (known.archived) return 'is_archived'
     return known.joined === false ? 'not_in_channel' : undefined
   }
 

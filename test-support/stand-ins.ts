@@ -48,6 +48,8 @@ export interface StandInOptions {
   downloadFetch?: typeof fetch
   /** Called after each Slack call has been answered. */
   onSlackCall?: (method: string) => void
+  /** Slack channels besides CHANNEL (which the app has joined). */
+  channels?: Record<string, { joined?: boolean; archived?: boolean }>
 }
 
 export async function startStandIns(options: StandInOptions = {}): Promise<StandIns> {
@@ -88,7 +90,7 @@ export async function startStandIns(options: StandInOptions = {}): Promise<Stand
       serving: serving('aws')
     }),
     startSlackStandIn({
-      channels: { [CHANNEL]: { joined: true } },
+      channels: { [CHANNEL]: { joined: true }, ...options.channels },
       faults: faults(),
       timeline,
       serving: serving('slack'),

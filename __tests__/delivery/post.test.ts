@@ -23,6 +23,7 @@ const DEADLINE = new Deadline(600)
 
 const CHANNEL = 'C0GRAPHS01'
 const NOT_JOINED = 'C0ELSEWHERE'
+const SECOND = 'C0GRAPHS02'
 const RUN_URL = 'https://github.com/octo/graphs/actions/runs/4242/attempts/2'
 const EXPIRY: Expiry = {
   requested: new Date('2026-03-09T09:00:00Z'),
@@ -40,7 +41,11 @@ beforeAll(async () => {
   images = createServer((_req, res) => res.writeHead(200, { 'content-type': 'image/png' }).end(PNG))
   imageBase = await listenOnLoopback(images)
   slack = await startSlackStandIn({
-    channels: { [CHANNEL]: { joined: true }, [NOT_JOINED]: { joined: false } }
+    channels: {
+      [CHANNEL]: { joined: true },
+      [NOT_JOINED]: { joined: false },
+      [SECOND]: { joined: true }
+    }
   })
 })
 afterAll(async () => {
@@ -49,6 +54,7 @@ afterAll(async () => {
 beforeEach(() => {
   core.resetCore()
   slack.messages.length = 0
+  slack.history.length = 0
   slack.faults.clear()
 })
 afterEach(() => {
@@ -70,7 +76,7 @@ function inputs(slackInputs: Partial<SlackInputs> = {}, dryRun = false): Inputs 
     delivery: { kind: 'slack-upload' },
     slack: {
       token: slack.token,
-      channel: CHANNEL,
+      channels: [CHANNEL],
       apiUrl: slack.apiUrl,
       thread: 'none',
       text: 'Morning graphs',
@@ -181,12 +187,12 @@ describe('one message, or as many as the graphs need', () => {
     expect(slack.messages).toHaveLength(1)
     expect(outcome).toEqual({
       posts: [{ channel: CHANNEL, ts: first?.ts }],
-      postFailure: `Slack refused message 2 of 2 to '${CHANNEL}': is_archived: the channel is archived (1 of 2 messages were posted before it, the first at ts ${first?.ts}: a re-run would post them again)`
+      postFailure: `Slack refused message 2 of 2 to '${CHANNEL}': is_archived: the channel is archived: unarchive it, or post to a channel that is not (1 of 2 messages were posted before it, the first at ts ${first?.ts}: a re-run would post them again)`
     })
   })
 
   test('Slack refuses the first message: nothing was posted, so the run fails with the fix', async () => {
-    await expect(post(inputs({ channel: NOT_JOINED }), graphs(2))).rejects.toThrow(
+    await expect(post(inputs({ channels: [NOT_JOINED] }), graphs(2))).rejects.toThrow(
       `Slack refused message 1 of 1 to '${NOT_JOINED}': not_in_channel: invite the Slack app to the channel (/invite @your-app)`
     )
     expect(slack.messages).toEqual([])
@@ -222,7 +228,7 @@ describe('slack-thread: images', () => {
       { channel: CHANNEL, ts: reply?.ts }
     ])
     expect(outcome.postFailure).toBe(
-      `Slack refused message 2 of 3 to '${CHANNEL}': is_archived: the channel is archived (1 of 3 messages were posted before it, the first at ts ${reply?.ts}: a re-run would post them again) (the thread's header, ts ${header?.ts}, and 1 of 3 replies were posted)`
+      `Slack refused message 2 of 3 to '${CHANNEL}': is_archived: the channel is archived: unarchive it, or post to a channel that is not (1 of 3 messages were posted before it, the first at ts ${reply?.ts}: a re-run would post them again) (the thread's header, ts ${header?.ts}, and 1 of 3 replies were posted)`
     )
   })
 })
@@ -235,5 +241,40 @@ describe('nothing posted', () => {
     expect(await post(given(), graphs(2))).toEqual({ posts: [] })
     expect(slack.messages).toEqual([])
     expect(core.info.mock.calls).toEqual([['Dry run: nothing posted to Slack']])
+  })
+})
+
+describe('several channels', () => {
+  const inChannel = (channel: string) => slack.messages.filter(m => m.channel === channel)
+
+  test('the same messages in each, in the order given; a refusing one named, the others posted', async () => {
+    const outcome = await post(inputs({ channels: [NOT_JOINED, CHANNEL, SECOND] }), graphs(2))
+    expect(inChannel(SECOND).map(m => m.blocks)).toEqual(inChannel(CHANNEL).map(m => m.blocks))
+    expect(outcome.posts).toEqual(slack.messages.map(m => ({ channel: m.channel, ts: m.ts })))
+    expect(outcome.postFailure).toMatch(
+      new RegExp(
+        `^The report did not fully reach 1 of 3 channels \\(2 got all of it\\):\\n- '${NOT_JOINED}': .*not_in_channel`
+      )
+    )
+  })
+
+  test("a lost answer is looked for in its own channel: the first channel's twin is not taken for it", async () => {
+    // The second channel's post gets a 503 before Slack stores it. The first channel holds a
+    // message with the same metadata; the lookup reads the second channel only, and sends again.
+    slack.faults.inject(
+      { kind: 'status', status: 503 },
+      { operation: 'chat.postMessage', after: 1 }
+    )
+    const outcome = await onFakeClock(() =>
+      post(inputs({ channels: [CHANNEL, SECOND] }), graphs(2))
+    )
+    expect(inChannel(CHANNEL)).toHaveLength(1)
+    expect(inChannel(SECOND)).toHaveLength(1)
+    expect(outcome).toEqual({ posts: slack.messages.map(m => ({ channel: m.channel, ts: m.ts })) })
+    expect(core.info.mock.calls.map(([line]) => String(line))).toContainEqual(
+      expect.stringMatching(
+        /answer was lost \(HTTP 503\), and the channel does not have it: sending it again/
+      )
+    )
   })
 })

@@ -113,7 +113,7 @@ function runInputs(presigned: PresignedInputs, dryRun = false): Inputs {
     delivery: presigned,
     slack: {
       token: standIns.slack.token,
-      channel: CHANNEL,
+      channels: [CHANNEL],
       apiUrl: standIns.slack.apiUrl,
       thread: 'none'
     },

@@ -73,7 +73,7 @@ function inputs(slackInputs: Partial<SlackInputs> = {}, dryRun = false): Inputs 
     delivery: { kind: 'slack-upload' },
     slack: {
       token: slack.token,
-      channel: CHANNEL,
+      channels: [CHANNEL],
       apiUrl: slack.apiUrl,
       thread: 'none',
       text: 'Morning graphs',
@@ -208,8 +208,14 @@ describe('finish: uploads, then the header, then the files shared under it', () 
     const outcomes = report.graphs
     expect(outcomes.slice(0, 10).every(outcome => outcome.url && !outcome.failure)).toBe(true)
     expect(outcomes.slice(10).map(outcome => [outcome.url, outcome.failure])).toEqual([
-      [undefined, 'Slack refused to share it: is_archived: the channel is archived'],
-      [undefined, 'Slack refused to share it: is_archived: the channel is archived']
+      [
+        undefined,
+        'Slack refused to share it: is_archived: the channel is archived: unarchive it, or post to a channel that is not'
+      ],
+      [
+        undefined,
+        'Slack refused to share it: is_archived: the channel is archived: unarchive it, or post to a channel that is not'
+      ]
     ])
     expect(report.posts).toEqual([{ channel: CHANNEL, ts: slack.messages[0]?.ts }])
     expect(core.info.mock.calls).toContainEqual([
@@ -290,7 +296,7 @@ describe('what cannot reach Slack', () => {
   })
 
   test('the header refused: the run fails with the fix, and no file is shared', async () => {
-    const { finishing } = await deliver(inputs({ channel: NOT_JOINED }), many(2))
+    const { finishing } = await deliver(inputs({ channels: [NOT_JOINED] }), many(2))
     await expect(finishing).rejects.toThrow(
       `Slack refused message 1 of 1 to '${NOT_JOINED}': not_in_channel: invite the Slack app to the channel (/invite @your-app)`
     )

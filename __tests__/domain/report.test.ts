@@ -111,9 +111,11 @@ describe('runFailure', () => {
     )
   })
 
-  test("Slack's refusal after some messages is the run's failure, whatever the graphs did", () => {
+  test("Slack's refusal is the run's failure too, after the graphs that failed", () => {
     const postFailure = 'Slack refused message 2 of 2 (1 of 2 messages were posted before it)'
-    expect(runFailure(presigned({ postFailure }))).toBe(postFailure)
+    const failure = runFailure(presigned({ postFailure }))
+    expect(failure).toMatch(/^1 of 3 graphs failed; the other 2 were posted:\n- 02 Memory: /)
+    expect(failure?.endsWith(`\n${postFailure}`)).toBe(true)
     expect(runFailure(slackHosted({ postFailure }))).toBe(postFailure)
   })
 })
@@ -143,7 +145,8 @@ describe('outputValues', () => {
       'expires-at': '2026-12-06T08:00:00Z',
       'signing-credentials': 'long-term',
       'slack-ts': '1764403200.000100',
-      'slack-channel': 'C0GRAPHS'
+      'slack-channel': 'C0GRAPHS',
+      'slack-messages': '[{"channel":"C0GRAPHS","ts":"1764403200.000100"}]'
     })
   })
 
@@ -160,12 +163,26 @@ describe('outputValues', () => {
       'expires-at': '',
       'signing-credentials': 'none',
       'slack-ts': '1764403200.000200',
-      'slack-channel': 'C0GRAPHS'
+      'slack-channel': 'C0GRAPHS',
+      'slack-messages': '[{"channel":"C0GRAPHS","ts":"1764403200.000200"}]'
     })
+  })
+
+  test('several channels: slack-messages lists every message; slack-ts is the first one', () => {
+    const posts = [
+      { channel: 'C0AAAAAAAA', ts: '1764403200.000100' },
+      { channel: 'C0AAAAAAAA', ts: '1764403201.000100' },
+      { channel: 'C0BBBBBBBB', ts: '1764403202.000100' }
+    ]
+    const values = outputValues(presigned({ posts }))
+    expect(JSON.parse(values['slack-messages'] ?? '')).toEqual(posts)
+    expect(values['slack-ts']).toBe('1764403200.000100')
+    expect(values['slack-channel']).toBe('C0AAAAAAAA')
   })
 
   test('a dry run posts nothing: slack-ts and slack-channel are empty', () => {
     const values = outputValues(presigned({ dryRun: true, posts: [] }))
+    expect(values['slack-messages']).toBe('[]')
     expect(values['slack-ts']).toBe('')
     expect(values['slack-channel']).toBe('')
   })

@@ -85,6 +85,19 @@ describe('presigned-url', () => {
     expect(table[2]?.[3]).toBe('failed: AccessDenied (it&#39;s &#60;denied&#62;)')
   })
 
+  test('several channels: each with its count; a channel that refused is pointed at', () => {
+    const posts = [
+      { channel: 'C0AAAAAAAA', ts: '1.1' },
+      { channel: 'C0AAAAAAAA', ts: '1.2' },
+      { channel: 'C0BBBBBBBB', ts: '2.1' }
+    ]
+    const postFailure =
+      "The report did not fully reach 1 of 3 channels: - 'C0CCCCCCCC': not_in_channel"
+    expect(summaryContent(presigned({ posts, postFailure }), timings).intro).toContain(
+      'Posted 3 messages to 2 Slack channels: C0AAAAAAAA (2), C0BBBBBBBB (1). Part of the report did not reach Slack: the step&#39;s error says where.'
+    )
+  })
+
   test('several messages, a dry run, nothing posted', () => {
     const posts = [
       { channel: 'C0GRAPHS', ts: '1.1' },

@@ -70,7 +70,8 @@ describe('setOutputs', () => {
       'expires-at',
       'signing-credentials',
       'slack-ts',
-      'slack-channel'
+      'slack-channel',
+      'slack-messages'
     ])
     expect(outputs()).toEqual({
       'image-urls': JSON.stringify([
@@ -84,7 +85,8 @@ describe('setOutputs', () => {
       'expires-at': '2026-12-06T08:00:00Z',
       'signing-credentials': 'long-term',
       'slack-ts': '1764403200.000100',
-      'slack-channel': 'C0GRAPHS'
+      'slack-channel': 'C0GRAPHS',
+      'slack-messages': '[{"channel":"C0GRAPHS","ts":"1764403200.000100"}]'
     })
   })
 
@@ -107,7 +109,8 @@ describe('setOutputs', () => {
       'expires-at': '',
       'signing-credentials': 'none',
       'slack-ts': '1764403200.000200',
-      'slack-channel': 'C0GRAPHS'
+      'slack-channel': 'C0GRAPHS',
+      'slack-messages': '[{"channel":"C0GRAPHS","ts":"1764403200.000200"}]'
     })
   })
 })

@@ -166,7 +166,10 @@ describe("slackErrorText: Slack's code, its details, and what to do", () => {
     ['account_inactive', /^account_inactive: .*reinstall the app$/],
     ['token_revoked', /^token_revoked: the token was revoked/],
     ['ratelimited', /^ratelimited: Slack rate-limited the app/],
-    ['is_archived', /^is_archived: the channel is archived$/]
+    [
+      'is_archived',
+      /^is_archived: the channel is archived: unarchive it, or post to a channel that is not$/
+    ]
   ])('%s', (code, text) => {
     expect(slackErrorText({ data: { ok: false, error: code } })).toMatch(text)
   })

@@ -196,7 +196,7 @@ describe('postMessages', () => {
     )
     const built = buildMessages({ text: 'Report', graphs: [graph('CPU', false)], expiry })
     await expect(postMessages(client(), CHANNEL, built)).rejects.toThrow(
-      "Slack refused message 1 of 1 to 'C0GRAPHS', also as links: is_archived: the channel is archived"
+      "Slack refused message 1 of 1 to 'C0GRAPHS', also as links: is_archived: the channel is archived: unarchive it, or post to a channel that is not"
     )
     expect(slack.messages).toEqual([])
   })

@@ -63,7 +63,9 @@ describe('AWS stand-in: CloudWatch GetMetricWidgetImage', () => {
   let standIn: AwsStandIn
   let client: CloudWatchClient
   beforeAll(async () => {
-    standIn = await startAwsStandIn({ identities: [KEYS] })
+    // One "now" for every graph: the same widget drawn a minute apart would show another window.
+    const now = Date.parse('2026-12-04T08:00:00Z')
+    standIn = await startAwsStandIn({ identities: [KEYS], clock: () => now })
     client = cloudWatch(standIn)
   })
   afterAll(async () => {

@@ -1,8 +1,8 @@
 // The report's message(s) to Slack, as the workflow asked: one message (continued when it has more
-// graphs than a message takes), or a header with each graph as a reply in its thread.
+// graphs than a message takes), or a header with each graph as a reply in its thread; the same
+// report to every channel of slack-channel.
 import * as core from '@actions/core'
 import type { Deadline } from '../domain/deadline.js'
-import { PostError } from '../domain/errors.js'
 import { type MessageOptions, buildMessages, buildThread, defaultText } from '../domain/message.js'
 import type { SlackPost } from '../domain/report.js'
 import { describeWindow } from '../domain/time-window.js'
@@ -12,10 +12,12 @@ import type { Inputs } from '../inputs.js'
 import { MESSAGE_INTERVAL_MS, createSlackClient } from '../slack/client.js'
 import { postMessages, postThread } from '../slack/posting.js'
 import { logLine } from '../domain/text.js'
+import { toEveryChannel } from './channels.js'
 
 export interface PostOutcome {
+  /** Every message posted, channel by channel. */
   posts: SlackPost[]
-  /** Why Slack refused a message after others were posted (they are in `posts`). */
+  /** Why part of the report is missing in a channel (what was posted is in `posts`). */
   postFailure?: string
 }
 
@@ -41,28 +43,22 @@ export async function postReport(
     window: describeWindow(window)
   }
   const run = reportRun() // what identifies the report's messages, should an answer be lost
-  let posts: SlackPost[]
-  try {
-    posts =
-      slack.thread === 'images'
-        ? await postThread(client, slack.channel, buildThread(options), {
-            paceMs: MESSAGE_INTERVAL_MS,
-            run,
-            urlsChecked
-          })
-        : // A few messages in a row are within Slack's burst allowance: not paced.
-          await postMessages(client, slack.channel, buildMessages(options), {
-            threadTs: slack.threadTs,
-            run,
-            urlsChecked
-          })
-  } catch (error) {
-    // Some messages are in the channel: report them (outputs, summary), then fail.
-    if (error instanceof PostError) return { posts: error.posted, postFailure: error.message }
-    throw error
+  // Built once: every channel gets the same report.
+  const threaded = slack.thread === 'images'
+  const thread = threaded ? buildThread(options) : undefined
+  const messages = threaded ? [] : buildMessages(options)
+  const delivered = await toEveryChannel(slack.channels, async channel => ({
+    posts: thread
+      ? await postThread(client, channel, thread, { paceMs: MESSAGE_INTERVAL_MS, run, urlsChecked })
+      : // A few messages in a row are within Slack's burst allowance: not paced.
+        await postMessages(client, channel, messages, {
+          threadTs: slack.threadTs,
+          run,
+          urlsChecked
+        })
+  }))
+  return {
+    posts: delivered.posts,
+    ...(delivered.failure ? { postFailure: delivered.failure } : {})
   }
-  core.info(
-    logLine(`Posted ${posts.length} message(s) to ${posts[0]?.channel} (ts ${posts[0]?.ts})`)
-  )
-  return { posts }
 }

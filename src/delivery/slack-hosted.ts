@@ -1,6 +1,6 @@
-// delivery: slack-upload. Every graph rendered, then the PNGs uploaded to Slack, then a header
-// message (text, context line) and the files shared under it: in the channel, or as replies in
-// its thread. Only what reached Slack is announced, so a missing scope or a failed upload never
+// delivery: slack-upload. Every graph rendered, then, in each channel, the PNGs uploaded to Slack,
+// a header message (text, context line) and the files shared under it: in the channel, or as
+// replies in its thread. Only what reached Slack is announced, so a missing scope or a failed upload never
 // leaves a header without graphs.
 import * as core from '@actions/core'
 import type { Deadline } from '../domain/deadline.js'
@@ -10,6 +10,7 @@ import { buildHeader, defaultText } from '../domain/message.js'
 import { label } from '../domain/naming.js'
 import {
   type GraphOutcome,
+  MAX_CAUSE,
   type SlackHostedReport,
   type SlackPost,
   describeFailures,
@@ -25,8 +26,9 @@ import type { SlackInputs } from '../inputs/slack.js'
 import { MESSAGE_INTERVAL_MS, type SlackClient, createSlackClient, sleep } from '../slack/client.js'
 import { FILES_PER_MESSAGE, type UploadedFile, shareFiles, uploadFiles } from '../slack/files.js'
 import { postMessages } from '../slack/posting.js'
+import { type ChannelDelivery, toEveryChannel } from './channels.js'
 import type { Delivery } from './delivery.js'
-import { logLine } from '../domain/text.js'
+import { cut, logLine, plural } from '../domain/text.js'
 
 export class SlackHostedDelivery implements Delivery {
   /** The rendered PNGs, by graph position, until they go to Slack. */
@@ -71,17 +73,57 @@ export class SlackHostedDelivery implements Delivery {
     }
     this.phases.enter('uploading to Slack')
     const client = createSlackClient(slack.token, slack.apiUrl, this.deadline, this.pause)
-    const uploaded = await this.uploadAll(client, outcomes)
     const info = readRunInfo()
     const run = reportRun(info) // names the messages and files, to find them if an answer is lost
-    const header = await this.postHeader(client, slack, uploaded.outcomes, info, run, alarms)
-    if (outcomes.length === 0) return { ...report, posts: [header] }
+    const several = slack.channels.length > 1
+    const delivered = await toEveryChannel(slack.channels, channel =>
+      this.deliverTo(client, channel, { outcomes, info, run, alarms, several })
+    )
+    return {
+      ...report,
+      graphs: firstDelivered(outcomes, delivered.values),
+      posts: delivered.posts,
+      ...(delivered.failure ? { postFailure: delivered.failure } : {})
+    }
+  }
+
+  /**
+   * The report in one channel: the files uploaded, the header, the files shared under it. The
+   * bytes go up once per channel: Slack completes an upload once, and shares it into a thread of
+   * one channel only.
+   */
+  private async deliverTo(
+    client: SlackClient,
+    channel: string,
+    report: {
+      outcomes: GraphOutcome[]
+      info: RunInfo
+      run: ReportRun
+      alarms: AlarmsPart | undefined
+      several: boolean
+    }
+  ): Promise<ChannelDelivery<GraphOutcome[]>> {
+    const slack = this.inputs.slack as SlackInputs
+    const { outcomes, info, run, alarms } = report
+    const uploaded = await this.uploadAll(client, outcomes)
+    const header = await this.postHeader(client, channel, uploaded.outcomes, info, run, alarms)
+    if (outcomes.length === 0) return { posts: [header], value: outcomes }
     const graphs = await this.share(client, slack, header, uploaded, run)
     const count = graphs.filter(outcome => outcome.url && !outcome.failure).length
     core.info(
       logLine(`Shared ${count} graph(s) in Slack under message ${header.ts} in ${header.channel}`)
     )
-    return { ...report, graphs, posts: [header] }
+    // With one channel, a graph that did not reach it is the graph's failure; with several, the
+    // graph may be in the others, so the channel is named with what it misses.
+    const unrendered = new Set(failed(outcomes).map(outcome => outcome.graph))
+    const notShared = failed(graphs).filter(outcome => !unrendered.has(outcome.graph))
+    if (!report.several || notShared.length === 0) return { posts: [header], value: graphs }
+    const [first] = notShared
+    return {
+      posts: [header],
+      value: graphs,
+      failure: `${plural(notShared.length, 'graph')} not shared there (${notShared.map(o => label(o.graph)).join(', ')}): ${cut(first?.failure ?? '', MAX_CAUSE)}`
+    }
   }
 
   /**
@@ -116,12 +158,13 @@ export class SlackHostedDelivery implements Delivery {
   /** The text and the context line, naming the graphs that failed so far. */
   private async postHeader(
     client: SlackClient,
-    slack: SlackInputs,
+    channel: string,
     outcomes: GraphOutcome[],
     info: RunInfo,
     run: ReportRun,
     alarms: AlarmsPart | undefined
   ): Promise<SlackPost> {
+    const slack = this.inputs.slack as SlackInputs
     // The alarms' lines, all of them: the files under it are the graphs alone.
     const header = buildHeader({
       text: slack.text ?? defaultText(new Date(), this.inputs.window.timezone),
@@ -131,7 +174,7 @@ export class SlackHostedDelivery implements Delivery {
       missing: failed(outcomes).map(outcome => outcome.graph.name),
       ...(alarms ? { alarms } : {})
     })
-    const [posted] = await postMessages(client, slack.channel, [header], {
+    const [posted] = await postMessages(client, channel, [header], {
       threadTs: slack.threadTs,
       run
     })
@@ -168,6 +211,19 @@ export class SlackHostedDelivery implements Delivery {
       return { ...outcome, url: permalink }
     })
   }
+}
+
+/**
+ * Each graph's outcome over every channel: where it was first shared (its permalink there), or
+ * the first channel's failure when no channel got it.
+ */
+function firstDelivered(outcomes: GraphOutcome[], perChannel: GraphOutcome[][]): GraphOutcome[] {
+  return outcomes.map(
+    (outcome, i) =>
+      perChannel.map(graphs => graphs[i]).find(o => o?.url !== undefined && !o.failure) ??
+      perChannel[0]?.[i] ??
+      outcome
+  )
 }
 
 /** The outcomes with these graphs' failures added, as new objects. */

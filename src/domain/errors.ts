@@ -7,7 +7,9 @@ export class InputError extends Error {
     detail: string
   ) {
     // "Input 'x' is required: …" reads as a sentence; other details follow a colon.
-    super(/^(is|has) /.test(detail) ? `Input '${input}' ${detail}` : `Input '${input}': ${detail}`)
+    super(
+      /^(is|has|names) /.test(detail) ? `Input '${input}' ${detail}` : `Input '${input}': ${detail}`
+    )
     this.name = 'InputError'
   }
 }

@@ -28,9 +28,9 @@ export interface SlackPost {
 interface ReportBase {
   /** Every graph, in the order given. */
   graphs: GraphOutcome[]
-  /** The messages posted, in order (none on a dry run). */
+  /** The messages posted, channel by channel, in order (none on a dry run). */
   posts: SlackPost[]
-  /** Why Slack refused a message after others were posted. */
+  /** Why part of the report is missing in Slack: a channel that refused, messages not posted. */
   postFailure?: string
   dryRun: boolean
   /** With input 'alarms': every alarm found (composite ones too), in order. */
@@ -75,14 +75,22 @@ export function describeFailures(outcomes: readonly GraphOutcome[]): string {
   return [...byCause].map(([cause, graphs]) => `- ${graphs.join(', ')}: ${cause}`).join('\n')
 }
 
-/** Why the run fails although it finished, or undefined when every graph made it. */
+/**
+ * Why the run fails although it finished, or undefined when every graph made it everywhere: the
+ * graphs that failed, then what Slack refused (a channel, or messages after others were posted).
+ */
 export function runFailure(report: RunReport): string | undefined {
-  if (report.postFailure) return report.postFailure
   const missing = failed(report.graphs)
-  if (missing.length === 0) return undefined
-  const others = report.graphs.length - missing.length
-  const done = report.dryRun ? 'were rendered' : 'were posted'
-  return `${missing.length} of ${report.graphs.length} graphs failed; the other ${others} ${done}:\n${describeFailures(missing)}`
+  const parts: string[] = []
+  if (missing.length > 0) {
+    const others = report.graphs.length - missing.length
+    const done = report.dryRun ? 'were rendered' : 'were posted'
+    parts.push(
+      `${missing.length} of ${report.graphs.length} graphs failed; the other ${others} ${done}:\n${describeFailures(missing)}`
+    )
+  }
+  if (report.postFailure) parts.push(report.postFailure)
+  return parts.length > 0 ? parts.join('\n') : undefined
 }
 
 /** When the URLs stop working, as the expires-at output says it ('' when unknown or not signed). */
@@ -100,7 +108,8 @@ export function outputValues(report: RunReport): Record<string, string> {
     'expires-at': expiresAt(report),
     'signing-credentials': report.delivery === 'presigned-url' ? report.signing : 'none',
     'slack-ts': report.posts[0]?.ts ?? '',
-    'slack-channel': report.posts[0]?.channel ?? ''
+    'slack-channel': report.posts[0]?.channel ?? '',
+    'slack-messages': JSON.stringify(report.posts.map(({ channel, ts }) => ({ channel, ts })))
   }
 }
 

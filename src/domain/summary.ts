@@ -95,8 +95,18 @@ function where(report: RunReport): string {
 function posted(report: RunReport): string {
   if (report.dryRun) return 'Dry run: nothing was posted to Slack.'
   const [first] = report.posts
-  if (!first) return 'Nothing was posted to Slack.'
-  return `Posted ${plural(report.posts.length, 'message')} to Slack (channel ${first.channel}, ts ${first.ts}).`
+  const refused = report.postFailure
+    ? " Part of the report did not reach Slack: the step's error says where."
+    : ''
+  if (!first) return `Nothing was posted to Slack.${refused}`
+  const channels = [...new Set(report.posts.map(post => post.channel))]
+  if (channels.length === 1) {
+    return `Posted ${plural(report.posts.length, 'message')} to Slack (channel ${first.channel}, ts ${first.ts}).${refused}`
+  }
+  const each = channels.map(
+    channel => `${channel} (${report.posts.filter(post => post.channel === channel).length})`
+  )
+  return `Posted ${plural(report.posts.length, 'message')} to ${channels.length} Slack channels: ${each.join(', ')}.${refused}`
 }
 
 export function escapeHtml(text: string): string {

@@ -31,7 +31,29 @@ const HINTS: Record<string, string> = {
   ratelimited: 'Slack rate-limited the app: post less often',
   invalid_blocks:
     'Slack could not use a block; when it says "downloading image failed", Slack could not fetch an image URL',
-  is_archived: 'the channel is archived'
+  is_archived: 'the channel is archived: unarchive it, or post to a channel that is not'
+}
+
+/**
+ * Refusals about the app or its token, not a channel: every other channel would meet them too, so
+ * the run stops at the first instead of trying each channel in turn.
+ */
+const APP_WIDE = [
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'missing_scope'
+]
+
+/** Whether Slack's refusal, however deep in the error's causes, is about the app, not a channel. */
+export function isAppWideRefusal(error: unknown): boolean {
+  for (let at: unknown = error, depth = 0; at && depth < 6; depth++) {
+    const code = slackErrorData(at)?.error
+    if (code && APP_WIDE.includes(code)) return true
+    at = (at as { cause?: unknown }).cause
+  }
+  return false
 }
 
 /** Slack's details of a refusal, from `errors` and `response_metadata.messages`, each once. */
