@@ -28594,7 +28594,7 @@ class InputError extends Error {
     input;
     constructor(input, detail) {
         // "Input 'x' is required: …" reads as a sentence; other details follow a colon.
-        super(/^(is|has) /.test(detail) ? `Input '${input}' ${detail}` : `Input '${input}': ${detail}`);
+        super(/^(is|has|names) /.test(detail) ? `Input '${input}' ${detail}` : `Input '${input}': ${detail}`);
         this.input = input;
         this.name = 'InputError';
     }
@@ -28994,16 +28994,21 @@ function describeFailures(outcomes) {
     }
     return [...byCause].map(([cause, graphs]) => `- ${graphs.join(', ')}: ${cause}`).join('\n');
 }
-/** Why the run fails although it finished, or undefined when every graph made it. */
+/**
+ * Why the run fails although it finished, or undefined when every graph made it everywhere: the
+ * graphs that failed, then what Slack refused (a channel, or messages after others were posted).
+ */
 function runFailure(report) {
-    if (report.postFailure)
-        return report.postFailure;
     const missing = failed(report.graphs);
-    if (missing.length === 0)
-        return undefined;
-    const others = report.graphs.length - missing.length;
-    const done = report.dryRun ? 'were rendered' : 'were posted';
-    return `${missing.length} of ${report.graphs.length} graphs failed; the other ${others} ${done}:\n${describeFailures(missing)}`;
+    const parts = [];
+    if (missing.length > 0) {
+        const others = report.graphs.length - missing.length;
+        const done = report.dryRun ? 'were rendered' : 'were posted';
+        parts.push(`${missing.length} of ${report.graphs.length} graphs failed; the other ${others} ${done}:\n${describeFailures(missing)}`);
+    }
+    if (report.postFailure)
+        parts.push(report.postFailure);
+    return parts.length > 0 ? parts.join('\n') : undefined;
 }
 /** When the URLs stop working, as the expires-at output says it ('' when unknown or not signed). */
 function expiresAt(report) {
@@ -29020,7 +29025,8 @@ function outputValues(report) {
         'expires-at': expiresAt(report),
         'signing-credentials': report.delivery === 'presigned-url' ? report.signing : 'none',
         'slack-ts': report.posts[0]?.ts ?? '',
-        'slack-channel': report.posts[0]?.channel ?? ''
+        'slack-channel': report.posts[0]?.channel ?? '',
+        'slack-messages': JSON.stringify(report.posts.map(({ channel, ts }) => ({ channel, ts })))
     };
 }
 /** `render 1.20 s, deliver 0.40 s, total 1.70 s`. */
@@ -29656,9 +29662,17 @@ function posted(report) {
     if (report.dryRun)
         return 'Dry run: nothing was posted to Slack.';
     const [first] = report.posts;
+    const refused = report.postFailure
+        ? " Part of the report did not reach Slack: the step's error says where."
+        : '';
     if (!first)
-        return 'Nothing was posted to Slack.';
-    return `Posted ${(0,domain_text/* plural */.LS)(report.posts.length, 'message')} to Slack (channel ${first.channel}, ts ${first.ts}).`;
+        return `Nothing was posted to Slack.${refused}`;
+    const channels = [...new Set(report.posts.map(post => post.channel))];
+    if (channels.length === 1) {
+        return `Posted ${(0,domain_text/* plural */.LS)(report.posts.length, 'message')} to Slack (channel ${first.channel}, ts ${first.ts}).${refused}`;
+    }
+    const each = channels.map(channel => `${channel} (${report.posts.filter(post => post.channel === channel).length})`);
+    return `Posted ${(0,domain_text/* plural */.LS)(report.posts.length, 'message')} to ${channels.length} Slack channels: ${each.join(', ')}.${refused}`;
 }
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, char => `&#${char.charCodeAt(0)};`);
@@ -30415,45 +30429,78 @@ function checkNotForSlackUpload(presignSecret) {
 
 /** Slack refuses a section block's text past this. */
 const MAX_TEXT = 3000;
+/**
+ * Channels a report goes to at most. Each is posted to in turn at Slack's pace of a message a
+ * second per channel, within the run's timeout: a longer list is a broadcast, not a report.
+ */
+const MAX_CHANNELS = 20;
+/** slack-channel: ids or names, one per line or comma-separated, each once. */
+function readChannels() {
+    const channels = input('slack-channel')
+        .split(/[\n,]/)
+        .map(channel => channel.trim())
+        .filter(Boolean);
+    const seen = new Set();
+    for (const channel of channels) {
+        if (/\s/.test(channel)) {
+            throw new errors/* InputError */.dz('slack-channel', `'${channel}' is not a channel id (C0123ABCDEF) or name; give several one per line or comma-separated`);
+        }
+        const key = channel.replace(/^#/, '').toLowerCase();
+        if (seen.has(key))
+            throw new errors/* InputError */.dz('slack-channel', `names '${channel}' twice`);
+        seen.add(key);
+    }
+    if (channels.length > MAX_CHANNELS) {
+        throw new errors/* InputError */.dz('slack-channel', `names ${channels.length} channels; a report goes to at most ${MAX_CHANNELS}`);
+    }
+    return channels;
+}
 function readSlack(token, dryRun, delivery) {
-    const channel = input('slack-channel');
+    const channels = readChannels();
     const text = input('slack-text');
     if (text.length > MAX_TEXT) {
         throw new errors/* InputError */.dz('slack-text', `is ${text.length} characters long; Slack's section block takes at most ${MAX_TEXT}: shorten it`);
     }
-    const threadTs = input('slack-thread-ts');
     const thread = readChoice('slack-thread', ['none', 'images'], 'none');
-    if (threadTs && thread === 'images') {
-        throw new errors/* InputError */.dz('slack-thread-ts', 'cannot go with slack-thread: images, which starts a thread of its own; use one or the other');
-    }
+    const threadTs = readThreadTs(channels, thread);
     const apiUrl = readApiUrl(input('slack-api-url') || 'https://slack.com/api/');
-    if (threadTs && !/^\d+\.\d+$/.test(threadTs)) {
-        throw new errors/* InputError */.dz('slack-thread-ts', `'${threadTs}' is not a message ts such as 1732868400.123456`);
-    }
     if (!token && delivery === 'slack-upload' && !dryRun) {
         throw new errors/* InputError */.dz('slack-token', 'is required with delivery: slack-upload (Slack hosts the images)');
     }
     // A dry run needs neither, but what is given is still checked.
     if (!token && !dryRun)
         throw new errors/* InputError */.dz('slack-token', 'is required (or set dry-run: true to skip posting)');
-    if (!channel && !dryRun)
+    if (channels.length === 0 && !dryRun)
         throw new errors/* InputError */.dz('slack-channel', 'is required (or set dry-run: true to skip posting)');
     if (token && !/^(xoxe\.)?xox[a-z]-/.test(token)) {
         throw new errors/* InputError */.dz('slack-token', 'is not a Slack token (xoxb-… for a bot); an incoming-webhook URL cannot post images this way');
     }
-    if (/\s/.test(channel)) {
-        throw new errors/* InputError */.dz('slack-channel', `'${channel}' is not a channel id (C0123ABCDEF) or name`);
-    }
-    if (!token || !channel)
+    if (!token || channels.length === 0)
         return undefined;
     return {
         token,
-        channel,
+        channels,
         text: text || undefined,
         threadTs: threadTs || undefined,
         apiUrl,
         thread
     };
+}
+/** slack-thread-ts: a message of the one channel, for a report without a thread of its own. */
+function readThreadTs(channels, thread) {
+    const threadTs = input('slack-thread-ts');
+    if (!threadTs)
+        return '';
+    if (channels.length > 1) {
+        throw new errors/* InputError */.dz('slack-thread-ts', `is a message of one channel, but slack-channel names ${channels.length}; post into a thread with one channel, or drop slack-thread-ts`);
+    }
+    if (thread === 'images') {
+        throw new errors/* InputError */.dz('slack-thread-ts', 'cannot go with slack-thread: images, which starts a thread of its own; use one or the other');
+    }
+    if (!/^\d+\.\d+$/.test(threadTs)) {
+        throw new errors/* InputError */.dz('slack-thread-ts', `'${threadTs}' is not a message ts such as 1732868400.123456`);
+    }
+    return threadTs;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/window.ts
@@ -30595,7 +30642,8 @@ function describeInputs(inputs) {
         `max-concurrency ${inputs.maxConcurrency}${inputs.dryRun ? '; dry run' : ''}` +
         (inputs.window.start ? `; time-range ${inputs.window.start}` : '') +
         (inputs.window.timezone ? `; timezone ${inputs.window.timezone}` : '') +
-        (inputs.proxy ? `; ${(0,proxy/* describeProxy */.GK)(inputs.proxy)}` : ''));
+        (inputs.proxy ? `; ${(0,proxy/* describeProxy */.GK)(inputs.proxy)}` : '') +
+        (inputs.slack ? `; Slack: ${inputs.slack.channels.join(', ')}` : ''));
 }
 function describeAlarms(alarms) {
     if (!alarms)
@@ -30638,7 +30686,7 @@ async function run() {
         deadline = new Deadline(inputs.timeoutSeconds);
         stop = startDeadline(inputs.timeoutSeconds, phases);
         // The one lazy-load boundary: the AWS SDK and the Slack client load once the inputs are valid.
-        const { connect } = await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(919)]).then(__nccwpck_require__.bind(__nccwpck_require__, 919));
+        const { connect } = await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(435)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8435));
         const { cloudwatch, delivery } = connect(inputs, phases, deadline);
         const { graphs, alarms } = await collectGraphs(inputs, cloudwatch, phases);
         phases.enter('rendering graphs');

@@ -1,8 +1,8 @@
-export const id = 919;
-export const ids = [919];
+export const id = 435;
+export const ids = [435];
 export const modules = {
 
-/***/ 919:
+/***/ 8435:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1059,8 +1059,29 @@ const errors_HINTS = {
     missing_scope: 'the app lacks a scope: chat:write to post (files:write too with delivery: slack-upload); add it and reinstall the app',
     ratelimited: 'Slack rate-limited the app: post less often',
     invalid_blocks: 'Slack could not use a block; when it says "downloading image failed", Slack could not fetch an image URL',
-    is_archived: 'the channel is archived'
+    is_archived: 'the channel is archived: unarchive it, or post to a channel that is not'
 };
+/**
+ * Refusals about the app or its token, not a channel: every other channel would meet them too, so
+ * the run stops at the first instead of trying each channel in turn.
+ */
+const APP_WIDE = [
+    'invalid_auth',
+    'not_authed',
+    'account_inactive',
+    'token_revoked',
+    'missing_scope'
+];
+/** Whether Slack's refusal, however deep in the error's causes, is about the app, not a channel. */
+function isAppWideRefusal(error) {
+    for (let at = error, depth = 0; at && depth < 6; depth++) {
+        const code = slackErrorData(at)?.error;
+        if (code && APP_WIDE.includes(code))
+            return true;
+        at = at.cause;
+    }
+    return false;
+}
 /** Slack's details of a refusal, from `errors` and `response_metadata.messages`, each once. */
 function slackDetails(data) {
     const texts = [...(data?.errors ?? []), ...(data?.response_metadata?.messages ?? [])]
@@ -1525,9 +1546,89 @@ function isImageDownloadFailure(error, message) {
     return details.length === 0 && message.blocks.some(block => block.type === 'image');
 }
 
+;// CONCATENATED MODULE: ./src/delivery/channels.ts
+// The same report to every channel of slack-channel, one channel after the other (Slack's pace is
+// per channel). A channel that refuses (not_in_channel, archived) does not stop the others: the
+// run fails at the end, naming it, after posting everywhere else. What no channel can get past
+// (the token, a missing scope, the proxy) ends the run at once.
+
+
+
+
+
+/**
+ * Delivers to each channel in turn. Rejects only when no channel got anything (with the one
+ * channel's own error when there is one channel) or when the cause would stop every channel.
+ */
+async function toEveryChannel(channels, deliver) {
+    const posts = [];
+    const values = [];
+    const failures = [];
+    for (const [index, channel] of channels.entries()) {
+        try {
+            const delivered = await deliver(channel);
+            posts.push(...delivered.posts);
+            if (delivered.value !== undefined)
+                values.push(delivered.value);
+            if (delivered.failure)
+                failures.push({ channel, text: delivered.failure });
+            logPosted(channel, delivered.posts);
+        }
+        catch (error) {
+            // Some messages may be in this channel already: they count as posted.
+            if (error instanceof errors/* PostError */.dJ)
+                posts.push(...error.posted);
+            failures.push({ channel, text: (0,errors/* describeError */.Uc)(error), error });
+            if (stopsEveryChannel(error)) {
+                if (posts.length === 0)
+                    throw error;
+                const left = channels.slice(index + 1);
+                failures.push(...left.map(rest => ({ channel: rest, text: `not posted: ${stopped(channel)}` })));
+                break;
+            }
+            if (channels.length > 1) {
+                core/* warning */.$e(`Not all of the report reached '${channel}': ${(0,errors/* describeError */.Uc)(error)}`);
+            }
+        }
+    }
+    if (failures.length === 0)
+        return { posts, values };
+    if (posts.length === 0) {
+        const [only] = failures;
+        if (channels.length === 1 && only?.error !== undefined)
+            throw only.error;
+        throw new errors/* ActionError */.lZ(`Nothing was posted: ${channels.length === 1 ? 'the channel' : `each of the ${channels.length} channels`} refused the report:\n${listFailures(failures)}`);
+    }
+    if (channels.length === 1)
+        return { posts, values, failure: failures[0]?.text };
+    const reached = channels.length - failures.length;
+    return {
+        posts,
+        values,
+        failure: `The report did not fully reach ${failures.length} of ${channels.length} channels (${reached} got all of it):\n${listFailures(failures)}`
+    };
+}
+function stopsEveryChannel(error) {
+    return (error instanceof errors/* SetupError */.w3 || (0,network_errors/* findProxyError */.cL)(error) !== undefined || isAppWideRefusal(error));
+}
+function stopped(channel) {
+    return `the run stopped at '${channel}', whose cause every channel would meet`;
+}
+function listFailures(failures) {
+    return failures.map(({ channel, text }) => `- '${channel}': ${text}`).join('\n');
+}
+function logPosted(channel, posts) {
+    const [first] = posts;
+    if (!first)
+        return;
+    const id = first.channel === channel ? '' : ` (${first.channel})`;
+    core/* info */.pq((0,domain_text/* logLine */.BP)(`Posted ${posts.length} message(s) to ${channel}${id} (ts ${first.ts})`));
+}
+
 ;// CONCATENATED MODULE: ./src/delivery/post.ts
 // The report's message(s) to Slack, as the workflow asked: one message (continued when it has more
-// graphs than a message takes), or a header with each graph as a reply in its thread.
+// graphs than a message takes), or a header with each graph as a reply in its thread; the same
+// report to every channel of slack-channel.
 
 
 
@@ -1553,30 +1654,24 @@ urlsChecked = false) {
         window: (0,time_window/* describeWindow */.vF)(window)
     };
     const run = reportRun(); // what identifies the report's messages, should an answer be lost
-    let posts;
-    try {
-        posts =
-            slack.thread === 'images'
-                ? await postThread(client, slack.channel, buildThread(options), {
-                    paceMs: MESSAGE_INTERVAL_MS,
+    // Built once: every channel gets the same report.
+    const threaded = slack.thread === 'images';
+    const thread = threaded ? buildThread(options) : undefined;
+    const messages = threaded ? [] : buildMessages(options);
+    const delivered = await toEveryChannel(slack.channels, async (channel) => ({
+        posts: thread
+            ? await postThread(client, channel, thread, { paceMs: MESSAGE_INTERVAL_MS, run, urlsChecked })
+            : // A few messages in a row are within Slack's burst allowance: not paced.
+                await postMessages(client, channel, messages, {
+                    threadTs: slack.threadTs,
                     run,
                     urlsChecked
                 })
-                : // A few messages in a row are within Slack's burst allowance: not paced.
-                    await postMessages(client, slack.channel, buildMessages(options), {
-                        threadTs: slack.threadTs,
-                        run,
-                        urlsChecked
-                    });
-    }
-    catch (error) {
-        // Some messages are in the channel: report them (outputs, summary), then fail.
-        if (error instanceof errors/* PostError */.dJ)
-            return { posts: error.posted, postFailure: error.message };
-        throw error;
-    }
-    core/* info */.pq((0,domain_text/* logLine */.BP)(`Posted ${posts.length} message(s) to ${posts[0]?.channel} (ts ${posts[0]?.ts})`));
-    return { posts };
+    }));
+    return {
+        posts: delivered.posts,
+        ...(delivered.failure ? { postFailure: delivered.failure } : {})
+    };
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ssm/dist-es/commands/GetParametersCommand.js + 1 modules
@@ -1964,10 +2059,11 @@ async function sendBytes(client, url, file, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/delivery/slack-hosted.ts
-// delivery: slack-upload. Every graph rendered, then the PNGs uploaded to Slack, then a header
-// message (text, context line) and the files shared under it: in the channel, or as replies in
-// its thread. Only what reached Slack is announced, so a missing scope or a failed upload never
+// delivery: slack-upload. Every graph rendered, then, in each channel, the PNGs uploaded to Slack,
+// a header message (text, context line) and the files shared under it: in the channel, or as
+// replies in its thread. Only what reached Slack is announced, so a missing scope or a failed upload never
 // leaves a header without graphs.
+
 
 
 
@@ -2021,16 +2117,44 @@ class SlackHostedDelivery {
         }
         this.phases.enter('uploading to Slack');
         const client = createSlackClient(slack.token, slack.apiUrl, this.deadline, this.pause);
-        const uploaded = await this.uploadAll(client, outcomes);
         const info = readRunInfo();
         const run = reportRun(info); // names the messages and files, to find them if an answer is lost
-        const header = await this.postHeader(client, slack, uploaded.outcomes, info, run, alarms);
+        const several = slack.channels.length > 1;
+        const delivered = await toEveryChannel(slack.channels, channel => this.deliverTo(client, channel, { outcomes, info, run, alarms, several }));
+        return {
+            ...report,
+            graphs: firstDelivered(outcomes, delivered.values),
+            posts: delivered.posts,
+            ...(delivered.failure ? { postFailure: delivered.failure } : {})
+        };
+    }
+    /**
+     * The report in one channel: the files uploaded, the header, the files shared under it. The
+     * bytes go up once per channel: Slack completes an upload once, and shares it into a thread of
+     * one channel only.
+     */
+    async deliverTo(client, channel, report) {
+        const slack = this.inputs.slack;
+        const { outcomes, info, run, alarms } = report;
+        const uploaded = await this.uploadAll(client, outcomes);
+        const header = await this.postHeader(client, channel, uploaded.outcomes, info, run, alarms);
         if (outcomes.length === 0)
-            return { ...report, posts: [header] };
+            return { posts: [header], value: outcomes };
         const graphs = await this.share(client, slack, header, uploaded, run);
         const count = graphs.filter(outcome => outcome.url && !outcome.failure).length;
         core/* info */.pq((0,domain_text/* logLine */.BP)(`Shared ${count} graph(s) in Slack under message ${header.ts} in ${header.channel}`));
-        return { ...report, graphs, posts: [header] };
+        // With one channel, a graph that did not reach it is the graph's failure; with several, the
+        // graph may be in the others, so the channel is named with what it misses.
+        const unrendered = new Set((0,domain_report/* failed */.gz)(outcomes).map(outcome => outcome.graph));
+        const notShared = (0,domain_report/* failed */.gz)(graphs).filter(outcome => !unrendered.has(outcome.graph));
+        if (!report.several || notShared.length === 0)
+            return { posts: [header], value: graphs };
+        const [first] = notShared;
+        return {
+            posts: [header],
+            value: graphs,
+            failure: `${(0,domain_text/* plural */.LS)(notShared.length, 'graph')} not shared there (${notShared.map(o => (0,naming/* label */.Pf)(o.graph)).join(', ')}): ${(0,domain_text/* cut */.Jj)(first?.failure ?? '', domain_report/* MAX_CAUSE */.vn)}`
+        };
     }
     /**
      * The bytes of every rendered graph to Slack (not shared yet): the outcomes with each upload's
@@ -2062,7 +2186,8 @@ class SlackHostedDelivery {
         return { outcomes: withFailures(outcomes, failures), files: byPosition };
     }
     /** The text and the context line, naming the graphs that failed so far. */
-    async postHeader(client, slack, outcomes, info, run, alarms) {
+    async postHeader(client, channel, outcomes, info, run, alarms) {
+        const slack = this.inputs.slack;
         // The alarms' lines, all of them: the files under it are the graphs alone.
         const header = buildHeader({
             text: slack.text ?? defaultText(new Date(), this.inputs.window.timezone),
@@ -2072,7 +2197,7 @@ class SlackHostedDelivery {
             missing: (0,domain_report/* failed */.gz)(outcomes).map(outcome => outcome.graph.name),
             ...(alarms ? { alarms } : {})
         });
-        const [posted] = await postMessages(client, slack.channel, [header], {
+        const [posted] = await postMessages(client, channel, [header], {
             threadTs: slack.threadTs,
             run
         });
@@ -2105,6 +2230,15 @@ class SlackHostedDelivery {
             return { ...outcome, url: permalink };
         });
     }
+}
+/**
+ * Each graph's outcome over every channel: where it was first shared (its permalink there), or
+ * the first channel's failure when no channel got it.
+ */
+function firstDelivered(outcomes, perChannel) {
+    return outcomes.map((outcome, i) => perChannel.map(graphs => graphs[i]).find(o => o?.url !== undefined && !o.failure) ??
+        perChannel[0]?.[i] ??
+        outcome);
 }
 /** The outcomes with these graphs' failures added, as new objects. */
 function withFailures(outcomes, failures) {
