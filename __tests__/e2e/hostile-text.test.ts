@@ -105,4 +105,31 @@ describe.each(nodesToTest())('text from outside on %s', (_label, node) => {
       expect(result.warnings[1]).toMatch(/unknown.*expires-at is empty/)
     }
   )
+
+  test('an alarm reason anyone with cloudwatch:SetAlarmState can write stays text, in the log and in Slack', async () => {
+    standIns = await startStandIns()
+    const hostile = `Crossed${INJECTIONS[0]} <!channel> <https://evil.example|click here> & *shout*`
+    standIns.aws.alarms.push(
+      {
+        name: 'api-5xx',
+        state: 'ALARM',
+        reason: hostile,
+        metric: { namespace: 'AWS/ApplicationELB', name: 'HTTPCode_Target_5XX_Count' },
+        threshold: 5
+      },
+      { name: 'checkout', state: 'ALARM', reason: hostile, rule: 'ALARM(api-5xx)' }
+    )
+    const result = await run({ ...ssmSigner, widgets: JSON.stringify(cpu), alarms: 'firing' })
+    expectNoSecretsLeaked(result, standIns)
+    expect(result.errors).toEqual([])
+    expect(result.exitCode).toBe(0)
+    expect(commandLines(result).filter(line => !OWN_COMMANDS.test(line))).toEqual([])
+    const text = JSON.stringify(standIns.slack.messages.map(m => m.blocks))
+    // No mention that pings the channel, no link Slack would draw: Slack's escapes, as it shows text.
+    expect(text).not.toContain('<!channel>')
+    expect(text).not.toContain('<https://evil.example')
+    expect(text).toContain('&lt;!channel&gt; &lt;https://evil.example|click here&gt; &amp;')
+    // Both alarms' lines, the reason on one line: a line break in it cannot start a new block.
+    expect(text.match(/Crossed ::warning::injected warning/g)).toHaveLength(2)
+  })
 })
