@@ -2,7 +2,7 @@
 // every run must pass (no secret in the log, summary or outputs).
 import { execFileSync } from 'node:child_process'
 import type { ActionRun } from './run-action.js'
-import { node24 } from './run-action.js'
+import { node24, runAction } from './run-action.js'
 import type { StandIns } from './stand-ins.js'
 import { SIGNER_KEY_ID_PARAMETER, SIGNER_SECRET_PARAMETER } from './stand-ins.js'
 
@@ -99,4 +99,16 @@ export function expectNoSecretsLeaked(result: ActionRun, standIns: StandIns): vo
       throw new Error(`a secret (${secret.slice(0, 4)}…) appears in image-urls`)
     }
   }
+}
+
+/** The action on the stand-ins, as a runner runs it, with the check every run must pass. */
+export async function runOnStandIns(
+  node: string,
+  standIns: StandIns,
+  inputs: Record<string, string>,
+  env: Record<string, string> = standIns.actionEnv()
+): Promise<ActionRun> {
+  const result = await runAction({ node, inputs, env, run: RUN })
+  expectNoSecretsLeaked(result, standIns)
+  return result
 }

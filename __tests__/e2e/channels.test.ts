@@ -3,15 +3,14 @@
 // channel that refuses named at the end after the others got the report, and slack-messages.
 import { jest } from '@jest/globals'
 import {
-  RUN,
   cpu,
-  expectNoSecretsLeaked,
   expectNoSideEffects,
   latency,
   nodesToTest,
+  runOnStandIns,
   ssmSigner
 } from '../../test-support/e2e-helpers.js'
-import { type ActionRun, runAction } from '../../test-support/run-action.js'
+import type { ActionRun } from '../../test-support/run-action.js'
 import { CHANNEL, type StandIns, startStandIns } from '../../test-support/stand-ins.js'
 
 jest.setTimeout(90000)
@@ -35,19 +34,11 @@ describe.each(nodesToTest())('several channels, on %s', (_label, node) => {
   })
   afterEach(async () => standIns.close())
 
-  async function run(
+  const run = (
     inputs: Record<string, string>,
     base: Record<string, string> = { ...standIns.baseInputs(), ...ssmSigner }
-  ): Promise<ActionRun> {
-    const result = await runAction({
-      node,
-      inputs: { ...base, widgets: JSON.stringify([cpu, latency]), ...inputs },
-      env: standIns.actionEnv(),
-      run: RUN
-    })
-    expectNoSecretsLeaked(result, standIns)
-    return result
-  }
+  ) =>
+    runOnStandIns(node, standIns, { ...base, widgets: JSON.stringify([cpu, latency]), ...inputs })
 
   const inChannel = (channel: string) => standIns.slack.messages.filter(m => m.channel === channel)
   /** What a reader sees of a message: its text and blocks, without its place and time. */

@@ -2,15 +2,13 @@
 // start and periodOverride, on the built bundle: what CloudWatch receives, and what Slack says.
 import { jest } from '@jest/globals'
 import {
-  RUN,
   cpu,
-  expectNoSecretsLeaked,
   expectNoSideEffects,
   latency,
   nodesToTest,
+  runOnStandIns,
   ssmSigner
 } from '../../test-support/e2e-helpers.js'
-import { type ActionRun, runAction } from '../../test-support/run-action.js'
 import { type StandIns, startStandIns } from '../../test-support/stand-ins.js'
 
 jest.setTimeout(90000)
@@ -30,19 +28,10 @@ describe.each(nodesToTest())('one time window and zone, on %s', (_label, node) =
   })
   afterEach(async () => standIns.close())
 
-  async function run(
+  const run = (
     inputs: Record<string, string>,
     base: Record<string, string> = { ...standIns.baseInputs(), ...ssmSigner }
-  ) {
-    const result: ActionRun = await runAction({
-      node,
-      inputs: { ...base, ...inputs },
-      env: standIns.actionEnv(),
-      run: RUN
-    })
-    expectNoSecretsLeaked(result, standIns)
-    return result
-  }
+  ) => runOnStandIns(node, standIns, { ...base, ...inputs })
 
   /** What CloudWatch was asked to draw, by title. */
   function sent(): Map<string, SentWidget> {
