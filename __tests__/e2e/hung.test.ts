@@ -5,10 +5,10 @@ import { jest } from '@jest/globals'
 import {
   RUN,
   cpu,
-  expectNoSecretsLeaked,
   latency,
   nodesToTest,
   postedNames,
+  runOnStandIns,
   ssmSigner
 } from '../../test-support/e2e-helpers.js'
 import { type ActionRun, runAction } from '../../test-support/run-action.js'
@@ -29,16 +29,13 @@ describe.each(nodes)('a connection that never answers, on %s', (_label, node) =>
   })
   afterEach(async () => standIns.close())
 
-  async function run(inputs: Record<string, string>): Promise<ActionRun> {
-    const result = await runAction({
-      node,
-      inputs: { ...standIns.baseInputs(), ...ssmSigner, timeout: '15s', ...inputs },
-      env: standIns.actionEnv(),
-      run: RUN
+  const run = (inputs: Record<string, string>): Promise<ActionRun> =>
+    runOnStandIns(node, standIns, {
+      ...standIns.baseInputs(),
+      ...ssmSigner,
+      timeout: '15s',
+      ...inputs
     })
-    expectNoSecretsLeaked(result, standIns)
-    return result
-  }
 
   test.each([
     ['CloudWatch (GetMetricWidgetImage)', 'aws', 'GetMetricWidgetImage'],
@@ -85,24 +82,22 @@ describe(`a graph that hangs on every attempt, on ${newest![0]}`, () => {
   })
   afterEach(async () => standIns.close())
 
+  /** CPU, Stuck and ALB latency, within a 15-second timeout. */
+  const runStuck = () =>
+    runOnStandIns(newest![1], standIns, {
+      ...standIns.baseInputs(),
+      ...ssmSigner,
+      timeout: '15s',
+      widgets: JSON.stringify([cpu, stuck, latency])
+    })
+
   test('its render stops before the deadline; the other 2 are posted and it is named', async () => {
     standIns.aws.faults.inject(HANG, {
       operation: 'GetMetricWidgetImage',
       matching: 'Stuck',
       times: 100
     })
-    const result = await runAction({
-      node: newest![1],
-      inputs: {
-        ...standIns.baseInputs(),
-        ...ssmSigner,
-        timeout: '15s',
-        widgets: JSON.stringify([cpu, stuck, latency])
-      },
-      env: standIns.actionEnv(),
-      run: RUN
-    })
-    expectNoSecretsLeaked(result, standIns)
+    const result = await runStuck()
     expect(result.exitCode).toBe(1)
     expect(result.errors).toHaveLength(1)
     expect(result.errors[0]).toMatch(/1 of 3 graphs failed; the other 2 were posted/)
@@ -121,18 +116,7 @@ describe(`a graph that hangs on every attempt, on ${newest![0]}`, () => {
 
   test('an upload that hangs on every attempt: that graph is named, the others posted', async () => {
     standIns.s3.faults.inject(HANG, { operation: 'PutObject', matching: '-stuck.png', times: 100 })
-    const result = await runAction({
-      node: newest![1],
-      inputs: {
-        ...standIns.baseInputs(),
-        ...ssmSigner,
-        timeout: '15s',
-        widgets: JSON.stringify([cpu, stuck, latency])
-      },
-      env: standIns.actionEnv(),
-      run: RUN
-    })
-    expectNoSecretsLeaked(result, standIns)
+    const result = await runStuck()
     expect(result.exitCode).toBe(1)
     expect(result.errors[0]).toMatch(/1 of 3 graphs failed; the other 2 were posted/)
     expect(result.errors[0]).toMatch(/02 Stuck: Upload to s3:\/\/graphs-bucket\/\S+-stuck\.png/)
